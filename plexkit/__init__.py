@@ -1,0 +1,94 @@
+"""plexkit: a typed, fast, sync and async SDK for Plex Media Server and plex.tv.
+
+``PlexClient`` and ``AsyncPlexClient`` are imported on first use, so ``import plexkit`` stays
+cheap and never pulls in optional extras.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from plexkit._core.paging import Page
+from plexkit._version import __version__
+from plexkit.config import ClientIdentity, PlexConfig, Timeouts, new_client_identifier
+from plexkit.errors import (
+    APIError,
+    AuthFlowError,
+    BadRequestError,
+    ConfigurationError,
+    ConnectTimeoutError,
+    DeadlineExceededError,
+    ForbiddenError,
+    InvalidSignatureError,
+    JWTError,
+    NotFoundError,
+    ParseError,
+    PinExpiredError,
+    PinTimeoutError,
+    PlexError,
+    RateLimitedError,
+    ReadTimeoutError,
+    ServerError,
+    ServerUnavailableError,
+    TokenExpiredError,
+    TransportError,
+    TwoFactorRequiredError,
+    UnauthorizedError,
+)
+
+if TYPE_CHECKING:
+    from plexkit._async.client import AsyncPlexClient
+    from plexkit._sync.client import PlexClient
+
+__all__ = [
+    "APIError",
+    "AsyncPlexClient",
+    "AuthFlowError",
+    "BadRequestError",
+    "ClientIdentity",
+    "ConfigurationError",
+    "ConnectTimeoutError",
+    "DeadlineExceededError",
+    "ForbiddenError",
+    "InvalidSignatureError",
+    "JWTError",
+    "NotFoundError",
+    "Page",
+    "ParseError",
+    "PinExpiredError",
+    "PinTimeoutError",
+    "PlexClient",
+    "PlexConfig",
+    "PlexError",
+    "RateLimitedError",
+    "ReadTimeoutError",
+    "ServerError",
+    "ServerUnavailableError",
+    "Timeouts",
+    "TokenExpiredError",
+    "TransportError",
+    "TwoFactorRequiredError",
+    "UnauthorizedError",
+    "__version__",
+    "new_client_identifier",
+]
+
+_LAZY = {
+    "AsyncPlexClient": "plexkit._async.client",
+    "PlexClient": "plexkit._sync.client",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'plexkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

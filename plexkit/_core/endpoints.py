@@ -1,0 +1,260 @@
+"""Request specs for every endpoint: path, params, paging and cache name, validated up front.
+
+The async client (and its generated sync twin) only execute these, so what is sent for each call
+is decided, and tested, here without a network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Final
+from urllib.parse import quote
+
+import attrs
+
+from plexkit._core.paging import check_window, page_headers
+from plexkit.errors import ConfigurationError
+
+__all__ = [
+    "ITEM_TYPES",
+    "ParamValue",
+    "RequestSpec",
+    "activities",
+    "cancel_activity",
+    "children",
+    "collection_items",
+    "collections",
+    "history",
+    "identity",
+    "item_type_number",
+    "library_items",
+    "metadata",
+    "raw",
+    "recently_added",
+    "refresh_section",
+    "search",
+    "sections",
+    "server_info",
+    "sessions",
+]
+
+ParamValue = str | int | float | bool
+Params = Mapping[str, ParamValue | None]
+
+# Plex's numeric metadata types, used by /all?type= and edits.
+ITEM_TYPES: Final[Mapping[str, int]] = {
+    "movie": 1,
+    "show": 2,
+    "season": 3,
+    "episode": 4,
+    "trailer": 5,
+    "artist": 8,
+    "album": 9,
+    "track": 10,
+    "photoalbum": 13,
+    "photo": 14,
+    "playlist": 15,
+    "collection": 18,
+}
+
+
+@attrs.frozen(kw_only=True)
+class RequestSpec:
+    """One request to make: everything the I/O layer needs, nothing it must decide."""
+
+    method: str
+    path: str
+    params: Mapping[str, str] = attrs.field(factory=dict)
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    cache_name: str | None = None
+    idempotent: bool = True
+    offset: int | None = None
+    limit: int | None = None
+
+    def with_window(self, offset: int, limit: int | None) -> RequestSpec:
+        """The same request for another page."""
+        headers = {**self.headers, **page_headers(offset, limit)}
+        return attrs.evolve(self, headers=headers, offset=offset, limit=limit)
+
+
+def _clean(params: Params) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            out[name] = "1" if value else "0"
+        else:
+            out[name] = str(value)
+    return out
+
+
+def _key(value: object, what: str) -> str:
+    """A rating key, section key or uuid as a safe path segment."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ConfigurationError(f"{what} must be a str or int, not {type(value).__name__}")
+    text = str(value).strip()
+    if not text or "/" in text or text in (".", ".."):
+        raise ConfigurationError(f"{what} must be a non-empty key without '/', not {value!r}")
+    return quote(text, safe="")
+
+
+def item_type_number(value: int | str | None) -> int | None:
+    """A Plex metadata type number from a name ('movie') or a number."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ITEM_TYPES:
+        return ITEM_TYPES[value.lower()]
+    names = ", ".join(ITEM_TYPES)
+    raise ConfigurationError(f"unknown item type {value!r}; use a number or one of: {names}")
+
+
+def server_info() -> RequestSpec:
+    return RequestSpec(method="GET", path="/", cache_name="server")
+
+
+def identity() -> RequestSpec:
+    return RequestSpec(method="GET", path="/identity", cache_name="server")
+
+
+def sections() -> RequestSpec:
+    return RequestSpec(method="GET", path="/library/sections", cache_name="sections")
+
+
+def library_items(
+    section_key: str | int,
+    *,
+    type: int | str | None = None,
+    sort: str | None = None,
+    filters: Params | None = None,
+) -> RequestSpec:
+    """Items of a section (``/library/sections/{key}/all``), with type, sort and filters."""
+    params: dict[str, ParamValue | None] = dict(filters or {})
+    for reserved in ("type", "sort"):
+        if reserved in params:
+            raise ConfigurationError(f"pass {reserved}= as its own argument, not in filters")
+    params["type"] = item_type_number(type)
+    params["sort"] = sort
+    return RequestSpec(
+        method="GET",
+        path=f"/library/sections/{_key(section_key, 'section_key')}/all",
+        params=_clean(params),
+        cache_name="items",
+    )
+
+
+def search(
+    query: str, *, limit: int | None = None, section_key: str | int | None = None
+) -> RequestSpec:
+    """Search across libraries (``/hubs/search``), optionally in one section."""
+    if not isinstance(query, str) or not query.strip():
+        raise ConfigurationError("search query must be a non-empty string")
+    check_window(0, limit)
+    params: dict[str, ParamValue | None] = {"query": query.strip(), "limit": limit}
+    if section_key is not None:
+        params["sectionId"] = _key(section_key, "section_key")
+    return RequestSpec(
+        method="GET", path="/hubs/search", params=_clean(params), cache_name="search"
+    )
+
+
+def recently_added(*, limit: int = 20, section_key: str | int | None = None) -> RequestSpec:
+    """Recently added items, across libraries or in one section."""
+    path = "/library/recentlyAdded"
+    if section_key is not None:
+        path = f"/library/sections/{_key(section_key, 'section_key')}/recentlyAdded"
+    return RequestSpec(method="GET", path=path, cache_name="recently_added").with_window(0, limit)
+
+
+def collections(section_key: str | int) -> RequestSpec:
+    key = _key(section_key, "section_key")
+    return RequestSpec(
+        method="GET", path=f"/library/sections/{key}/collections", cache_name="collections"
+    )
+
+
+def collection_items(collection_key: str | int) -> RequestSpec:
+    key = _key(collection_key, "collection key")
+    return RequestSpec(
+        method="GET", path=f"/library/collections/{key}/children", cache_name="collections"
+    )
+
+
+def metadata(rating_key: str | int) -> RequestSpec:
+    key = _key(rating_key, "rating_key")
+    return RequestSpec(method="GET", path=f"/library/metadata/{key}", cache_name="metadata")
+
+
+def children(rating_key: str | int, *, leaves: bool = False) -> RequestSpec:
+    """Direct children (seasons of a show, tracks of an album) or all leaves (episodes)."""
+    key = _key(rating_key, "rating_key")
+    suffix = "allLeaves" if leaves else "children"
+    return RequestSpec(
+        method="GET", path=f"/library/metadata/{key}/{suffix}", cache_name="children"
+    )
+
+
+def refresh_section(
+    section_key: str | int, *, path: str | None = None, force: bool = False
+) -> RequestSpec:
+    """Scan a section, or only ``path`` inside it; not idempotent, never cached."""
+    if path is not None and (not isinstance(path, str) or not path.strip()):
+        raise ConfigurationError("path must be a non-empty string")
+    params = _clean({"path": path, "force": True if force else None})
+    key = _key(section_key, "section_key")
+    return RequestSpec(
+        method="GET", path=f"/library/sections/{key}/refresh", params=params, idempotent=False
+    )
+
+
+def activities() -> RequestSpec:
+    return RequestSpec(method="GET", path="/activities", cache_name="activities")
+
+
+def cancel_activity(uuid: str) -> RequestSpec:
+    return RequestSpec(method="DELETE", path=f"/activities/{_key(uuid, 'activity uuid')}")
+
+
+def sessions() -> RequestSpec:
+    return RequestSpec(method="GET", path="/status/sessions", cache_name="sessions")
+
+
+def history(
+    *,
+    account_id: int | None = None,
+    section_key: str | int | None = None,
+    rating_key: str | int | None = None,
+    since: datetime | None = None,
+    sort: str = "viewedAt:desc",
+) -> RequestSpec:
+    """Watch history (``/status/sessions/history/all``), newest first by default."""
+    params: dict[str, ParamValue | None] = {
+        "sort": sort,
+        "accountID": account_id,
+        "librarySectionID": None if section_key is None else _key(section_key, "section_key"),
+        "metadataItemID": None if rating_key is None else _key(rating_key, "rating_key"),
+    }
+    if since is not None:
+        if since.tzinfo is None:
+            raise ConfigurationError("since must be a timezone-aware datetime")
+        params["viewedAt>"] = int(since.timestamp())
+    return RequestSpec(
+        method="GET",
+        path="/status/sessions/history/all",
+        params=_clean(params),
+        cache_name="history",
+    )
+
+
+def raw(method: str, path: str, params: Params | None = None, *, idempotent: bool) -> RequestSpec:
+    """Any request by path, for what the typed API does not cover yet."""
+    if not isinstance(path, str) or not path.startswith("/") or "://" in path:
+        raise ConfigurationError(f"path must be a server path starting with '/', not {path!r}")
+    if "X-Plex-Token" in path or (params and "X-Plex-Token" in params):
+        raise ConfigurationError("the client sends the token itself; leave it out of the request")
+    return RequestSpec(
+        method=method.upper(), path=path, params=_clean(params or {}), idempotent=idempotent
+    )

@@ -1,0 +1,102 @@
+"""Paging maths: Plex's X-Plex-Container-Start/Size window and when to stop."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Generic, TypeVar
+
+import attrs
+
+from plexkit.errors import ConfigurationError
+
+__all__ = ["MAX_PAGE_SIZE", "Page", "PageCursor", "page_headers", "total_from"]
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 5000
+
+
+@attrs.frozen(kw_only=True)
+class Page(Generic[T]):
+    """One page of results: the items, where it starts, and the total the server reported.
+
+    ``stale`` is True when a cache served this page because the server was unavailable.
+    """
+
+    items: tuple[T, ...]
+    offset: int
+    total: int | None
+    stale: bool = False
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def has_more(self) -> bool:
+        """Whether items remain after this page (an unknown total assumes so if any came)."""
+        if self.total is None:
+            return bool(self.items)
+        return self.offset + len(self.items) < self.total
+
+
+def check_window(offset: int, limit: int | None) -> None:
+    """Reject a paging window before any request is made."""
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise ConfigurationError(f"offset must be an int >= 0, not {offset!r}")
+    if limit is not None and (
+        isinstance(limit, bool) or not isinstance(limit, int) or not 0 < limit <= MAX_PAGE_SIZE
+    ):
+        raise ConfigurationError(f"limit must be an int from 1 to {MAX_PAGE_SIZE}, not {limit!r}")
+
+
+def page_headers(offset: int, limit: int | None) -> dict[str, str]:
+    """The X-Plex-Container-* request headers for a window (none when nothing is bounded)."""
+    check_window(offset, limit)
+    headers = {"X-Plex-Container-Start": str(offset)}
+    if limit is not None:
+        headers["X-Plex-Container-Size"] = str(limit)
+    return headers
+
+
+def total_from(body_total: int | None, headers: Mapping[str, str]) -> int | None:
+    """The total item count: ``totalSize`` from the body, else the response header."""
+    if body_total is not None:
+        return body_total
+    value = headers.get("x-plex-container-total-size")
+    if value is not None and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+@attrs.define
+class PageCursor:
+    """Walks a listing page by page and decides when it is exhausted."""
+
+    page_size: int
+    offset: int = 0
+    limit: int | None = None
+    done: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        check_window(self.offset, self.page_size)
+        if self.limit is not None:
+            check_window(0, self.limit)
+
+    def window(self) -> tuple[int, int]:
+        """The (offset, size) of the next request."""
+        size = self.page_size
+        if self.limit is not None:
+            size = min(size, self.limit)
+        return self.offset, size
+
+    def advance(self, received: int, total: int | None) -> None:
+        """Record a page of ``received`` items and the server's total, if it sent one."""
+        _, asked = self.window()
+        self.offset += received
+        if self.limit is not None:
+            self.limit -= received
+        self.done = (
+            received == 0
+            or received < asked
+            or (total is not None and self.offset >= total)
+            or (self.limit is not None and self.limit <= 0)
+        )

@@ -1,0 +1,93 @@
+"""Token redaction for URLs, headers, free text and log records."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+__all__ = [
+    "REDACTED",
+    "RedactingFilter",
+    "get_logger",
+    "install_log_redaction",
+    "redact_headers",
+    "redact_text",
+    "redact_url",
+    "register_secret",
+]
+
+REDACTED: Final = "REDACTED"
+
+_SECRET_NAMES: Final = (
+    "X-Plex-Token|token|authToken|auth_token|authenticationToken|accessToken|access_token|"
+    "password|verificationCode|jwt|code_verifier|refresh_token"
+)
+# name=value in query strings and form bodies.
+_QUERY_RE: Final = re.compile(rf"(?i)\b({_SECRET_NAMES})=([^&\s\"'<>#]+)")
+# "name": "value" in JSON and name="value" in XML attributes.
+_QUOTED_RE: Final = re.compile(rf"(?i)([\"']?\b(?:{_SECRET_NAMES})[\"']?\s*[:=]\s*)([\"'])(.*?)\2")
+# Compact JWS/JWT strings anywhere in text.
+_JWT_RE: Final = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")
+_SECRET_HEADERS: Final = frozenset({"x-plex-token", "authorization", "cookie", "set-cookie"})
+
+_known_secrets: set[str] = set()
+
+
+def register_secret(secret: str | None) -> None:
+    """Remember a secret value so it is scrubbed wherever it shows up, whatever its context."""
+    if secret and len(secret) >= 6:
+        _known_secrets.add(secret)
+
+
+def redact_text(text: str) -> str:
+    """Scrub tokens, passwords and JWTs from arbitrary text (URLs, bodies, messages)."""
+    text = _QUERY_RE.sub(lambda m: f"{m.group(1)}={REDACTED}", text)
+    text = _QUOTED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}", text)
+    text = _JWT_RE.sub(REDACTED, text)
+    for secret in _known_secrets:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def redact_url(url: object) -> str:
+    """A URL as text with any token in its query string replaced."""
+    return redact_text(str(url))
+
+
+def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Headers with secret values replaced, for logging or error text."""
+    items = headers.items() if isinstance(headers, Mapping) else headers
+    return {k: (REDACTED if k.lower() in _SECRET_HEADERS else redact_text(v)) for k, v in items}
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that redacts the final message of every record it sees."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact_text(message)
+        if cleaned != message or record.args:
+            record.msg = cleaned
+            record.args = None
+        return True
+
+
+def install_log_redaction(*logger_names: str) -> None:
+    """Attach a :class:`RedactingFilter` to the named loggers (plexkit's own by default)."""
+    for name in logger_names or ("plexkit", "httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+            logger.addFilter(RedactingFilter())
+
+
+def get_logger(name: str) -> logging.Logger:
+    """A logger whose records are redacted before any handler sees them.
+
+    Filters on a parent logger do not run for records of its children, so every plexkit module
+    takes its logger from here.
+    """
+    install_log_redaction(name)
+    return logging.getLogger(name)

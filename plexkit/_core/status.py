@@ -1,0 +1,58 @@
+"""Map HTTP error statuses to plexkit's error tree (pure: status, method, URL, body in)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from plexkit._core.redact import redact_text, redact_url
+from plexkit._core.retry import parse_retry_after
+from plexkit.errors import (
+    APIError,
+    BadRequestError,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    ServerUnavailableError,
+    TokenExpiredError,
+    UnauthorizedError,
+)
+
+__all__ = ["body_excerpt", "error_for_status"]
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    498: TokenExpiredError,
+}
+_EXCERPT_CHARS = 200
+
+
+def body_excerpt(content: bytes) -> str:
+    """A short, redacted, single-line start of a response body for error messages."""
+    text = content[: _EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+    text = " ".join(redact_text(text).split())
+    return text[:_EXCERPT_CHARS]
+
+
+def error_for_status(
+    status: int, method: str, url: str, content: bytes, headers: Mapping[str, str]
+) -> APIError | None:
+    """The error a response with ``status`` stands for, or None for a success."""
+    if status < 400:
+        return None
+    safe_url = redact_url(url)
+    excerpt = body_excerpt(content)
+    message = f"{method} {safe_url} returned HTTP {status}"
+    common = {"status_code": status, "method": method, "url": safe_url, "body_excerpt": excerpt}
+    if status == 429:
+        retry_after = parse_retry_after(headers.get("retry-after"))
+        hint = f" (retry after {retry_after:g}s)" if retry_after is not None else ""
+        return RateLimitedError(message + hint, retry_after=retry_after, **common)
+    if status == 503:
+        return ServerUnavailableError(message, **common)  # type: ignore[arg-type]
+    if status >= 500:
+        return ServerError(message, **common)  # type: ignore[arg-type]
+    return _BY_STATUS.get(status, APIError)(message, **common)  # type: ignore[arg-type]
