@@ -11,19 +11,26 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import anyio
 
+if TYPE_CHECKING:
+    from anyio.abc import TaskGroup
+
 __all__ = [
+    "AsyncBackgroundTask",
     "AsyncEvent",
     "AsyncLock",
     "AsyncSemaphore",
+    "BackgroundTask",
     "Event",
     "Lock",
     "Semaphore",
+    "async_call_blocking",
     "async_gather",
     "async_sleep",
+    "call_blocking",
     "gather",
     "sleep",
 ]
@@ -182,3 +189,86 @@ def gather(calls: Sequence[Callable[[], T]]) -> list[T | BaseException]:
 
     with ThreadPoolExecutor(max_workers=min(16, len(calls))) as pool:
         return list(pool.map(run, calls))
+
+
+class AsyncBackgroundTask:
+    """Runs ``func`` in its own task group for the length of an ``async with`` block.
+
+    On exit ``stop`` is called (so the function can finish cleanly) and the task is cancelled;
+    the block's own exceptions pass through.
+    """
+
+    def __init__(self, func: Callable[[], Awaitable[None]], *, stop: Callable[[], None]) -> None:
+        self._func = func
+        self._stop = stop
+        self._tg: TaskGroup | None = None
+
+    async def __aenter__(self) -> AsyncBackgroundTask:
+        tg = anyio.create_task_group()
+        await tg.__aenter__()
+        self._tg = tg
+        tg.start_soon(self._run)
+        return self
+
+    async def _run(self) -> None:
+        await self._func()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool | None:
+        tg, self._tg = self._tg, None
+        self._stop()
+        if tg is None:
+            return None
+        tg.cancel_scope.cancel()
+        return await tg.__aexit__(exc_type, exc, tb)
+
+
+class BackgroundTask:
+    """Runs ``func`` on a daemon thread for the length of a ``with`` block.
+
+    The sync twin of :class:`AsyncBackgroundTask`: a thread cannot be cancelled, so on exit
+    ``stop`` is called and the thread joined (for at most ``join_timeout`` seconds).
+    """
+
+    def __init__(
+        self,
+        func: Callable[[], None],
+        *,
+        stop: Callable[[], None],
+        join_timeout: float | None = 30.0,
+    ) -> None:
+        self._func = func
+        self._stop = stop
+        self._join_timeout = join_timeout
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> BackgroundTask:
+        thread = threading.Thread(target=self._func, name="plexkit-background", daemon=True)
+        self._thread = thread
+        thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        thread, self._thread = self._thread, None
+        self._stop()
+        if thread is not None:
+            thread.join(self._join_timeout)
+
+
+async def async_call_blocking(func: Callable[..., T], *args: object) -> T:
+    """Run a blocking call (file I/O) on a worker thread so the event loop keeps running."""
+    return await anyio.to_thread.run_sync(func, *args)
+
+
+def call_blocking(func: Callable[..., T], *args: object) -> T:
+    """Run a blocking call in the calling thread, the sync twin of :func:`async_call_blocking`."""
+    return func(*args)

@@ -1,0 +1,106 @@
+"""A Redis backend (redis-py), so several processes share one cache.
+
+redis is imported only for type checking: a caller who builds the backend has already imported
+it, and ``import plexkit.cache`` must work without the ``redis`` extra. The TTL is set on the
+Redis side (``SET ... PX``); prefix deletes use ``SCAN MATCH`` (never ``KEYS`` or ``FLUSHDB``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from plexkit.cache.response import CachedResponse
+from plexkit.cache.stats import BackendInfo
+from plexkit.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    import redis.asyncio
+
+__all__ = ["AsyncRedisBackend"]
+
+_GLOB_SPECIAL = re.compile(r"([*?\[\]\\])")
+_BATCH = 500
+
+
+def _glob_escape(text: str) -> str:
+    return _GLOB_SPECIAL.sub(r"\\\1", text)
+
+
+class AsyncRedisBackend:
+    """Cache entries in Redis under ``prefix``, framed by :meth:`CachedResponse.to_bytes`.
+
+    The client must return bytes (the default ``decode_responses=False``). Errors propagate to
+    the response cache, which logs the first one of an outage, counts them and goes on uncached.
+    """
+
+    def __init__(self, client: redis.asyncio.Redis, *, prefix: str = "plexkit:") -> None:
+        pool = getattr(client, "connection_pool", None)
+        kwargs = getattr(pool, "connection_kwargs", {}) or {}
+        if kwargs.get("decode_responses"):
+            raise ConfigurationError(
+                "the Redis client for the cache must use decode_responses=False (values are bytes)"
+            )
+        self._redis: Any = client
+        self.prefix = prefix
+        self._keys: int | None = None
+
+    @property
+    def client(self) -> redis.asyncio.Redis:
+        """The redis-py client entries go through."""
+        redis_client: redis.asyncio.Redis = self._redis
+        return redis_client
+
+    async def get(self, key: str) -> CachedResponse | None:
+        """The value under ``key``; an entry that does not parse is deleted and reported absent."""
+        raw = await self._redis.get(self.prefix + key)
+        if raw is None:
+            return None
+        try:
+            return CachedResponse.from_bytes(bytes(raw))
+        except ValueError:
+            await self._redis.delete(self.prefix + key)
+            return None
+
+    async def set(self, key: str, value: CachedResponse, ttl: float | None) -> None:
+        """``SET`` with a millisecond TTL held by Redis (``ttl <= 0`` deletes)."""
+        if ttl is not None and ttl <= 0:
+            await self._redis.delete(self.prefix + key)
+            return
+        px = None if ttl is None else max(1, int(ttl * 1000))
+        await self._redis.set(self.prefix + key, value.to_bytes(), px=px)
+
+    async def delete(self, key: str) -> bool:
+        """``DEL`` one key."""
+        return bool(await self._redis.delete(self.prefix + key))
+
+    async def delete_prefix(self, prefix: str) -> int:
+        """``SCAN MATCH`` the prefix and ``UNLINK`` in batches."""
+        removed = 0
+        batch: list[Any] = []
+        pattern = _glob_escape(self.prefix + prefix) + "*"
+        async for name in self._redis.scan_iter(match=pattern, count=_BATCH):
+            batch.append(name)
+            if len(batch) >= _BATCH:
+                removed += int(await self._redis.unlink(*batch))
+                batch = []
+        if batch:
+            removed += int(await self._redis.unlink(*batch))
+        return removed
+
+    async def clear(self) -> None:
+        """Remove every key under this backend's prefix (other data in the database stays)."""
+        await self.delete_prefix("")
+        self._keys = 0
+
+    async def count(self) -> int:
+        """Keys under the prefix, counted with ``SCAN`` (remembered for :meth:`info`)."""
+        total = 0
+        async for _name in self._redis.scan_iter(match=_glob_escape(self.prefix) + "*", count=1000):
+            total += 1
+        self._keys = total
+        return total
+
+    def info(self) -> BackendInfo:
+        """``redis`` and the key count from the last :meth:`count` (None before one)."""
+        return BackendInfo(kind="redis", keys=self._keys)

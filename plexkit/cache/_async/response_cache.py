@@ -1,0 +1,380 @@
+"""The response cache the clients call: TTL per cache name, single-flight, serve-stale, stats.
+
+A thin I/O driver over pure parts: keys (:mod:`plexkit.cache.keys`), TTLs and invalidation rules
+(:mod:`plexkit.cache.policy`), counters (:mod:`plexkit.cache.stats`). Backend failures never
+reach the caller: the request goes upstream uncached, the outage is logged once and counted.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from typing import Final, Literal
+
+import attrs
+
+from plexkit._core.redact import get_logger
+from plexkit._synchronization import AsyncEvent
+from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
+from plexkit.cache.keys import KEY_VERSION, CacheKey
+from plexkit.cache.policy import CachePolicy, affected_by_write
+from plexkit.cache.response import CachedResponse
+from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
+from plexkit.errors import ConfigurationError, ServerError, TransportError
+
+__all__ = ["AsyncResponseCache", "CacheMode"]
+
+logger = get_logger(__name__)
+
+CacheMode = Literal["use", "refresh", "bypass"]
+_MODES: Final = frozenset({"use", "refresh", "bypass"})
+_STALE_ERRORS: Final = (TransportError, ServerError)
+_DEFAULT_STALE_TTL: Final = 86400.0
+_PREFIX: Final = f"{KEY_VERSION}:"
+
+
+class _Flight:
+    """One in-progress load that concurrent callers of the same key wait for."""
+
+    __slots__ = ("abandoned", "done", "error", "generation", "value")
+
+    def __init__(self, generation: tuple[int, int]) -> None:
+        self.done = AsyncEvent()
+        self.generation = generation
+        self.value: CachedResponse | None = None
+        self.error: Exception | None = None
+        self.abandoned = False
+
+
+class _Generations:
+    """Invalidation counters: a load that started before an invalidation is not stored."""
+
+    def __init__(self) -> None:
+        self.all = 0
+        self.by_name: dict[str, int] = {}
+
+    def snapshot(self, name: str) -> tuple[int, int]:
+        return (self.all, self.by_name.get(name, 0))
+
+    def bump(self, names: tuple[str, ...] | None) -> None:
+        if names is None:
+            self.all += 1
+            return
+        for name in names:
+            self.by_name[name] = self.by_name.get(name, 0) + 1
+
+
+def _names_of(prefix: str) -> tuple[str, ...] | None:
+    """The cache names an invalidation prefix can touch (None: possibly any)."""
+    name, sep, _rest = prefix.partition(":")
+    if not sep and not _is_name(name):
+        return None
+    return (name,) if name else None
+
+
+def _is_name(text: str) -> bool:
+    return bool(text) and text[0].isalpha() and all(c.isalnum() or c == "_" for c in text)
+
+
+class AsyncResponseCache:
+    """Caches GET responses by :class:`CacheKey`, with a TTL per cache name.
+
+    ``backend`` defaults to an :class:`AsyncMemoryBackend` on ``clock``. With ``serve_stale``,
+    entries are kept ``stale_ttl`` seconds (default one day) past their TTL, and a load that
+    fails with a transport error or a 5xx answers with the old value flagged ``stale=True``.
+    After a backend failure the backend is skipped for ``backend_retry_interval`` seconds.
+    """
+
+    def __init__(
+        self,
+        backend: AsyncCacheBackend | None = None,
+        *,
+        policy: CachePolicy | None = None,
+        serve_stale: bool = False,
+        stale_ttl: float | None = None,
+        backend_retry_interval: float = 5.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if stale_ttl is not None and stale_ttl < 0:
+            raise ConfigurationError(f"stale_ttl must be >= 0 seconds, got {stale_ttl!r}")
+        self._backend: AsyncCacheBackend = (
+            backend if backend is not None else AsyncMemoryBackend(clock=clock)
+        )
+        self._policy = policy if policy is not None else CachePolicy()
+        self._serve_stale = serve_stale
+        self._stale_ttl = (
+            stale_ttl if stale_ttl is not None else (_DEFAULT_STALE_TTL if serve_stale else 0.0)
+        )
+        self._clock = clock
+        self._kind = self._backend_kind()
+        self._health = BackendHealth(
+            logger, kind=self._kind, retry_interval=backend_retry_interval, clock=clock
+        )
+        self._recorder = StatsRecorder()
+        self._lock = threading.Lock()
+        self._flights: dict[str, _Flight] = {}
+        self._generations = _Generations()
+
+    @property
+    def backend(self) -> AsyncCacheBackend:
+        """Where entries are stored."""
+        return self._backend
+
+    @property
+    def policy(self) -> CachePolicy:
+        """The TTL per cache name."""
+        return self._policy
+
+    @property
+    def serve_stale(self) -> bool:
+        """Whether failed loads fall back to expired values by default."""
+        return self._serve_stale
+
+    async def fetch(
+        self,
+        key: CacheKey,
+        load: Callable[[], Awaitable[CachedResponse]],
+        *,
+        ttl: float | None = None,
+        mode: CacheMode = "use",
+        serve_stale: bool | None = None,
+    ) -> CachedResponse:
+        """The response for ``key``: cached when fresh, else from ``load`` (once per key).
+
+        ``mode="use"`` reads then loads on a miss; ``"refresh"`` always loads and stores;
+        ``"bypass"`` loads without reading or writing. ``ttl`` overrides the policy TTL for
+        this call (0: do not store). Concurrent misses for one key share one ``load`` call.
+        """
+        if mode not in _MODES:
+            raise ConfigurationError(f"cache mode must be 'use', 'refresh' or 'bypass': {mode!r}")
+        name = key.name
+        if mode == "bypass":
+            self._recorder.count(name, "bypassed")
+            return await load()
+        seconds = self._policy.ttl_for(name) if ttl is None else float(ttl)
+        stale_ok = self._serve_stale if serve_stale is None else serve_stale
+        if seconds <= 0 or not key.cacheable:
+            self._recorder.count(name, "misses")
+            try:
+                return await load()
+            except Exception:
+                self._recorder.count(name, "errors")
+                raise
+        candidate: CachedResponse | None = None
+        if mode == "use":
+            candidate = await self._backend_get(key.text)
+            if candidate is not None and candidate.is_fresh(self._clock()):
+                self._recorder.count(name, "hits")
+                self._recorder.seen(name, candidate.stored_at, candidate.expires_at)
+                return candidate
+        return await self._load_once(key, load, seconds, mode, stale_ok, candidate)
+
+    async def get(self, key: CacheKey) -> CachedResponse | None:
+        """The fresh cached value for ``key`` without loading anything (not counted)."""
+        value = await self._backend_get(key.text)
+        if value is None or not value.is_fresh(self._clock()):
+            return None
+        return value
+
+    async def invalidate(self, prefix: str) -> int:
+        """Delete entries by prefix; how many were deleted (when the backend can tell).
+
+        The prefix applies to the key text after the version: a bare cache name (``"items"``)
+        means that whole cache on every server; ``CacheKey.prefix("items", server)`` limits it
+        to one server; ``""`` means everything. Loads in flight for those names are not stored.
+        """
+        names = _names_of(prefix)
+        if names is not None and ":" not in prefix:
+            prefix = f"{prefix}:"
+        with self._lock:
+            self._generations.bump(names)
+        self._recorder.forget(names)
+        try:
+            removed = await self._backend.delete_prefix(_PREFIX + prefix)
+        except Exception as exc:
+            self._health.failed(exc, "invalidate")
+            return 0
+        self._health.ok()
+        return removed
+
+    async def invalidate_write(
+        self, method: str, path: str, *, server: str | None = None
+    ) -> tuple[str, ...]:
+        """Invalidate what a successful write changes (:func:`affected_by_write`).
+
+        ``server`` limits it to that server's entries; by default every server's are dropped.
+        Returns the cache names invalidated.
+        """
+        names = affected_by_write(method, path)
+        for name in names:
+            await self.invalidate(CacheKey.prefix(name, server))
+        return names
+
+    async def clear(self) -> None:
+        """Drop every entry and reset every counter."""
+        with self._lock:
+            self._generations.bump(None)
+        try:
+            await self._backend.clear()
+        except Exception as exc:
+            self._health.failed(exc, "clear")
+        else:
+            self._health.ok()
+        self._recorder.reset()
+        self._health.reset()
+
+    async def count_keys(self) -> int | None:
+        """Ask the backend how many entries it holds (a Redis ``SCAN``); None if unreachable."""
+        try:
+            keys = await self._backend.count()
+        except Exception as exc:
+            self._health.failed(exc, "count")
+            return None
+        self._health.ok()
+        return keys
+
+    def stats(self) -> CacheStats:
+        """A snapshot of counters per cache name and the backend state, without I/O.
+
+        For Redis the key count is the one from the last :meth:`count_keys`.
+        """
+        now = self._clock()
+        try:
+            info = self._backend.info()
+        except Exception:
+            info = BackendInfo(kind=self._kind, keys=None)
+        backend = BackendStats(
+            kind=info.kind,
+            connected=self._health.connected,
+            keys=info.keys,
+            errors=self._health.errors,
+            last_error=self._health.last_error,
+        )
+        names = self._recorder.snapshot(self._policy.ttls, self._policy.ttl_for, now)
+        return CacheStats(names=names, backend=backend)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _backend_kind(self) -> str:
+        try:
+            return self._backend.info().kind
+        except Exception:
+            return type(self._backend).__name__
+
+    async def _load_once(
+        self,
+        key: CacheKey,
+        load: Callable[[], Awaitable[CachedResponse]],
+        seconds: float,
+        mode: CacheMode,
+        stale_ok: bool,
+        candidate: CachedResponse | None,
+    ) -> CachedResponse:
+        name = key.name
+        while True:
+            with self._lock:
+                flight = self._flights.get(key.text)
+                leader = flight is None
+                if flight is None:
+                    flight = _Flight(self._generations.snapshot(name))
+                    self._flights[key.text] = flight
+            if leader:
+                self._recorder.count(name, "misses" if mode == "use" else "refreshes")
+                return await self._lead(key, load, seconds, stale_ok, candidate, flight)
+            await flight.done.wait()
+            if flight.abandoned:
+                continue  # the loading caller was cancelled: try again, maybe as the leader
+            if flight.value is not None:
+                self._recorder.count(name, "hits" if mode == "use" else "refreshes", "coalesced")
+                return flight.value
+            self._recorder.count(name, "misses" if mode == "use" else "refreshes")
+            assert flight.error is not None
+            return await self._fail(key, flight.error, stale_ok, candidate)
+
+    async def _lead(
+        self,
+        key: CacheKey,
+        load: Callable[[], Awaitable[CachedResponse]],
+        seconds: float,
+        stale_ok: bool,
+        candidate: CachedResponse | None,
+        flight: _Flight,
+    ) -> CachedResponse:
+        try:
+            try:
+                value = await load()
+            except Exception as exc:
+                flight.error = exc
+            else:
+                flight.value = await self._store(key, value, seconds, flight.generation)
+        except BaseException:
+            flight.abandoned = True
+            raise
+        finally:
+            # Stored before the flight ends, so a caller arriving now finds a hit.
+            with self._lock:
+                if self._flights.get(key.text) is flight:
+                    del self._flights[key.text]
+            flight.done.set()
+        if flight.value is not None:
+            return flight.value
+        assert flight.error is not None
+        return await self._fail(key, flight.error, stale_ok, candidate)
+
+    async def _store(
+        self, key: CacheKey, value: CachedResponse, seconds: float, generation: tuple[int, int]
+    ) -> CachedResponse:
+        now = self._clock()
+        value = attrs.evolve(value, stored_at=now, expires_at=now + seconds, stale=False)
+        if not 200 <= value.status_code < 300:
+            return value
+        with self._lock:
+            if self._generations.snapshot(key.name) != generation:
+                return value  # invalidated while loading: hand it out, do not keep it
+        if await self._backend_set(key.text, value, seconds + self._stale_ttl):
+            self._recorder.seen(key.name, now, value.expires_at)
+        return value
+
+    async def _fail(
+        self, key: CacheKey, exc: Exception, stale_ok: bool, candidate: CachedResponse | None
+    ) -> CachedResponse:
+        self._recorder.count(key.name, "errors")
+        if stale_ok and isinstance(exc, _STALE_ERRORS):
+            if candidate is None:
+                candidate = await self._backend_get(key.text)
+            if candidate is not None:
+                now = self._clock()
+                stale = not candidate.is_fresh(now)
+                if stale:
+                    self._recorder.count(key.name, "stale_served")
+                    logger.info(
+                        "serving stale %s entry (%.0f s old): %s",
+                        key.name,
+                        candidate.age(now),
+                        type(exc).__name__,
+                    )
+                return attrs.evolve(candidate, stale=stale)
+        raise exc
+
+    async def _backend_get(self, text: str) -> CachedResponse | None:
+        if not self._health.should_try():
+            return None
+        try:
+            value = await self._backend.get(text)
+        except Exception as exc:
+            self._health.failed(exc, "get")
+            return None
+        self._health.ok()
+        return value
+
+    async def _backend_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
+        if not self._health.should_try():
+            return False
+        try:
+            await self._backend.set(text, value, ttl)
+        except Exception as exc:
+            self._health.failed(exc, "set")
+            return False
+        self._health.ok()
+        return True

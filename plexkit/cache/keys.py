@@ -1,0 +1,123 @@
+"""Cache keys: scoped to a server and a hash of the token, never the token itself (pure).
+
+A key's text reads ``v1:{name}:{server}:{token hash}:{METHOD}:{path}:{params}:{accept}:{window}``.
+The cache name comes right after the version so that ``invalidate("items")`` is a plain prefix
+match in every backend (a Redis ``SCAN MATCH`` too); every field is percent-quoted, so none of
+them contains ``:`` and two different requests can never produce the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from typing import Final
+from urllib.parse import quote, urlencode
+
+import attrs
+
+from plexkit.errors import ConfigurationError
+
+__all__ = ["CACHEABLE_METHODS", "KEY_VERSION", "CacheKey", "server_scope", "token_digest"]
+
+KEY_VERSION: Final = "v1"
+"""Bumped whenever the key layout or the stored format changes, so old entries are ignored."""
+
+CACHEABLE_METHODS: Final = frozenset({"GET", "HEAD"})
+"""Only reads are cached; a write never is, whatever the policy says."""
+
+_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
+_METHOD_RE: Final = re.compile(r"^[A-Z]+$")
+# Query parameters that carry credentials are dropped from keys (the token hash scopes them).
+_SECRET_PARAMS: Final = frozenset({"x-plex-token", "token", "authtoken", "auth_token"})
+_PERSON: Final = b"plexkit.cache"
+
+
+def token_digest(token: str | None) -> str:
+    """A short, stable, one-way digest of ``token`` (``"anon"`` without one).
+
+    Stable across processes so several of them can share a Redis cache; a token cannot be
+    recovered from it.
+    """
+    if not token:
+        return "anon"
+    return hashlib.blake2b(token.encode("utf-8"), digest_size=12, person=_PERSON).hexdigest()
+
+
+def server_scope(server: str) -> str:
+    """The key segment for a server (machine identifier or base URL), with no ``:`` in it."""
+    cleaned = server.strip().rstrip("/")
+    if not cleaned:
+        raise ConfigurationError("a cache key needs a server (machine identifier or base URL)")
+    return quote(cleaned, safe="")
+
+
+def _check_name(name: str) -> str:
+    if not _NAME_RE.match(name):
+        raise ConfigurationError(
+            f"cache name {name!r} must be lower case letters, digits and underscores"
+        )
+    return name
+
+
+@attrs.frozen
+class CacheKey:
+    """Where one response lives in the cache; build it with :meth:`CacheKey.build`."""
+
+    name: str
+    """The cache name (``"items"``, ``"sections"`` ...): picks the TTL and the stats bucket."""
+    text: str
+    """The full key string a backend stores the response under."""
+    method: str = "GET"
+
+    @property
+    def cacheable(self) -> bool:
+        """Whether the request is a read that may be cached at all."""
+        return self.method in CACHEABLE_METHODS
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        name: str,
+        server: str,
+        token: str | None,
+        method: str,
+        path: str,
+        params: Mapping[str, str | int] | None,
+        accept: str,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> CacheKey:
+        """The key for one request; two tokens or two servers never share a key."""
+        verb = method.strip().upper()
+        if not _METHOD_RE.match(verb):
+            raise ConfigurationError(f"invalid HTTP method for a cache key: {method!r}")
+        pairs = sorted(
+            (str(k), str(v))
+            for k, v in (params or {}).items()
+            if str(k).lower() not in _SECRET_PARAMS
+        )
+        window = "-" if offset is None and limit is None else f"{_num(offset)},{_num(limit)}"
+        fields = (
+            KEY_VERSION,
+            _check_name(name),
+            server_scope(server),
+            token_digest(token),
+            verb,
+            quote(path, safe="/@!$&'()*+,;=-._~"),
+            quote(urlencode(pairs), safe="=&+%"),
+            quote(accept.strip().lower(), safe="/*,;=+.-"),
+            window,
+        )
+        return cls(name=name, text=":".join(fields), method=verb)
+
+    @staticmethod
+    def prefix(name: str, server: str | None = None) -> str:
+        """The invalidation prefix for a cache name, optionally limited to one server."""
+        base = f"{_check_name(name)}:"
+        return base if server is None else f"{base}{server_scope(server)}:"
+
+
+def _num(value: int | None) -> str:
+    return "" if value is None else str(int(value))
