@@ -11,7 +11,8 @@ Every exception plexkit raises on purpose derives from :class:`PlexError`::
     │   ├── NotFoundError 404 · RateLimitedError 429 · TokenExpiredError 498
     │   └── ServerError 5xx (ServerUnavailableError for 503 is also a TransportError)
     ├── ParseError ................ a body that is not valid JSON/XML for what was asked
-    ├── AuthFlowError ............. TwoFactorRequiredError, PinExpiredError, PinTimeoutError, ...
+    ├── AuthFlowError ............. TwoFactorRequiredError, PinExpiredError, PinTimeoutError,
+    │                               PinCancelledError, ServerNotFoundError, JWTError
     └── ConfigurationError ........ invalid arguments or settings from the caller
 
 Messages, URLs and body excerpts are redacted before they are stored, so printing or logging an
@@ -32,12 +33,14 @@ __all__ = [
     "JWTError",
     "NotFoundError",
     "ParseError",
+    "PinCancelledError",
     "PinExpiredError",
     "PinTimeoutError",
     "PlexError",
     "RateLimitedError",
     "ReadTimeoutError",
     "ServerError",
+    "ServerNotFoundError",
     "ServerUnavailableError",
     "TokenExpiredError",
     "TransportError",
@@ -162,6 +165,14 @@ class PinExpiredError(AuthFlowError):
 
 class PinTimeoutError(AuthFlowError):
     """The caller's deadline ran out while waiting for the PIN to be approved."""
+
+
+class PinCancelledError(AuthFlowError):
+    """The PIN login was cancelled (``cancel()``) before anyone approved the PIN."""
+
+
+class ServerNotFoundError(AuthFlowError, LookupError):
+    """plex.tv lists no server with that name or identifier for this account."""
 
 
 class JWTError(AuthFlowError):

@@ -1,0 +1,364 @@
+"""AsyncPlexTV: one HTTP session with plex.tv and clients.plex.tv, one method per endpoint."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from plexkit._core.redact import get_logger, install_log_redaction, redact_url, register_secret
+from plexkit._http import httpx, transport_error
+from plexkit.auth._responses import plextv_error
+from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, join
+from plexkit.auth.claims import DEFAULT_SCOPES, device_claims
+from plexkit.auth.models import (
+    Account,
+    Pin,
+    Resource,
+    decode,
+    parse_account,
+    parse_pin,
+    parse_resources,
+)
+from plexkit.config import ClientIdentity
+from plexkit.errors import (
+    APIError,
+    AuthFlowError,
+    InvalidSignatureError,
+    JWTError,
+    ParseError,
+    PinExpiredError,
+    TwoFactorRequiredError,
+    UnauthorizedError,
+)
+
+if TYPE_CHECKING:
+    from plexkit.auth.keys import DeviceKey
+
+__all__ = ["AsyncPlexTV", "async_check_token", "async_sign_in"]
+
+log = get_logger(__name__)
+
+_RESOURCE_PARAMS = {"includeHttps": "1", "includeRelay": "1", "includeIPv6": "1"}
+
+
+class AsyncPlexTV:
+    """A session with plex.tv for one client identity (the X-Plex-* headers of every request).
+
+    Both base URLs are configurable so a fake (``plexkit.testing.plextv``) can stand in. A
+    ``transport`` you pass stays yours: closing the session does not close it. ``clock`` gives
+    the time used in JWT claims and checks.
+    """
+
+    def __init__(
+        self,
+        identity: ClientIdentity,
+        *,
+        plextv_url: str = PLEXTV_URL,
+        clients_url: str = CLIENTS_URL,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 15.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.identity = identity
+        self.plextv_url = plextv_url
+        self.clients_url = clients_url
+        self.transport = transport
+        self.clock = clock
+        install_log_redaction()
+        self._http = httpx.AsyncClient(
+            headers={"Accept": "application/json", **identity.headers()},
+            timeout=timeout,
+            transport=transport,
+            follow_redirects=False,
+        )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.plextv_url} {self.clients_url}>"
+
+    async def __aenter__(self) -> AsyncPlexTV:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool (a transport passed in is left open for its owner)."""
+        if self.transport is None:
+            await self._http.aclose()
+
+    # -- accounts ---------------------------------------------------------------------------
+
+    async def sign_in(
+        self,
+        login: str,
+        password: str,
+        verification_code: str | None = None,
+        *,
+        remember_me: bool = True,
+    ) -> Account:
+        """Sign in with a username or e-mail and password (``/api/v2/users/signin``).
+
+        Raises :class:`TwoFactorRequiredError` when the account needs a verification code and
+        none was given, :class:`UnauthorizedError` for a wrong password or code.
+        """
+        register_secret(password)
+        form = {"login": login, "password": password, "rememberMe": _flag(remember_me)}
+        if verification_code:
+            form["verificationCode"] = verification_code
+        url = join(self.plextv_url, "/api/v2/users/signin")
+        response = await self._send("POST", url, data=form)
+        error = plextv_error(response)
+        needs_code = "verification code" in str(error).lower()
+        if isinstance(error, UnauthorizedError) and needs_code and not verification_code:
+            raise TwoFactorRequiredError(
+                "this account uses two-factor authentication: pass verification_code"
+            ) from error
+        return _account(_data(response, error))
+
+    async def user(self, token: str) -> Account:
+        """The account a token belongs to (``/api/v2/user``)."""
+        return _account(await self._call("GET", self.plextv_url, "/api/v2/user", token=token))
+
+    async def check_token(self, token: str) -> bool:
+        """True when plex.tv accepts ``token``, False when it answers 401.
+
+        Any other failure (unreachable, 5xx, 498 for an expired JWT) raises: it says nothing
+        about whether a legacy token is still good.
+        """
+        try:
+            await self.user(token)
+        except UnauthorizedError:
+            return False
+        return True
+
+    # -- PINs ------------------------------------------------------------------------------
+
+    async def create_pin(self, *, strong: bool = True, key: DeviceKey | None = None) -> Pin:
+        """A new PIN: strong (long code, for the Auth App URL) or 4 characters (plex.tv/link).
+
+        With a device ``key`` the PIN carries its public JWK (the JWT flow, on clients.plex.tv),
+        and approving it registers the key.
+        """
+        if key is None:
+            params = {"strong": "true"} if strong else None
+            data = await self._call("POST", self.plextv_url, "/api/v2/pins", params=params)
+            return parse_pin(data)
+        body: dict[str, Any] = {"jwk": key.public_jwk()}
+        if strong:
+            body["strong"] = True
+        return parse_pin(await self._call("POST", self.clients_url, "/api/v2/pins", json=body))
+
+    async def get_pin(self, pin_id: int, *, device_jwt: str | None = None) -> Pin:
+        """The PIN's current state; ``device_jwt`` proves the key of a JWT PIN.
+
+        Raises :class:`PinExpiredError` once plex.tv has forgotten the PIN (404).
+        """
+        path = f"/api/v2/pins/{pin_id}"
+        if device_jwt is None:
+            data = await self._call("GET", self.plextv_url, path, as_error={404: PinExpiredError})
+        else:
+            data = await self._call(
+                "GET",
+                self.clients_url,
+                path,
+                params={"deviceJWT": device_jwt},
+                as_error={404: PinExpiredError, 422: InvalidSignatureError},
+            )
+        pin = parse_pin(data)
+        register_secret(pin.auth_token)
+        return pin
+
+    # -- JWT -------------------------------------------------------------------------------
+
+    async def register_key(self, token: str, key: DeviceKey) -> None:
+        """Register the device's public key using an existing (legacy) token.
+
+        plex.tv retires the legacy token after the first JWT is issued for the key.
+        """
+        body = {"jwk": key.public_jwk()}
+        await self._call(
+            "POST",
+            self.clients_url,
+            "/api/v2/auth/jwk",
+            token=token,
+            json=body,
+            as_error={422: JWTError},
+        )
+
+    async def nonce(self) -> str:
+        """A single-use nonce (valid five minutes) for the next device JWT."""
+        data = await self._call("GET", self.clients_url, "/api/v2/auth/nonce")
+        return _field(data, "nonce")
+
+    async def device_jwt(self, key: DeviceKey, *, scopes: Iterable[str] = DEFAULT_SCOPES) -> str:
+        """A fresh device JWT: a new nonce, signed with ``key``."""
+        claims = device_claims(
+            nonce=await self.nonce(),
+            client_identifier=self.identity.client_identifier,
+            scopes=scopes,
+            now=self.clock(),
+        )
+        return key.sign_jwt(claims)
+
+    async def exchange_jwt(self, device_jwt: str) -> str:
+        """Trade a device JWT for a Plex JWT (valid seven days); 422 → InvalidSignatureError."""
+        data = await self._call(
+            "POST",
+            self.clients_url,
+            "/api/v2/auth/token",
+            json={"jwt": device_jwt},
+            as_error={422: InvalidSignatureError},
+        )
+        token = _field(data, "auth_token")
+        register_secret(token)
+        return token
+
+    async def plex_keys(self) -> list[dict[str, Any]]:
+        """plex.tv's public JWKs, which sign every Plex JWT."""
+        data = await self._call("GET", self.clients_url, "/api/v2/auth/keys")
+        keys = data.get("keys") if isinstance(data, dict) else None
+        if not isinstance(keys, list):
+            raise ParseError("plex.tv's key set has no 'keys' list")
+        return [jwk for jwk in keys if isinstance(jwk, dict)]
+
+    async def verify_plex_jwt(self, token: str, *, kid: str | None) -> dict[str, Any]:
+        """The claims of ``token`` once its signature and claims check out (see ``jws``)."""
+        from plexkit.auth.jws import verify_plex_jwt
+
+        return verify_plex_jwt(
+            token,
+            await self.plex_keys(),
+            client_identifier=self.identity.client_identifier,
+            kid=kid,
+            now=self.clock(),
+        )
+
+    async def refresh_jwt(
+        self, key: DeviceKey, *, scopes: Iterable[str] = DEFAULT_SCOPES, verify: bool = True
+    ) -> str:
+        """A new Plex JWT for a registered key: nonce, signed device JWT, exchange, verify."""
+        token = await self.exchange_jwt(await self.device_jwt(key, scopes=scopes))
+        if verify:
+            await self.verify_plex_jwt(token, kid=key.kid)
+        return token
+
+    # -- servers ---------------------------------------------------------------------------
+
+    async def resources(self, token: str) -> list[Resource]:
+        """The account's devices with every connection (https, relay and IPv6 included)."""
+        data = await self._call(
+            "GET", self.clients_url, "/api/v2/resources", token=token, params=_RESOURCE_PARAMS
+        )
+        resources = parse_resources(data)
+        for resource in resources:
+            register_secret(resource.access_token)
+        return resources
+
+    async def probe(
+        self, url: str, token: str | None, *, machine_identifier: str, timeout: float
+    ) -> bool:
+        """Whether the server at ``url`` answers ``/identity`` as ``machine_identifier`` in time."""
+        headers = {"X-Plex-Token": token} if token else {}
+        try:
+            response = await self._http.get(
+                join(url, "/identity"), headers=headers, timeout=timeout
+            )
+            data = decode(response.content, response.headers.get("content-type"))
+        except (httpx.TransportError, ParseError) as exc:
+            log.debug("probe %s failed: %s", redact_url(url), type(exc).__name__)
+            return False
+        container = data.get("MediaContainer", data) if isinstance(data, dict) else {}
+        found = container.get("machineIdentifier") if isinstance(container, dict) else None
+        answered = response.status_code == 200 and found in (None, machine_identifier)
+        log.debug("probe %s -> %d, %s", redact_url(url), response.status_code, answered)
+        return answered
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    async def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = await self._http.request(method, url, **kwargs)
+        except httpx.TransportError as exc:
+            raise transport_error(exc, method, url) from None
+        log.debug("%s %s -> %d", method, redact_url(response.request.url), response.status_code)
+        return response
+
+    async def _call(
+        self,
+        method: str,
+        base_url: str,
+        path: str,
+        *,
+        token: str | None = None,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+        as_error: Mapping[int, type[AuthFlowError]] | None = None,
+    ) -> Any:
+        """Send one request and return its decoded body; error statuses raise."""
+        headers = {"X-Plex-Token": token} if token else None
+        response = await self._send(
+            method, join(base_url, path), headers=headers, params=params, json=json
+        )
+        error = plextv_error(response)
+        replacement = (as_error or {}).get(response.status_code)
+        if error is not None and replacement is not None:
+            raise replacement(str(error)) from error
+        return _data(response, error)
+
+
+def _data(response: httpx.Response, error: APIError | None) -> Any:
+    if error is not None:
+        raise error
+    if not response.content.strip():
+        return None
+    return decode(response.content, response.headers.get("content-type"))
+
+
+def _account(data: Any) -> Account:
+    account = parse_account(data)
+    register_secret(account.auth_token)
+    return account
+
+
+def _field(data: Any, name: str) -> str:
+    value = data.get(name) if isinstance(data, dict) else None
+    if not isinstance(value, str) or not value:
+        raise ParseError(f"plex.tv's answer has no {name!r}")
+    return value
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+async def async_sign_in(
+    login: str,
+    password: str,
+    verification_code: str | None = None,
+    *,
+    identity: ClientIdentity,
+    plextv_url: str = PLEXTV_URL,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Account:
+    """Sign in with a password (see :meth:`AsyncPlexTV.sign_in`); the token is ``auth_token``."""
+    async with AsyncPlexTV(identity, plextv_url=plextv_url, transport=transport) as plextv:
+        return await plextv.sign_in(login, password, verification_code)
+
+
+async def async_check_token(
+    token: str,
+    *,
+    identity: ClientIdentity,
+    plextv_url: str = PLEXTV_URL,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> bool:
+    """Whether plex.tv accepts ``token`` (see :meth:`AsyncPlexTV.check_token`)."""
+    async with AsyncPlexTV(identity, plextv_url=plextv_url, transport=transport) as plextv:
+        return await plextv.check_token(token)
