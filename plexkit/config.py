@@ -90,6 +90,7 @@ class PlexConfig:
     identity: ClientIdentity = attrs.field(factory=ClientIdentity)
     timeouts: Timeouts = attrs.field(factory=Timeouts)
     max_retries: int = attrs.field(default=3, validator=_check_positive)
+    retry_backoff: float = 0.5
     verify_ssl: bool = True
     max_connections: int = 20
     max_keepalive_connections: int = 10

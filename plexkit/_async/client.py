@@ -1,0 +1,254 @@
+"""AsyncPlexClient: the one implementation of plexkit's I/O (the sync client is generated)."""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+from typing import Any, Literal
+
+import attrs
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_before_delay,
+)
+from tenacity.stop import stop_base
+
+from plexkit._async.resources import (
+    AsyncActivities,
+    AsyncHistory,
+    AsyncLibrary,
+    AsyncMetadata,
+    AsyncRaw,
+    AsyncServer,
+    AsyncSessions,
+)
+from plexkit._core.endpoints import RequestSpec
+from plexkit._core.redact import get_logger, install_log_redaction, redact_url, register_secret
+from plexkit._core.retry import backoff_delay, is_retryable
+from plexkit._core.status import error_for_status
+from plexkit._http import httpx, limits_for, timeout_for, transport_error
+from plexkit._synchronization import async_sleep
+from plexkit.cache._async.control import AsyncCacheControl
+from plexkit.cache._async.response_cache import AsyncResponseCache
+from plexkit.cache.keys import CacheKey
+from plexkit.cache.response import CachedResponse
+from plexkit.config import ClientIdentity, PlexConfig, Timeouts
+from plexkit.errors import ConfigurationError
+from plexkit.models import decode_body
+
+__all__ = ["AsyncPlexClient", "CacheMode"]
+
+log = get_logger(__name__)
+
+CacheMode = bool | Literal["refresh"] | None
+_KEPT_HEADERS = ("content-type", "x-plex-container-total-size", "x-plex-container-start")
+
+
+class AsyncPlexClient:
+    """A client for one Plex Media Server, with a pooled keep-alive connection.
+
+    ``token`` goes in the X-Plex-Token header (never the URL); ``auth`` accepts any
+    ``httpx.Auth`` (such as ``plexkit.auth.JWTAuth``) instead. Pass ``cache=True`` or an
+    ``AsyncResponseCache`` to cache reads with the per-endpoint TTLs of ``CachePolicy``.
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        token: str | None = None,
+        config: PlexConfig | None = None,
+        identity: ClientIdentity | None = None,
+        timeouts: Timeouts | None = None,
+        max_retries: int | None = None,
+        auth: httpx.Auth | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        cache: AsyncResponseCache | bool | None = None,
+        serve_stale: bool = False,
+    ) -> None:
+        config = config or PlexConfig(base_url=base_url, token=token)
+        overrides: dict[str, Any] = {}
+        if base_url is not None:
+            overrides["base_url"] = base_url
+        if token is not None:
+            overrides["token"] = token
+        if identity is not None:
+            overrides["identity"] = identity
+        if timeouts is not None:
+            overrides["timeouts"] = timeouts
+        if max_retries is not None:
+            overrides["max_retries"] = max_retries
+        self.config = attrs.evolve(config, **overrides)
+        self.base_url = self.config.url()
+        register_secret(self.config.token)
+        install_log_redaction()
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers={"Accept": self.config.accept, **self.config.identity.headers()},
+            timeout=timeout_for(self.config.timeouts),
+            limits=limits_for(self.config),
+            verify=self.config.verify_ssl,
+            auth=auth,
+            transport=transport,
+            follow_redirects=False,
+        )
+        if cache is True:
+            cache = AsyncResponseCache(serve_stale=serve_stale)
+        self._cache: AsyncResponseCache | None = cache or None
+        self.cache: AsyncCacheControl | None = (
+            AsyncCacheControl(self, self._cache) if self._cache is not None else None
+        )
+        self.server = AsyncServer(self)
+        self.library = AsyncLibrary(self)
+        self.metadata = AsyncMetadata(self)
+        self.activities = AsyncActivities(self)
+        self.sessions = AsyncSessions(self)
+        self.history = AsyncHistory(self)
+        self.raw = AsyncRaw(self)
+
+    @classmethod
+    def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:
+        """A client from a complete :class:`PlexConfig`."""
+        return cls(config=config, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {redact_url(self.base_url)}>"
+
+    async def __aenter__(self) -> AsyncPlexClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    async def request(
+        self, spec: RequestSpec, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> CachedResponse:
+        """Send ``spec`` (through the cache for cacheable reads) and return the response.
+
+        Error statuses raise the matching :mod:`plexkit.errors` exception.
+        """
+        mode = _cache_mode(cache)
+        if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:
+            if cache is True and self._cache is None:
+                raise ConfigurationError("cache=True needs a client created with cache=")
+            response = await self._send_with_retries(spec)
+        else:
+            key = CacheKey.build(
+                name=spec.cache_name,
+                server=self.base_url,
+                token=self.config.token,
+                method=spec.method,
+                path=spec.path,
+                params=spec.params,
+                accept=self.config.accept,
+                offset=spec.offset,
+                limit=spec.limit,
+            )
+            response = await self._cache.fetch(
+                key, lambda: self._send_with_retries(spec), ttl=ttl, mode=mode
+            )
+        if self._cache is not None and (spec.cache_name is None or spec.method != "GET"):
+            await self._cache.invalidate_write(spec.method, spec.path)
+        return response
+
+    async def get_data(
+        self, spec: RequestSpec, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[dict[str, Any], CachedResponse]:
+        """Send ``spec`` and decode the body into the MediaContainer dict (JSON shape)."""
+        response = await self.request(spec, cache=cache, ttl=ttl)
+        if not response.content.strip():
+            return {}, response
+        return decode_body(response.content, response.headers.get("content-type")), response
+
+    async def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
+        deadline = self.config.timeouts.total
+        started = time.monotonic()
+        stop: stop_base = stop_after_attempt(self.config.max_retries + 1)
+        if deadline is not None:
+            stop = stop | stop_before_delay(deadline)
+
+        def wait(state: RetryCallState) -> float:
+            error = state.outcome.exception() if state.outcome else None
+            return backoff_delay(state.attempt_number, error, base=self.config.retry_backoff)
+
+        def before_sleep(state: RetryCallState) -> None:
+            error = state.outcome.exception() if state.outcome else None
+            log.info(
+                "retrying %s %s after %s (attempt %d)",
+                spec.method,
+                spec.path,
+                type(error).__name__,
+                state.attempt_number,
+            )
+
+        retrying = AsyncRetrying(
+            stop=stop,
+            wait=wait,
+            retry=retry_if_exception(lambda e: is_retryable(e, idempotent=spec.idempotent)),
+            sleep=async_sleep,
+            before_sleep=before_sleep,
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                remaining = None if deadline is None else deadline - (time.monotonic() - started)
+                return await self._send_once(spec, remaining)
+        raise AssertionError("unreachable: tenacity re-raises the last error")
+
+    async def _send_once(self, spec: RequestSpec, remaining: float | None) -> CachedResponse:
+        headers = dict(spec.headers)
+        if self.config.token:
+            headers["X-Plex-Token"] = self.config.token
+        request = self._http.build_request(
+            spec.method,
+            spec.path,
+            params=spec.params,
+            headers=headers,
+            timeout=timeout_for(self.config.timeouts, cap=remaining),
+        )
+        started = time.monotonic()
+        try:
+            response = await self._http.send(request)
+        except httpx.TransportError as exc:
+            log.debug("%s %s failed: %s", spec.method, redact_url(request.url), type(exc).__name__)
+            raise transport_error(exc, spec.method, request.url) from None
+        log.debug(
+            "%s %s -> %d in %.1f ms",
+            spec.method,
+            redact_url(request.url),
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        error = error_for_status(
+            response.status_code, spec.method, str(request.url), response.content, response.headers
+        )
+        if error is not None:
+            raise error
+        return CachedResponse(
+            status_code=response.status_code,
+            headers={k: response.headers[k] for k in _KEPT_HEADERS if k in response.headers},
+            content=response.content,
+            stored_at=time.time(),
+        )
+
+
+def _cache_mode(cache: CacheMode) -> Literal["use", "refresh", "bypass"] | None:
+    if cache is None or cache is True:
+        return "use"
+    if cache is False:
+        return None
+    if cache == "refresh":
+        return "refresh"
+    raise ConfigurationError(f"cache must be True, False, None or 'refresh', not {cache!r}")
