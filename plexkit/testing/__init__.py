@@ -1,0 +1,37 @@
+"""A faithful fake Plex Media Server for tests, demos and CI (no real server needed).
+
+>>> from plexkit.testing import FakePlexServer
+>>> server = FakePlexServer(movies=200, shows=20)
+>>> server.faults.add(path="/library/sections", status=503, times=2)
+>>> with server.run_in_thread() as url:
+...     ...  # point any Plex client at url with token server.token
+>>> server.requests.count("/library/sections")
+
+See ``docs/testing.md``. pytest users: ``-p plexkit.testing.pytest_plugin`` gives the
+``plex_server``, ``plex_server_url``, ``plex_client`` and ``async_plex_client`` fixtures.
+"""
+
+from __future__ import annotations
+
+from plexkit.testing.app import FakePlexApp, create_app
+from plexkit.testing.faults import Fault, FaultInjector
+from plexkit.testing.library import FakeLibrary, VideoFile
+from plexkit.testing.recorder import RecordedRequest, RequestLog
+from plexkit.testing.runner import FakePlexServer
+from plexkit.testing.store import Node, Section
+from plexkit.testing.tokens import Tokens
+
+__all__ = [
+    "FakeLibrary",
+    "FakePlexApp",
+    "FakePlexServer",
+    "Fault",
+    "FaultInjector",
+    "Node",
+    "RecordedRequest",
+    "RequestLog",
+    "Section",
+    "Tokens",
+    "VideoFile",
+    "create_app",
+]

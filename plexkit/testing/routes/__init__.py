@@ -1,0 +1,34 @@
+"""The fake server's endpoints, one module per area; each exposes ``routes``.
+
+To add an area (scans, websockets, plex.tv), write a module with a ``routes`` list and add
+it to :func:`default_routes`, or pass its routes to ``create_app(routes=...)``.
+"""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+from plexkit.testing.routes import (
+    hubs,
+    library,
+    metadata,
+    notifications,
+    playlists,
+    scans,
+    server,
+    status,
+)
+
+
+def default_routes() -> list[BaseRoute]:
+    """Every built-in route, specific paths before catch-alls."""
+    return [
+        *server.routes,
+        *metadata.routes,
+        *scans.routes,
+        *library.routes,
+        *hubs.routes,
+        *status.routes,
+        *playlists.routes,
+        *notifications.routes,
+    ]

@@ -1,0 +1,132 @@
+"""Metadata endpoints: item detail and edits, ``/children``, ``/allLeaves``, collections."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from plexkit.testing.edits import is_edit_param
+from plexkit.testing.respond import HTTPError, container, context, flag, paged, params
+from plexkit.testing.store import Node
+from plexkit.testing.views import children_attrs, customise, detail, detail_attrs, row
+from plexkit.testing.wire import Wire
+
+_CHILD_KINDS = {
+    "show": "season",
+    "season": "episode",
+    "artist": "album",
+    "album": "track",
+    "photoalbum": "photo",
+    "collection": "movie",
+    "playlist": "playlist",
+}
+
+
+def _node(request: Request, name: str = "id") -> Node:
+    node = context(request).library.node(request.path_params[name])
+    if node is None:
+        raise HTTPError(404, "no such item")
+    return node
+
+
+async def get_metadata(request: Request) -> Response:
+    """``GET /library/metadata/{ids}``: full detail of one or more (comma separated) items."""
+    library = context(request).library
+    nodes = [library.node(part) for part in str(request.path_params["ids"]).split(",")]
+    found = [node for node in nodes if node is not None]
+    if not found:
+        raise HTTPError(404, "no such item")
+    exclude_fields = set(filter(None, request.query_params.get("excludeFields", "").split(",")))
+    exclude_elements = set(filter(None, request.query_params.get("excludeElements", "").split(",")))
+    mc: Wire = {"size": len(found)}
+    mc.update(detail_attrs(library.section(found[0].section_key)))
+    mc["Metadata"] = [
+        customise(detail(library, node), exclude_fields, exclude_elements) for node in found
+    ]
+    return container(request, mc)
+
+
+async def edit_metadata(request: Request) -> Response:
+    """``PUT /library/metadata/{ids}?title.value=...&title.locked=1``: edit items."""
+    library = context(request).library
+    edits = [(k, v) for k, v in params(request) if is_edit_param(k)]
+    nodes = [library.node(part) for part in str(request.path_params["ids"]).split(",")]
+    if not nodes or any(node is None for node in nodes):
+        raise HTTPError(404, "no such item")
+    for node in nodes:
+        assert node is not None
+        library.edit(node, edits)
+    return Response(status_code=200)
+
+
+async def children(request: Request) -> Response:
+    """``GET /library/metadata/{id}/children``: seasons, episodes, albums, tracks, photos."""
+    library = context(request).library
+    node = _node(request)
+    items = library.children(node)
+    section = library.section(node.section_key)
+    attrs = children_attrs(section, node, _CHILD_KINDS.get(node.kind, node.kind))
+    if node.kind == "show" and not flag(request, "excludeAllLeaves"):
+        attrs["Directory"] = [
+            {
+                "leafCount": node.data.get("leafCount", 0),
+                "thumb": node.data.get("thumb"),
+                "viewedLeafCount": node.data.get("viewedLeafCount", 0),
+                "key": f"/library/metadata/{node.rating_key}/allLeaves",
+                "title": "All episodes",
+            }
+        ]
+    guids = flag(request, "includeGuids")
+    return paged(request, attrs, items, lambda child: row(library, child, guids=guids))
+
+
+async def all_leaves(request: Request) -> Response:
+    """``GET /library/metadata/{id}/allLeaves``: every episode of a show, track of an artist."""
+    library = context(request).library
+    node = _node(request)
+    leaves = library.leaves(node)
+    section = library.section(node.section_key)
+    kind = leaves[0].kind if leaves else node.kind
+    attrs = children_attrs(section, node, kind)
+    guids = flag(request, "includeGuids")
+    return paged(request, attrs, leaves, lambda leaf: row(library, leaf, guids=guids))
+
+
+def _collection(request: Request) -> Node:
+    node = _node(request)
+    if node.kind != "collection":
+        raise HTTPError(404, "no such collection")
+    return node
+
+
+async def collection_detail(request: Request) -> Response:
+    """``GET /library/collections/{id}``: the collection itself."""
+    library = context(request).library
+    node = _collection(request)
+    mc: Wire = {"size": 1}
+    mc.update(detail_attrs(library.section(node.section_key)))
+    mc["Metadata"] = [detail(library, node)]
+    return container(request, mc)
+
+
+async def collection_items(request: Request) -> Response:
+    """``GET /library/collections/{id}/children`` (also ``/items``): the members."""
+    library = context(request).library
+    node = _collection(request)
+    section = library.section(node.section_key)
+    attrs = children_attrs(section, node, str(node.data.get("subtype", "movie")))
+    guids = flag(request, "includeGuids")
+    items = library.collection_items(node)
+    return paged(request, attrs, items, lambda item: row(library, item, guids=guids))
+
+
+routes: list[BaseRoute] = [
+    Route("/library/metadata/{ids}", get_metadata, methods=["GET"]),
+    Route("/library/metadata/{ids}", edit_metadata, methods=["PUT"]),
+    Route("/library/metadata/{id}/children", children),
+    Route("/library/metadata/{id}/allLeaves", all_leaves),
+    Route("/library/collections/{id}", collection_detail),
+    Route("/library/collections/{id}/children", collection_items),
+    Route("/library/collections/{id}/items", collection_items),
+]

@@ -1,0 +1,150 @@
+"""``FakePlexServer``: the fake PMS with its knobs, run in-process, in a thread or foreground.
+
+>>> server = FakePlexServer(movies=50)
+>>> httpx.AsyncClient(transport=server.asgi_transport(), base_url="http://plex")  # in-process
+>>> with server.run_in_thread() as url:                                         # loopback
+...     httpx.get(f"{url}/library/sections", headers={"X-Plex-Token": server.token})
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+import httpx
+import uvicorn
+from httpx_ws.transport import ASGIWebSocketTransport
+from starlette.routing import BaseRoute
+
+from plexkit.testing.app import FakePlexApp, create_app
+from plexkit.testing.faults import FaultInjector
+from plexkit.testing.library import FakeLibrary
+from plexkit.testing.recorder import RequestLog
+from plexkit.testing.tokens import Tokens
+
+_STARTUP_TIMEOUT = 15.0
+
+
+class FakePlexServer:
+    """A fake Plex Media Server: ``.app`` (ASGI), ``.library``, ``.faults``, ``.requests``.
+
+    Pass a ``library`` or let one be generated from ``seed`` and the sizes.
+    """
+
+    def __init__(
+        self,
+        library: FakeLibrary | None = None,
+        *,
+        token: str = "fake-token",
+        seed: int = 0,
+        movies: int = 200,
+        shows: int = 20,
+        artists: int = 10,
+        photo_albums: int = 3,
+        history: int = 200,
+        routes: Sequence[BaseRoute] = (),
+    ) -> None:
+        self.library = (
+            library
+            if library is not None
+            else FakeLibrary.generate(
+                seed,
+                movies=movies,
+                shows=shows,
+                artists=artists,
+                photo_albums=photo_albums,
+                history=history,
+            )
+        )
+        self.tokens = Tokens(token)
+        self.faults = FaultInjector()
+        self.requests = RequestLog()
+        self.app: FakePlexApp = create_app(
+            self.library,
+            tokens=self.tokens,
+            faults=self.faults,
+            requests=self.requests,
+            routes=routes,
+        )
+        self.url: str | None = None
+        """The base URL while running on loopback, else None."""
+
+    @property
+    def token(self) -> str:
+        """The owner's token."""
+        return self.tokens.owner
+
+    def add_token(self, token: str, account_id: int = 1) -> str:
+        """Accept another token (e.g. a shared user's) from now on."""
+        return self.tokens.add(token, account_id)
+
+    def asgi_transport(self) -> httpx.ASGITransport:
+        """An httpx transport that calls the app in-process (for ``httpx.AsyncClient``)."""
+        return httpx.ASGITransport(app=self.app)
+
+    def websocket_transport(self) -> ASGIWebSocketTransport:
+        """Like ``asgi_transport()``, and also able to open ``/:/websockets/notifications``
+        in-process (with httpx-ws ``aconnect_ws``)."""
+        return ASGIWebSocketTransport(app=self.app)
+
+    @contextmanager
+    def run_in_thread(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+        """Serve on ``host:port`` (0: a free port) in a background thread; yields the URL."""
+        sock = _bind(host, port)
+        server = _uvicorn(self.app)
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="plexkit-fake-server", daemon=True
+        )
+        thread.start()
+        deadline = time.monotonic() + _STARTUP_TIMEOUT
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                sock.close()
+                raise RuntimeError("the fake Plex server did not start")
+            time.sleep(0.005)
+        self.url = f"http://{host}:{sock.getsockname()[1]}"
+        try:
+            yield self.url
+        finally:
+            self.url = None
+            server.should_exit = True
+            thread.join(timeout=_STARTUP_TIMEOUT)
+            sock.close()
+
+    def serve_forever(
+        self, host: str = "127.0.0.1", port: int = 32400, *, ready: Callable[[str], None]
+    ) -> None:
+        """Serve in the foreground until interrupted; ``ready`` gets the URL once bound."""
+        sock = _bind(host, port)
+        self.url = f"http://{host}:{sock.getsockname()[1]}"
+        ready(self.url)
+        try:
+            _uvicorn(self.app).run(sockets=[sock])
+        finally:
+            self.url = None
+            sock.close()
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def _uvicorn(app: FakePlexApp) -> uvicorn.Server:
+    config = uvicorn.Config(
+        app,
+        loop="asyncio",
+        http="h11",
+        lifespan="off",
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+        timeout_graceful_shutdown=1,
+    )
+    return uvicorn.Server(config)
