@@ -28,6 +28,8 @@ _SECRET_NAMES: Final = (
 _QUERY_RE: Final = re.compile(rf"(?i)\b({_SECRET_NAMES})=([^&\s\"'<>#]+)")
 # "name": "value" in JSON and name="value" in XML attributes.
 _QUOTED_RE: Final = re.compile(rf"(?i)([\"']?\b(?:{_SECRET_NAMES})[\"']?\s*[:=]\s*)([\"'])(.*?)\2")
+# <authentication-token>value</authentication-token> in legacy plex.tv XML.
+_ELEMENT_RE: Final = re.compile(r"(?i)(<(authentication-token|authToken|token)>)([^<]+)(</\2>)")
 # Compact JWS/JWT strings anywhere in text.
 _JWT_RE: Final = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")
 _SECRET_HEADERS: Final = frozenset({"x-plex-token", "authorization", "cookie", "set-cookie"})
@@ -45,6 +47,7 @@ def redact_text(text: str) -> str:
     """Scrub tokens, passwords and JWTs from arbitrary text (URLs, bodies, messages)."""
     text = _QUERY_RE.sub(lambda m: f"{m.group(1)}={REDACTED}", text)
     text = _QUOTED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}", text)
+    text = _ELEMENT_RE.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(4)}", text)
     text = _JWT_RE.sub(REDACTED, text)
     for secret in _known_secrets:
         if secret in text:

@@ -27,6 +27,7 @@ TOKEN = "AbCdEf0123456789xyz"
         f'<user authToken="{TOKEN}" id="1"/>',
         f"login=me&password={TOKEN}",
         f'{{"auth_token":"{TOKEN}"}}',
+        f"<user><authentication-token>{TOKEN}</authentication-token></user>",
     ],
 )
 def test_secrets_in_known_places_are_redacted(text: str) -> None:

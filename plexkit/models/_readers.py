@@ -1,0 +1,197 @@
+"""Typed readers: from a decoded body (see :func:`decode_body`) to models.
+
+Each reader checks the shape it needs and raises :class:`~plexkit.errors.ParseError` when the
+body is structurally wrong (not an object, a child list that is a number, ...). Inside that
+shape the converter is lenient. No reader lets a KeyError, TypeError or cattrs error escape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from plexkit._core.redact import redact_text
+from plexkit.errors import ParseError
+from plexkit.models._converter import converter
+from plexkit.models._decode import decode_body, excerpt
+from plexkit.models._wire import gc_paused, to_int
+from plexkit.models.containers import (
+    Hub,
+    Identity,
+    MediaContainer,
+    SearchResult,
+    Section,
+    ServerInfo,
+)
+from plexkit.models.items import Item
+from plexkit.models.status import Activity, ActivityNotification, HistoryEntry, Session
+
+__all__ = [
+    "activities_from",
+    "activity_notifications_from",
+    "history_from",
+    "hubs_from",
+    "identity_from",
+    "items_from",
+    "paging_from",
+    "parse_container",
+    "sections_from",
+    "server_info_from",
+    "sessions_from",
+    "structure",
+]
+
+T = TypeVar("T")
+
+_CONTAINER_CHILDREN = ("Metadata", "Directory", "Hub", "SearchResult")
+
+_items = converter.get_structure_hook(tuple[Item, ...])
+_sections = converter.get_structure_hook(tuple[Section, ...])
+_hubs = converter.get_structure_hook(tuple[Hub, ...])
+_sessions = converter.get_structure_hook(tuple[Session, ...])
+_history = converter.get_structure_hook(tuple[HistoryEntry, ...])
+_activities = converter.get_structure_hook(tuple[Activity, ...])
+_notifications = converter.get_structure_hook(tuple[ActivityNotification, ...])
+_search_results = converter.get_structure_hook(tuple[SearchResult, ...])
+_container = converter.get_structure_hook(MediaContainer)
+_server_info = converter.get_structure_hook(ServerInfo)
+_identity = converter.get_structure_hook(Identity)
+
+
+def structure(value: Mapping[str, Any], cls: type[T]) -> T:
+    """Build any attrs model (plexkit's or another module's) from a JSON-shaped mapping.
+
+    Uses plexkit's converter and wire rules: camelCase keys, lenient scalars, tuples of
+    children. Raises :class:`ParseError` if ``value`` cannot be read as ``cls``.
+    """
+    if not isinstance(value, Mapping):
+        raise ParseError(f"expected an object for {_name(cls)}", excerpt=excerpt(value))
+    try:
+        result: T = converter.structure(value, cls)
+    except Exception as exc:
+        raise _failure(_name(cls), value, exc) from None
+    return result
+
+
+def parse_container(raw: bytes | str, content_type: str | None = None) -> MediaContainer:
+    """Decode a PMS body (JSON or XML) into a :class:`MediaContainer` with typed children."""
+    return container_from(decode_body(raw, content_type))
+
+
+def container_from(data: Mapping[str, Any]) -> MediaContainer:
+    """A :class:`MediaContainer` from a dict that :func:`decode_body` returned."""
+    _check(data, "MediaContainer")
+    for name in _CONTAINER_CHILDREN:
+        _children(data, name)
+    container: MediaContainer = _run(_container, data, "MediaContainer")
+    return container
+
+
+def items_from(data: Mapping[str, Any]) -> tuple[Item, ...]:
+    """The library items (``Metadata``) of a container, typed by their ``type``.
+
+    For ``/library/search`` bodies, whose items are wrapped in ``SearchResult`` entries, the
+    wrapped items.
+    """
+    _check(data, "item list")
+    entries = _children(data, "Metadata")
+    if entries is None and "SearchResult" in data:
+        results = _run(_search_results, _children(data, "SearchResult"), "SearchResult list")
+        return tuple(r.item for r in results if r.item is not None)
+    items: tuple[Item, ...] = _run(_items, entries, "item list")
+    return items
+
+
+def sections_from(data: Mapping[str, Any]) -> tuple[Section, ...]:
+    """The library sections of ``/library/sections`` (its ``Directory`` entries)."""
+    _check(data, "section list")
+    sections: tuple[Section, ...] = _run(_sections, _children(data, "Directory"), "section list")
+    return sections
+
+
+def hubs_from(data: Mapping[str, Any]) -> tuple[Hub, ...]:
+    """The hubs of ``/hubs``, ``/hubs/search`` and the like, with their items."""
+    _check(data, "hub list")
+    hubs: tuple[Hub, ...] = _run(_hubs, _children(data, "Hub"), "hub list")
+    return hubs
+
+
+def sessions_from(data: Mapping[str, Any]) -> tuple[Session, ...]:
+    """The playback sessions of ``/status/sessions``: item plus user, player and transcode."""
+    _check(data, "session list")
+    sessions: tuple[Session, ...] = _run(_sessions, _children(data, "Metadata"), "session list")
+    return sessions
+
+
+def history_from(data: Mapping[str, Any]) -> tuple[HistoryEntry, ...]:
+    """The entries of ``/status/sessions/history/all``."""
+    _check(data, "history")
+    entries: tuple[HistoryEntry, ...] = _run(_history, _children(data, "Metadata"), "history")
+    return entries
+
+
+def activities_from(data: Mapping[str, Any]) -> tuple[Activity, ...]:
+    """The running activities of ``/activities``."""
+    _check(data, "activity list")
+    found: tuple[Activity, ...] = _run(_activities, _children(data, "Activity"), "activity list")
+    return found
+
+
+def activity_notifications_from(data: Mapping[str, Any]) -> tuple[ActivityNotification, ...]:
+    """The ``ActivityNotification`` entries of a websocket ``NotificationContainer``."""
+    _check(data, "notification")
+    found: tuple[ActivityNotification, ...] = _run(
+        _notifications, _children(data, "ActivityNotification"), "notification"
+    )
+    return found
+
+
+def server_info_from(data: Mapping[str, Any]) -> ServerInfo:
+    """The server root (``GET /``)."""
+    _check(data, "server info")
+    info: ServerInfo = _run(_server_info, data, "server info")
+    return info
+
+
+def identity_from(data: Mapping[str, Any]) -> Identity:
+    """``GET /identity``."""
+    _check(data, "identity")
+    identity: Identity = _run(_identity, data, "identity")
+    return identity
+
+
+def paging_from(data: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    """``(offset, total_size)`` as the body states them (either may be missing)."""
+    _check(data, "paging")
+    return to_int(data.get("offset")), to_int(data.get("totalSize"))
+
+
+def _check(data: object, what: str) -> None:
+    if not isinstance(data, Mapping):
+        raise ParseError(f"expected an object for the {what}", excerpt=excerpt(data))
+
+
+def _children(data: Mapping[str, Any], name: str) -> Any:
+    value = data.get(name)
+    if value is None or isinstance(value, (list, dict)):
+        return value
+    raise ParseError(f"{name} is not a list of objects", excerpt=excerpt(value))
+
+
+def _run(hook: Any, value: Any, what: str) -> Any:
+    try:
+        with gc_paused():
+            return hook(value)
+    except Exception as exc:
+        raise _failure(what, value, exc) from None
+
+
+def _failure(what: str, value: object, exc: Exception) -> ParseError:
+    reason = redact_text(str(exc))[:200]
+    return ParseError(
+        f"cannot read the {what}: {type(exc).__name__}: {reason}", excerpt=excerpt(value)
+    )
+
+
+def _name(cls: object) -> str:
+    return getattr(cls, "__name__", None) or str(cls)
