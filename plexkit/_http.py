@@ -52,7 +52,9 @@ def transport_error(exc: httpx.TransportError, method: str, url: object) -> Tran
     if isinstance(exc, httpx.ConnectError):
         return TransportError(f"{where}: could not connect ({_reason(exc)})")
     if isinstance(exc, httpx.RemoteProtocolError):
-        return TransportError(f"{where}: the server dropped the connection or sent a broken response")
+        return TransportError(
+            f"{where}: the server dropped the connection or sent a broken response"
+        )
     return TransportError(f"{where}: {type(exc).__name__} ({_reason(exc)})")
 
 

@@ -35,7 +35,9 @@ async def client(
 ) -> AsyncIterator[PlexClient | AsyncPlexClient]:
     if request.param == "async-inprocess":
         async with AsyncPlexClient(
-            "http://plex.test:32400", token=plex_server.token, transport=plex_server.asgi_transport()
+            "http://plex.test:32400",
+            token=plex_server.token,
+            transport=plex_server.asgi_transport(),
         ) as plex:
             yield plex
         return

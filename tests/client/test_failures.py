@@ -32,8 +32,12 @@ def client_for(handler: Callable[[httpx.Request], httpx.Response], **kw: object)
     return PlexClient(config=FAST, transport=httpx.MockTransport(handler), **kw)  # type: ignore[arg-type]
 
 
-def body(content: bytes, content_type: str, status: int = 200) -> Callable[[httpx.Request], httpx.Response]:
-    return lambda _r: httpx.Response(status, content=content, headers={"content-type": content_type})
+def body(
+    content: bytes, content_type: str, status: int = 200
+) -> Callable[[httpx.Request], httpx.Response]:
+    return lambda _r: httpx.Response(
+        status, content=content, headers={"content-type": content_type}
+    )
 
 
 BOMB = b"""<?xml version="1.0"?>
@@ -53,7 +57,9 @@ BOMB = b"""<?xml version="1.0"?>
     ],
     ids=["truncated-json", "truncated-xml", "entity-bomb", "html-page", "not-a-container"],
 )
-def test_malformed_bodies_raise_parse_error_without_token(content: bytes, content_type: str) -> None:
+def test_malformed_bodies_raise_parse_error_without_token(
+    content: bytes, content_type: str
+) -> None:
     with client_for(body(content, content_type)) as plex, pytest.raises(ParseError) as caught:
         plex.library.sections()
     assert TOKEN not in str(caught.value)
@@ -160,12 +166,14 @@ def silent_server() -> Iterator[tuple[str, list[socket.socket]]]:
     listener.close()
 
 
-def test_server_that_never_answers_times_out(silent_server: tuple[str, list[socket.socket]]) -> None:
+def test_server_that_never_answers_times_out(
+    silent_server: tuple[str, list[socket.socket]],
+) -> None:
     url, accepted = silent_server
     timeouts = Timeouts(connect=1, read=0.2, total=5)
-    with PlexClient(url, token=TOKEN, timeouts=timeouts, max_retries=1) as plex:
-        with pytest.raises(ReadTimeoutError) as caught:
-            plex.server.info()
+    plex = PlexClient(url, token=TOKEN, timeouts=timeouts, max_retries=1)
+    with plex, pytest.raises(ReadTimeoutError) as caught:
+        plex.server.info()
     assert TOKEN not in str(caught.value)
     assert len(accepted) >= 1
 
@@ -184,9 +192,9 @@ async def test_async_server_that_never_answers_times_out(
 def test_total_deadline_stops_retrying(silent_server: tuple[str, list[socket.socket]]) -> None:
     url, accepted = silent_server
     timeouts = Timeouts(connect=1, read=0.3, total=0.5)
-    with PlexClient(url, token=TOKEN, timeouts=timeouts, max_retries=50) as plex:
-        with pytest.raises(TransportError):
-            plex.server.info()
+    plex = PlexClient(url, token=TOKEN, timeouts=timeouts, max_retries=50)
+    with plex, pytest.raises(TransportError):
+        plex.server.info()
     assert len(accepted) < 50
 
 
@@ -217,7 +225,9 @@ def test_dropped_connection_is_retried_then_reported() -> None:
 
     thread = threading.Thread(target=drop, daemon=True)
     thread.start()
-    config = PlexConfig(base_url=f"http://127.0.0.1:{port}", token=TOKEN, max_retries=1, retry_backoff=0.001)
+    config = PlexConfig(
+        base_url=f"http://127.0.0.1:{port}", token=TOKEN, max_retries=1, retry_backoff=0.001
+    )
     with PlexClient(config=config) as plex, pytest.raises(TransportError) as caught:
         plex.server.info()
     thread.join()

@@ -88,7 +88,11 @@ def assert_identity_headers(request: httpx.Request) -> None:
 
 def test_sync_items_page_sends_window_type_sort_and_filters() -> None:
     recorder = Recorder(
-        {"/library/sections/1/all": json_response(container(size=1, totalSize=321, offset=100, Metadata=[MOVIE]))}
+        {
+            "/library/sections/1/all": json_response(
+                container(size=1, totalSize=321, offset=100, Metadata=[MOVIE])
+            )
+        }
     )
     with sync_client(recorder) as plex:
         page = plex.library.items(
@@ -107,7 +111,11 @@ def test_sync_items_page_sends_window_type_sort_and_filters() -> None:
 @pytest.mark.anyio
 async def test_async_items_page_sends_the_same_request() -> None:
     recorder = Recorder(
-        {"/library/sections/1/all": json_response(container(size=1, totalSize=321, offset=100, Metadata=[MOVIE]))}
+        {
+            "/library/sections/1/all": json_response(
+                container(size=1, totalSize=321, offset=100, Metadata=[MOVIE])
+            )
+        }
     )
     async with async_client(recorder) as plex:
         page = await plex.library.items(

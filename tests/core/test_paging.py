@@ -29,7 +29,9 @@ def test_total_prefers_body_then_header() -> None:
     assert total_from(None, {}) is None
 
 
-def walk(total: int, page_size: int, limit: int | None = None, report_total: bool = True) -> list[tuple[int, int]]:
+def walk(
+    total: int, page_size: int, limit: int | None = None, report_total: bool = True
+) -> list[tuple[int, int]]:
     """The windows a cursor asks for against a server holding ``total`` items."""
     cursor = PageCursor(page_size=page_size, limit=limit)
     windows = []
