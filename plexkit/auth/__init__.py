@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, auth_app_url, link_url
     from plexkit.auth.claims import ALL_SCOPES, DEFAULT_SCOPES
     from plexkit.auth.connections import candidates, choose_server
-    from plexkit.errors import PinCancelledError, ServerNotFoundError
     from plexkit.auth.jws import verify_plex_jwt
     from plexkit.auth.keys import DeviceKey
     from plexkit.auth.models import (
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
         ServerConnection,
     )
     from plexkit.auth.token import TokenAuth
+    from plexkit.errors import PinCancelledError, ServerNotFoundError
 
 _LAZY = {
     "ALL_SCOPES": "plexkit.auth.claims",

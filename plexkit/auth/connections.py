@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from plexkit.errors import ServerNotFoundError
 from plexkit.auth.models import Connection, Resource
+from plexkit.errors import ServerNotFoundError
 
 __all__ = ["Candidate", "candidates", "choose_server"]
 

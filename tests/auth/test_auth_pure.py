@@ -13,9 +13,8 @@ import pytest
 from plexkit.auth import Connection, Resource, auth_app_url, candidates, choose_server, link_url
 from plexkit.auth._jose import jwk_thumbprint, unverified_parts
 from plexkit.auth.claims import check_plex_claims, device_claims, expires_at, needs_refresh
-from plexkit.errors import ServerNotFoundError
 from plexkit.auth.models import decode, parse_account, parse_pin, parse_resources
-from plexkit.errors import JWTError, ParseError
+from plexkit.errors import JWTError, ParseError, ServerNotFoundError
 
 DATA = Path(__file__).parent / "data"
 NOW = 1_750_000_000

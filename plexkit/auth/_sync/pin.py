@@ -12,11 +12,11 @@ from plexkit._synchronization import Event
 from plexkit.auth._sync.session import PlexTV
 from plexkit.auth._urls import auth_app_url, link_url
 from plexkit.auth.claims import DEFAULT_SCOPES, expires_at
-from plexkit.errors import PinCancelledError
 from plexkit.auth.models import Pin, PinStatus
 from plexkit.errors import (
     AuthFlowError,
     ConfigurationError,
+    PinCancelledError,
     PinExpiredError,
     PinTimeoutError,
     RateLimitedError,
