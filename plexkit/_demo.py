@@ -14,7 +14,8 @@ from rich.panel import Panel
 from rich.syntax import Syntax
 from rich.table import Table
 
-from plexkit import AsyncPlexClient, PlexClient
+from plexkit import AsyncPlexClient, ClientIdentity, PlexClient
+from plexkit.auth import AsyncPinLogin, AsyncPlexTV
 from plexkit.models import (
     Collection,
     Episode,
@@ -27,6 +28,7 @@ from plexkit.models import (
     Show,
 )
 from plexkit.testing import FakePlexServer
+from plexkit.testing.plextv import FakePlexTV
 
 console = Console(highlight=False)
 
@@ -179,6 +181,58 @@ async def async_tour(server: FakePlexServer) -> None:
         console.print(f"async iter_items walked {count} movies")
 
 
+async def login_tour() -> None:
+    step(
+        10,
+        "Sign in with a PIN (against the fake plex.tv)",
+        "async with AsyncPlexTV(identity) as tv:\n"
+        "    login = AsyncPinLogin(tv)\n"
+        "    await login.start(); print(login.auth_url())   # the user approves there\n"
+        "    token = await login.wait(timeout=600)\n"
+        "    assert await tv.check_token(token)",
+    )
+    plextv = FakePlexTV()
+    plextv.add_user("demo-user", "correct horse battery staple")
+    identity = ClientIdentity(client_identifier="plexkit-demo", product="plexkit demo")
+    async with AsyncPlexTV(identity, transport=plextv.transport()) as tv:
+        login = AsyncPinLogin(tv, poll_interval=0.1)
+        pin = await login.start()
+        console.print(f"approve at: {login.auth_url()}")
+        plextv.approve_pin(pin.id)
+        token = await login.wait(timeout=30)
+        valid = await tv.check_token(token)
+    console.print(f"signed in; token valid: {valid} (plexkit never prints or logs it)")
+
+
+async def cache_tour(server: FakePlexServer) -> None:
+    step(
+        11,
+        "Caching: repeated reads cost one request",
+        "async with AsyncPlexClient(url, token=token, cache=True) as plex:\n"
+        "    for _ in range(5): await plex.library.sections()\n"
+        "    stats = await plex.cache.stats()",
+    )
+    before = server.requests.count("/library/sections")
+    async with AsyncPlexClient(
+        "http://fake-pms", token=server.token, transport=server.asgi_transport(), cache=True
+    ) as plex:
+        for _ in range(5):
+            await plex.library.sections()
+        assert plex.cache is not None
+        stats = (await plex.cache.stats()).to_dict()["caches"]["sections"]
+    sent = server.requests.count("/library/sections") - before
+    console.print(
+        f"5 calls, {sent} request sent; sections cache: {stats['hits']} hits, "
+        f"{stats['misses']} miss, ttl {stats['ttl']:.0f}s"
+    )
+
+
+async def async_tours(server: FakePlexServer) -> None:
+    await async_tour(server)
+    await login_tour()
+    await cache_tour(server)
+
+
 def run_demo(*, movies: int = 60, seed: int = 7) -> None:
     """Run the tour: sync client over loopback, async client in-process."""
     server = FakePlexServer(seed=seed, movies=movies, shows=6, artists=4, photo_albums=2)
@@ -195,7 +249,7 @@ def run_demo(*, movies: int = 60, seed: int = 7) -> None:
         with PlexClient(url, token=server.token) as plex:
             console.print(f"connected: {plex!r}")
             sync_tour(plex)
-    anyio.run(async_tour, server)
+    anyio.run(async_tours, server)
     console.print()
     console.rule("[bold green]Tour finished")
     console.print("Next: docs/quickstart.md, and plexkit.testing for your own tests.")
