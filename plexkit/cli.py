@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
-import typer
+try:
+    import typer
+except ImportError:  # pragma: no cover - depends on what is installed
+    sys.exit("the plexkit command needs the cli extra: pip install 'plexkit[cli]'")
 
 app = typer.Typer(
     help="plexkit: a typed SDK for Plex Media Server and plex.tv.",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import platform as _platform
 import uuid
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
 
+from plexkit._core.redact import redact_url
 from plexkit._version import __version__
 from plexkit.errors import ConfigurationError
 
@@ -69,9 +72,29 @@ class Timeouts:
     total: float | None = 120.0
 
 
-def _check_positive(_inst: object, attr: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ConfigurationError(f"{attr.name} must be >= 0, not {value!r}")
+def _check_count(_inst: object, attr: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigurationError(f"{attr.name} must be an int >= 0, not {value!r}")
+
+
+def _check_seconds(_inst: object, attr: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ConfigurationError(f"{attr.name} must be a number of seconds >= 0, not {value!r}")
+
+
+def _check_optional_text(_inst: object, attr: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ConfigurationError(f"{attr.name} must be a str, not {type(value).__name__}")
+
+
+def _check_type(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise ConfigurationError(
+                f"{attr.name} must be a {kind.__name__}, not {type(value).__name__}"
+            )
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -82,18 +105,20 @@ class PlexConfig:
     kept out of ``repr`` so printing a config never leaks it.
     """
 
-    host: str | None = None
-    port: int = 32400
+    host: str | None = attrs.field(default=None, validator=_check_optional_text)
+    port: int = attrs.field(default=32400, validator=_check_count)
     https: bool = False
-    base_url: str | None = None
-    token: str | None = attrs.field(default=None, repr=False)
-    identity: ClientIdentity = attrs.field(factory=ClientIdentity)
-    timeouts: Timeouts = attrs.field(factory=Timeouts)
-    max_retries: int = attrs.field(default=3, validator=_check_positive)
-    retry_backoff: float = 0.5
+    base_url: str | None = attrs.field(default=None, validator=_check_optional_text)
+    token: str | None = attrs.field(default=None, repr=False, validator=_check_optional_text)
+    identity: ClientIdentity = attrs.field(
+        factory=ClientIdentity, validator=_check_type(ClientIdentity)
+    )
+    timeouts: Timeouts = attrs.field(factory=Timeouts, validator=_check_type(Timeouts))
+    max_retries: int = attrs.field(default=3, validator=_check_count)
+    retry_backoff: float = attrs.field(default=0.5, validator=_check_seconds)
     verify_ssl: bool = True
-    max_connections: int = 20
-    max_keepalive_connections: int = 10
+    max_connections: int = attrs.field(default=20, validator=_check_count)
+    max_keepalive_connections: int = attrs.field(default=10, validator=_check_count)
     accept: str = "application/json"
 
     def url(self) -> str:
@@ -105,9 +130,20 @@ class PlexConfig:
             url = f"{scheme}://{self.host}:{self.port}"
         else:
             raise ConfigurationError("PlexConfig needs base_url or host")
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigurationError(f"not an http(s) URL: {url!r}")
-        if parts.query or "X-Plex-Token" in url:
+        if _has_query_or_token(url):
             raise ConfigurationError("put the token in token=, not in the URL")
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        except ValueError:
+            raise ConfigurationError(f"not a valid URL: {redact_url(url)!r}") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigurationError(f"not an http(s) URL: {redact_url(url)!r}")
+        if parts.username or parts.password:
+            raise ConfigurationError("put credentials in token=, not in the URL")
         return url
+
+
+def _has_query_or_token(url: str) -> bool:
+    """Whether a base URL carries a query string or a token (neither belongs there)."""
+    return "?" in url or "x-plex-token" in url.lower()

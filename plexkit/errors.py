@@ -21,6 +21,8 @@ error never shows a token.
 
 from __future__ import annotations
 
+from plexkit._core.redact import redact_text
+
 __all__ = [
     "APIError",
     "AuthFlowError",
@@ -50,7 +52,10 @@ __all__ = [
 
 
 class PlexError(Exception):
-    """Base class of every error plexkit raises on purpose."""
+    """Base class of every error plexkit raises on purpose; its message is always redacted."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact_text(a) if isinstance(a, str) else a for a in args))
 
 
 class TransportError(PlexError):

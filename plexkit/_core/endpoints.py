@@ -14,6 +14,7 @@ from urllib.parse import quote
 import attrs
 
 from plexkit._core.paging import check_window, page_headers
+from plexkit._core.redact import redact_url
 from plexkit.errors import ConfigurationError
 
 __all__ = [
@@ -39,7 +40,7 @@ __all__ = [
     "sessions",
 ]
 
-ParamValue = str | int | float | bool
+ParamValue = str | int | float | bool | list[str | int] | tuple[str | int, ...]
 Params = Mapping[str, ParamValue | None]
 
 # Plex's numeric metadata types, used by /all?type= and edits.
@@ -72,22 +73,40 @@ class RequestSpec:
     offset: int | None = None
     limit: int | None = None
 
-    def with_window(self, offset: int, limit: int | None) -> RequestSpec:
+    def with_window(self, offset: int, limit: int) -> RequestSpec:
         """The same request for another page."""
+        if limit is None:
+            raise ConfigurationError("limit must be an int from 1 to 5000, not None")
         headers = {**self.headers, **page_headers(offset, limit)}
         return attrs.evolve(self, headers=headers, offset=offset, limit=limit)
 
 
 def _clean(params: Params) -> dict[str, str]:
+    """Query parameters as text; lists become Plex's comma-separated form."""
+    if not isinstance(params, Mapping):
+        raise ConfigurationError(f"params must be a mapping, not {type(params).__name__}")
     out: dict[str, str] = {}
     for name, value in params.items():
+        if not isinstance(name, str):
+            raise ConfigurationError(f"parameter names must be strings, not {name!r}")
         if value is None:
             continue
-        if isinstance(value, bool):
-            out[name] = "1" if value else "0"
+        if isinstance(value, (list, tuple)):
+            out[name] = ",".join(_param_text(name, v) for v in value)
         else:
-            out[name] = str(value)
+            out[name] = _param_text(name, value)
     return out
+
+
+def _param_text(name: str, value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    raise ConfigurationError(
+        f"parameter {name!r} must be a str, number, bool or a list of them, "
+        f"not {type(value).__name__}"
+    )
 
 
 def _key(value: object, what: str) -> str:
@@ -238,6 +257,8 @@ def history(
         "metadataItemID": None if rating_key is None else _key(rating_key, "rating_key"),
     }
     if since is not None:
+        if not isinstance(since, datetime):
+            raise ConfigurationError(f"since must be a datetime, not {type(since).__name__}")
         if since.tzinfo is None:
             raise ConfigurationError("since must be a timezone-aware datetime")
         params["viewedAt>"] = int(since.timestamp())
@@ -251,9 +272,16 @@ def history(
 
 def raw(method: str, path: str, params: Params | None = None, *, idempotent: bool) -> RequestSpec:
     """Any request by path, for what the typed API does not cover yet."""
+    if not isinstance(method, str) or not method.isalpha():
+        raise ConfigurationError(f"method must be an HTTP method name, not {method!r}")
     if not isinstance(path, str) or not path.startswith("/") or "://" in path:
-        raise ConfigurationError(f"path must be a server path starting with '/', not {path!r}")
-    if "X-Plex-Token" in path or (params and "X-Plex-Token" in params):
+        raise ConfigurationError(
+            f"path must be a server path starting with '/', not {redact_url(path)!r}"
+        )
+    if "?" in path or "#" in path:
+        raise ConfigurationError("pass query parameters in params=, not in the path")
+    names = {name.lower() for name in (params or {}) if isinstance(name, str)}
+    if "x-plex-token" in names:
         raise ConfigurationError("the client sends the token itself; leave it out of the request")
     return RequestSpec(
         method=method.upper(), path=path, params=_clean(params or {}), idempotent=idempotent

@@ -69,7 +69,12 @@ def total_from(body_total: int | None, headers: Mapping[str, str]) -> int | None
 
 @attrs.define
 class PageCursor:
-    """Walks a listing page by page and decides when it is exhausted."""
+    """Walks a listing page by page and decides when it is exhausted.
+
+    It copes with servers that send fewer items than asked (it keeps going while the total says
+    more remain) and with servers that ignore the window (it keeps only what was asked for and
+    stops, rather than yielding the same items again).
+    """
 
     page_size: int
     offset: int = 0
@@ -78,8 +83,10 @@ class PageCursor:
 
     def __attrs_post_init__(self) -> None:
         check_window(self.offset, self.page_size)
-        if self.limit is not None:
-            check_window(0, self.limit)
+        if self.limit is not None and (
+            isinstance(self.limit, bool) or not isinstance(self.limit, int) or self.limit < 1
+        ):
+            raise ConfigurationError(f"limit must be an int >= 1 or None, not {self.limit!r}")
 
     def window(self) -> tuple[int, int]:
         """The (offset, size) of the next request."""
@@ -88,15 +95,21 @@ class PageCursor:
             size = min(size, self.limit)
         return self.offset, size
 
-    def advance(self, received: int, total: int | None) -> None:
-        """Record a page of ``received`` items and the server's total, if it sent one."""
+    def advance(self, received: int, total: int | None) -> int:
+        """Record a page of ``received`` items and the server's total, if it sent one.
+
+        Returns how many of the received items belong to the window (the rest are dropped).
+        """
         _, asked = self.window()
-        self.offset += received
+        kept = min(received, asked)
+        self.offset += kept
         if self.limit is not None:
-            self.limit -= received
+            self.limit -= kept
+        exhausted = self.offset >= total if total is not None else received != asked
         self.done = (
-            received == 0
-            or received < asked
-            or (total is not None and self.offset >= total)
+            kept == 0
+            or exhausted
+            or received > asked
             or (self.limit is not None and self.limit <= 0)
         )
+        return kept

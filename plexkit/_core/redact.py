@@ -28,11 +28,27 @@ _SECRET_NAMES: Final = (
 _QUERY_RE: Final = re.compile(rf"(?i)\b({_SECRET_NAMES})=([^&\s\"'<>#]+)")
 # "name": "value" in JSON and name="value" in XML attributes.
 _QUOTED_RE: Final = re.compile(rf"(?i)([\"']?\b(?:{_SECRET_NAMES})[\"']?\s*[:=]\s*)([\"'])(.*?)\2")
+# X-Plex-Token%3Dvalue inside an encoded URL (transcode url= parameters).
+_ENCODED_RE: Final = re.compile(r"(?i)\b(X-Plex-Token|token)(%3D)([^&%\s\"'<>]+)")
+# user:password@ in URLs, and Bearer credentials in text.
+_USERINFO_RE: Final = re.compile(r"(://[^/:@\s]+):([^@/\s]+)@")
+_BEARER_RE: Final = re.compile(r"(?i)\b(Bearer\s+)([A-Za-z0-9._~+/=-]+)")
 # <authentication-token>value</authentication-token> in legacy plex.tv XML.
 _ELEMENT_RE: Final = re.compile(r"(?i)(<(authentication-token|authToken|token)>)([^<]+)(</\2>)")
 # Compact JWS/JWT strings anywhere in text.
 _JWT_RE: Final = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")
 _SECRET_HEADERS: Final = frozenset({"x-plex-token", "authorization", "cookie", "set-cookie"})
+
+# Filters on a logger do not run for its children's records, so each one is named.
+_THIRD_PARTY_LOGGERS: Final = (
+    "plexkit",
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+)
 
 _known_secrets: set[str] = set()
 
@@ -46,6 +62,9 @@ def register_secret(secret: str | None) -> None:
 def redact_text(text: str) -> str:
     """Scrub tokens, passwords and JWTs from arbitrary text (URLs, bodies, messages)."""
     text = _QUERY_RE.sub(lambda m: f"{m.group(1)}={REDACTED}", text)
+    text = _ENCODED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
+    text = _USERINFO_RE.sub(lambda m: f"{m.group(1)}:{REDACTED}@", text)
+    text = _BEARER_RE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _QUOTED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}", text)
     text = _ELEMENT_RE.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(4)}", text)
     text = _JWT_RE.sub(REDACTED, text)
@@ -80,7 +99,7 @@ class RedactingFilter(logging.Filter):
 
 def install_log_redaction(*logger_names: str) -> None:
     """Attach a :class:`RedactingFilter` to the named loggers (plexkit's own by default)."""
-    for name in logger_names or ("plexkit", "httpx", "httpcore"):
+    for name in logger_names or _THIRD_PARTY_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(f, RedactingFilter) for f in logger.filters):
             logger.addFilter(RedactingFilter())

@@ -28,11 +28,13 @@ _BY_STATUS: dict[int, type[APIError]] = {
     498: TokenExpiredError,
 }
 _EXCERPT_CHARS = 200
+_REDACT_WINDOW = 16_384
 
 
 def body_excerpt(content: bytes) -> str:
     """A short, redacted, single-line start of a response body for error messages."""
-    text = content[: _EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+    # Redact a generous prefix before cutting, so a secret straddling the cut is still caught.
+    text = content[:_REDACT_WINDOW].decode("utf-8", errors="replace")
     text = " ".join(redact_text(text).split())
     return text[:_EXCERPT_CHARS]
 
@@ -41,9 +43,18 @@ def error_for_status(
     status: int, method: str, url: str, content: bytes, headers: Mapping[str, str]
 ) -> APIError | None:
     """The error a response with ``status`` stands for, or None for a success."""
-    if status < 400:
+    if status < 300:
         return None
     safe_url = redact_url(url)
+    if status < 400:
+        where = redact_url(headers.get("location", "elsewhere"))
+        return APIError(
+            f"{method} {safe_url} was redirected (HTTP {status}) to {where}; "
+            "use the final address as the base URL",
+            status_code=status,
+            method=method,
+            url=safe_url,
+        )
     excerpt = body_excerpt(content)
     message = f"{method} {safe_url} returned HTTP {status}"
     common = {"status_code": status, "method": method, "url": safe_url, "body_excerpt": excerpt}

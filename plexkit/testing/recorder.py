@@ -6,7 +6,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 from starlette.types import Scope
@@ -19,8 +19,8 @@ class RecordedRequest:
     method: str
     path: str
     query: tuple[tuple[str, str], ...]
-    headers: Mapping[str, str]
-    """Header names in lower case."""
+    headers: Mapping[str, str] = field(repr=False)
+    """Header names in lower case (left out of the repr: they carry the token)."""
 
     @property
     def params(self) -> dict[str, str]:

@@ -65,3 +65,27 @@ def test_page_has_more() -> None:
     assert Page(items=(1, 2), offset=0, total=3).has_more
     assert not Page(items=(1, 2), offset=1, total=3).has_more
     assert not Page(items=(), offset=0, total=None).has_more
+
+
+def test_overall_limit_may_exceed_the_page_size_cap() -> None:
+    assert walk(20_000, 5000, limit=12_000) == [(0, 5000), (5000, 5000), (10_000, 2000)]
+
+
+def test_server_capping_pages_below_the_ask_is_followed_to_the_total() -> None:
+    cursor = PageCursor(page_size=25)
+    windows = []
+    while not cursor.done:
+        offset, size = cursor.window()
+        windows.append(offset)
+        received = max(0, min(10, size, 25 - offset))  # the server sends at most 10
+        cursor.advance(received, 25)
+    assert windows == [0, 10, 20]
+
+
+def test_server_ignoring_the_window_is_cut_and_stops() -> None:
+    cursor = PageCursor(page_size=5)
+    assert cursor.advance(25, None) == 5
+    assert cursor.done
+    limited = PageCursor(page_size=50, limit=5)
+    assert limited.advance(25, 25) == 5
+    assert limited.done

@@ -28,6 +28,9 @@ TOKEN = "AbCdEf0123456789xyz"
         f"login=me&password={TOKEN}",
         f'{{"auth_token":"{TOKEN}"}}',
         f"<user><authentication-token>{TOKEN}</authentication-token></user>",
+        f"/photo/:/transcode?url=%2Flibrary%2Fmetadata%2F1%2Fthumb%3FX-Plex-Token%3D{TOKEN}",
+        f"Authorization: Bearer {TOKEN}",
+        f"http://admin:{TOKEN}@nas:32400/library",
     ],
 )
 def test_secrets_in_known_places_are_redacted(text: str) -> None:
@@ -69,3 +72,19 @@ def test_filter_leaves_clean_records_alone() -> None:
     record = logging.LogRecord("plexkit", logging.INFO, __file__, 1, "hello %s", ("world",), None)
     assert RedactingFilter().filter(record)
     assert record.getMessage() == "hello world"
+
+
+def test_exception_messages_are_redacted_wherever_they_are_raised() -> None:
+    from plexkit import ConfigurationError
+
+    error = ConfigurationError(f"bad url: http://nas/?X-Plex-Token={TOKEN}")
+    assert TOKEN not in str(error) and TOKEN not in repr(error)
+
+
+def test_httpcore_child_loggers_are_redacted(caplog: pytest.LogCaptureFixture) -> None:
+    from plexkit._core.redact import install_log_redaction
+
+    install_log_redaction()
+    with caplog.at_level(logging.DEBUG, logger="httpcore.http11"):
+        logging.getLogger("httpcore.http11").debug("headers X-Plex-Token=%s", TOKEN)
+    assert caplog.records and TOKEN not in caplog.text

@@ -51,7 +51,20 @@ def test_status_maps_to_error_type(status: int, kind: type[APIError]) -> None:
 
 def test_success_is_not_an_error() -> None:
     assert error_for_status(200, "GET", "http://pms/", b"{}", {}) is None
-    assert error_for_status(304, "GET", "http://pms/", b"", {}) is None
+    assert error_for_status(204, "PUT", "http://pms/library/metadata/1", b"", {}) is None
+
+
+def test_redirect_is_an_error_naming_where_it_went_without_token() -> None:
+    location = f"https://pms.example:32400/?X-Plex-Token={TOKEN}"
+    error = error_for_status(302, "GET", "http://pms/", b"", {"location": location})
+    assert type(error) is APIError and error.status_code == 302
+    assert "https://pms.example:32400" in str(error) and TOKEN not in str(error)
+
+
+def test_secret_straddling_the_excerpt_cut_is_still_redacted() -> None:
+    body = b"{" + b" " * 780 + b'"authToken": "UNREGISTERED-SECRET-VALUE"}'
+    error = error_for_status(500, "GET", "http://pms/", body, {})
+    assert error is not None and "UNREG" not in error.body_excerpt
 
 
 def test_503_is_both_a_server_and_a_transport_error() -> None:

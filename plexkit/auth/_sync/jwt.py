@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Generator, Awaitable, Callable, Iterable
+from collections.abc import Generator, Callable, Iterable
 from typing import TYPE_CHECKING
 
 from plexkit._core.redact import get_logger, register_secret
