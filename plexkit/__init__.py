@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from plexkit._core.edits import TagEdit
 from plexkit._core.paging import Page
+from plexkit._core.urls import SecretURL
 from plexkit._version import __version__
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts, new_client_identifier
 from plexkit.errors import (
@@ -36,6 +38,7 @@ from plexkit.errors import (
     TransportError,
     TwoFactorRequiredError,
     UnauthorizedError,
+    WaitTimeoutError,
 )
 
 if TYPE_CHECKING:
@@ -65,14 +68,17 @@ __all__ = [
     "PlexError",
     "RateLimitedError",
     "ReadTimeoutError",
+    "SecretURL",
     "ServerError",
     "ServerNotFoundError",
     "ServerUnavailableError",
+    "TagEdit",
     "Timeouts",
     "TokenExpiredError",
     "TransportError",
     "TwoFactorRequiredError",
     "UnauthorizedError",
+    "WaitTimeoutError",
     "__version__",
     "new_client_identifier",
 ]

@@ -6,14 +6,17 @@ so the one implementation in ``_async`` runs on anyio (asyncio or trio) and on t
 
 from __future__ import annotations
 
+import math
+import queue
 import threading
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import anyio
+import anyio.lowlevel
 
 if TYPE_CHECKING:
     from anyio.abc import TaskGroup
@@ -22,16 +25,20 @@ __all__ = [
     "AsyncBackgroundTask",
     "AsyncEvent",
     "AsyncLock",
+    "AsyncQueue",
     "AsyncSemaphore",
     "BackgroundTask",
     "Event",
     "Lock",
+    "Queue",
     "Semaphore",
     "async_call_blocking",
     "async_gather",
+    "async_read_ahead",
     "async_sleep",
     "call_blocking",
     "gather",
+    "read_ahead",
     "sleep",
 ]
 
@@ -272,3 +279,115 @@ async def async_call_blocking(func: Callable[..., T], *args: object) -> T:
 def call_blocking(func: Callable[..., T], *args: object) -> T:
     """Run a blocking call in the calling thread, the sync twin of :func:`async_call_blocking`."""
     return func(*args)
+
+
+class AsyncQueue(Generic[T]):
+    """A FIFO between tasks of one event loop; ``put_nowait`` never blocks the producer.
+
+    ``maxsize`` bounds it (0: unbounded); a full queue refuses new items (``put_nowait``
+    returns False) rather than stalling whoever produces them.
+    """
+
+    def __init__(self, maxsize: int = 0) -> None:
+        self._send, self._receive = anyio.create_memory_object_stream[T](
+            max_buffer_size=maxsize or math.inf
+        )
+
+    def put_nowait(self, item: T) -> bool:
+        """Add ``item``; False if the queue is full (the item is dropped)."""
+        try:
+            self._send.send_nowait(item)
+        except anyio.WouldBlock:
+            return False
+        return True
+
+    async def get(self, timeout: float | None = None) -> T:
+        """The oldest item; raises ``TimeoutError`` if none arrives within ``timeout``.
+
+        A queued item is returned even when ``timeout`` is 0.
+        """
+        await anyio.lowlevel.checkpoint_if_cancelled()
+        try:
+            item = self._receive.receive_nowait()
+        except anyio.WouldBlock:
+            pass
+        else:
+            await anyio.lowlevel.cancel_shielded_checkpoint()
+            return item
+        with anyio.move_on_after(timeout):
+            return await self._receive.receive()
+        raise TimeoutError("no item arrived in time")
+
+
+class Queue(Generic[T]):
+    """A FIFO between threads, the sync twin of :class:`AsyncQueue`."""
+
+    def __init__(self, maxsize: int = 0) -> None:
+        self._queue: queue.Queue[T] = queue.Queue(maxsize)
+
+    def put_nowait(self, item: T) -> bool:
+        """Add ``item``; False if the queue is full (the item is dropped)."""
+        try:
+            self._queue.put_nowait(item)
+        except queue.Full:
+            return False
+        return True
+
+    def get(self, timeout: float | None = None) -> T:
+        """The oldest item; raises ``TimeoutError`` if none arrives within ``timeout``."""
+        try:
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError("no item arrived in time") from None
+
+
+async def async_read_ahead(source: AsyncIterator[T]) -> AsyncIterator[T]:
+    """Values of ``source`` as they come: the async twin of :func:`read_ahead`.
+
+    No background task: a task group held open across an async generator's ``yield`` breaks
+    cancellation scoping, and async callers already overlap work with their own tasks.
+    """
+    async for value in source:
+        yield value
+
+
+def read_ahead(source: Iterator[T]) -> Iterator[T]:
+    """Values of ``source``, the next one produced on a worker thread while the caller uses
+    the current one (at most one value is held ahead); errors reach the caller in order."""
+    slot: queue.Queue[tuple[bool, T | BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def offer(entry: tuple[bool, T | BaseException | None]) -> bool:
+        while not stop.is_set():
+            try:
+                slot.put(entry, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for value in source:
+                if not offer((True, value)):
+                    return
+            offer((False, None))
+        except BaseException as exc:  # handed to the caller, who re-raises it
+            offer((False, exc))
+        finally:
+            close = getattr(source, "close", None)
+            if close is not None:
+                close()
+
+    worker = threading.Thread(target=produce, name="plexkit-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while True:
+            more, value = slot.get()
+            if not more:
+                if isinstance(value, BaseException):
+                    raise value
+                return
+            yield cast(T, value)
+    finally:
+        stop.set()

@@ -4,7 +4,8 @@ Every exception plexkit raises on purpose derives from :class:`PlexError`::
 
     PlexError
     ├── TransportError ............ could not talk to the server (refused, DNS, TLS, timeout)
-    │   ├── ConnectTimeoutError / ReadTimeoutError / DeadlineExceededError
+    │   ├── ConnectTimeoutError / ReadTimeoutError
+    │   ├── DeadlineExceededError (WaitTimeoutError: a scan or activity outlived its timeout)
     │   └── ServerUnavailableError  also raised for HTTP 503
     ├── APIError .................. the server answered with an error status
     │   ├── BadRequestError 400 · UnauthorizedError 401 · ForbiddenError 403
@@ -48,6 +49,7 @@ __all__ = [
     "TransportError",
     "TwoFactorRequiredError",
     "UnauthorizedError",
+    "WaitTimeoutError",
 ]
 
 
@@ -72,6 +74,15 @@ class ReadTimeoutError(TransportError):
 
 class DeadlineExceededError(TransportError):
     """The total deadline for a call (all retries included) ran out."""
+
+
+class WaitTimeoutError(DeadlineExceededError, TimeoutError):
+    """A scan or activity did not finish within the caller's timeout (also a
+    ``TimeoutError``). The scan itself goes on; ``activities`` lists the uuids seen."""
+
+    def __init__(self, message: str, *, activities: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.activities = activities
 
 
 class APIError(PlexError):

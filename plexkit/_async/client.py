@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from types import TracebackType
 from typing import Any, Literal
@@ -16,14 +17,17 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
+from plexkit._async.notifications import AsyncNotifications
 from plexkit._async.resources import (
     AsyncActivities,
+    AsyncArtworks,
     AsyncHistory,
     AsyncLibrary,
     AsyncMetadata,
     AsyncRaw,
     AsyncServer,
     AsyncSessions,
+    AsyncURLs,
 )
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.redact import get_logger, install_log_redaction, redact_url, register_secret
@@ -36,7 +40,7 @@ from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.cache.keys import CacheKey
 from plexkit.cache.response import CachedResponse
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
-from plexkit.errors import ConfigurationError
+from plexkit.errors import ConfigurationError, DeadlineExceededError, TransportError
 from plexkit.models import decode_body
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
@@ -95,6 +99,7 @@ class AsyncPlexClient:
             transport=transport,
             follow_redirects=False,
         )
+        self._auth = auth
         if cache is True:
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None
@@ -108,6 +113,9 @@ class AsyncPlexClient:
         self.sessions = AsyncSessions(self)
         self.history = AsyncHistory(self)
         self.raw = AsyncRaw(self)
+        self.artwork = AsyncArtworks(self)
+        self.notifications = AsyncNotifications(self)
+        self.urls = AsyncURLs(self)
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:
@@ -118,6 +126,13 @@ class AsyncPlexClient:
         return f"<{type(self).__name__} {redact_url(self.base_url)}>"
 
     async def __aenter__(self) -> AsyncPlexClient:
+        # Opens the transport too: in-process transports that serve websockets (the fake
+        # server's ``websocket_transport()``) need it for ``notifications``.
+        if self._http.is_closed:
+            raise ConfigurationError("this client is closed; create a new one")
+        # RuntimeError: already open, as a request was sent before entering; nothing to open.
+        with contextlib.suppress(RuntimeError):
+            await self._http.__aenter__()
         return self
 
     async def __aexit__(
@@ -126,7 +141,7 @@ class AsyncPlexClient:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.aclose()
+        await self._http.__aexit__(exc_type, exc, tb)
 
     async def aclose(self) -> None:
         """Close the connection pool."""
@@ -148,7 +163,7 @@ class AsyncPlexClient:
             key = CacheKey.build(
                 name=spec.cache_name,
                 server=self.base_url,
-                token=self.config.token,
+                token=self._cache_scope_token(),
                 method=spec.method,
                 path=spec.path,
                 params=spec.params,
@@ -160,16 +175,27 @@ class AsyncPlexClient:
                 key, lambda: self._send_with_retries(spec), ttl=ttl, mode=mode
             )
         if self._cache is not None and (spec.cache_name is None or spec.method != "GET"):
-            await self._cache.invalidate_write(spec.method, spec.path)
+            await self._cache.invalidate_write(spec.method, spec.path, server=self.base_url)
         return response
+
+    def _cache_scope_token(self) -> str | None:
+        """What keeps one user's cached answers from another's: the token in use.
+
+        With ``auth=``, the auth's current ``token`` if it exposes one (TokenAuth, JWTAuth),
+        else an identity private to that auth object, so unknown auths never share entries.
+        """
+        if self._auth is None:
+            return self.config.token
+        token = getattr(self._auth, "token", None)
+        return token if isinstance(token, str) else f"auth-object:{id(self._auth)}"
 
     async def get_data(
         self, spec: RequestSpec, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[dict[str, Any], CachedResponse]:
         """Send ``spec`` and decode the body into the MediaContainer dict (JSON shape)."""
         response = await self.request(spec, cache=cache, ttl=ttl)
-        if not response.content.strip():
-            return {}, response
+        if spec.method != "GET" and not response.content.strip():
+            return {}, response  # writes often answer with an empty body
         return decode_body(response.content, response.headers.get("content-type")), response
 
     async def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
@@ -201,10 +227,24 @@ class AsyncPlexClient:
             before_sleep=before_sleep,
             reraise=True,
         )
-        async for attempt in retrying:
-            with attempt:
-                remaining = None if deadline is None else deadline - (time.monotonic() - started)
-                return await self._send_once(spec, remaining)
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    elapsed = time.monotonic() - started
+                    remaining = None if deadline is None else deadline - elapsed
+                    return await self._send_once(spec, remaining)
+        except TransportError as exc:
+            attempts = retrying.statistics.get("attempt_number", 1)
+            if (
+                deadline is not None
+                and attempts <= self.config.max_retries
+                and is_retryable(exc, idempotent=spec.idempotent)
+            ):
+                raise DeadlineExceededError(
+                    f"{spec.method} {spec.path}: no answer within the {deadline:g}s deadline "
+                    f"after {attempts} attempt(s); last error: {exc}"
+                ) from exc
+            raise
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
     async def _send_once(self, spec: RequestSpec, remaining: float | None) -> CachedResponse:
@@ -216,6 +256,7 @@ class AsyncPlexClient:
             spec.path,
             params=spec.params,
             headers=headers,
+            content=spec.content,
             timeout=timeout_for(self.config.timeouts, cap=remaining),
         )
         started = time.monotonic()

@@ -72,6 +72,9 @@ class RequestSpec:
     idempotent: bool = True
     offset: int | None = None
     limit: int | None = None
+    content: bytes | None = attrs.field(
+        default=None, repr=lambda b: "None" if b is None else f"<{len(b)} bytes>"
+    )
 
     def with_window(self, offset: int, limit: int) -> RequestSpec:
         """The same request for another page."""

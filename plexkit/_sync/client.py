@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from types import TracebackType
 from typing import Any, Literal
@@ -17,14 +18,17 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
+from plexkit._sync.notifications import Notifications
 from plexkit._sync.resources import (
     Activities,
+    Artworks,
     History,
     Library,
     Metadata,
     Raw,
     Server,
     Sessions,
+    URLs,
 )
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.redact import get_logger, install_log_redaction, redact_url, register_secret
@@ -37,7 +41,7 @@ from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.cache.keys import CacheKey
 from plexkit.cache.response import CachedResponse
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
-from plexkit.errors import ConfigurationError
+from plexkit.errors import ConfigurationError, DeadlineExceededError, TransportError
 from plexkit.models import decode_body
 
 __all__ = ["PlexClient", "CacheMode"]
@@ -96,6 +100,7 @@ class PlexClient:
             transport=transport,
             follow_redirects=False,
         )
+        self._auth = auth
         if cache is True:
             cache = ResponseCache(serve_stale=serve_stale)
         self._cache: ResponseCache | None = cache or None
@@ -109,6 +114,9 @@ class PlexClient:
         self.sessions = Sessions(self)
         self.history = History(self)
         self.raw = Raw(self)
+        self.artwork = Artworks(self)
+        self.notifications = Notifications(self)
+        self.urls = URLs(self)
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:
@@ -119,6 +127,13 @@ class PlexClient:
         return f"<{type(self).__name__} {redact_url(self.base_url)}>"
 
     def __enter__(self) -> PlexClient:
+        # Opens the transport too: in-process transports that serve websockets (the fake
+        # server's ``websocket_transport()``) need it for ``notifications``.
+        if self._http.is_closed:
+            raise ConfigurationError("this client is closed; create a new one")
+        # RuntimeError: already open, as a request was sent before entering; nothing to open.
+        with contextlib.suppress(RuntimeError):
+            self._http.__enter__()
         return self
 
     def __exit__(
@@ -127,7 +142,7 @@ class PlexClient:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        self._http.__exit__(exc_type, exc, tb)
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -149,7 +164,7 @@ class PlexClient:
             key = CacheKey.build(
                 name=spec.cache_name,
                 server=self.base_url,
-                token=self.config.token,
+                token=self._cache_scope_token(),
                 method=spec.method,
                 path=spec.path,
                 params=spec.params,
@@ -161,16 +176,27 @@ class PlexClient:
                 key, lambda: self._send_with_retries(spec), ttl=ttl, mode=mode
             )
         if self._cache is not None and (spec.cache_name is None or spec.method != "GET"):
-            self._cache.invalidate_write(spec.method, spec.path)
+            self._cache.invalidate_write(spec.method, spec.path, server=self.base_url)
         return response
+
+    def _cache_scope_token(self) -> str | None:
+        """What keeps one user's cached answers from another's: the token in use.
+
+        With ``auth=``, the auth's current ``token`` if it exposes one (TokenAuth, JWTAuth),
+        else an identity private to that auth object, so unknown auths never share entries.
+        """
+        if self._auth is None:
+            return self.config.token
+        token = getattr(self._auth, "token", None)
+        return token if isinstance(token, str) else f"auth-object:{id(self._auth)}"
 
     def get_data(
         self, spec: RequestSpec, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[dict[str, Any], CachedResponse]:
         """Send ``spec`` and decode the body into the MediaContainer dict (JSON shape)."""
         response = self.request(spec, cache=cache, ttl=ttl)
-        if not response.content.strip():
-            return {}, response
+        if spec.method != "GET" and not response.content.strip():
+            return {}, response  # writes often answer with an empty body
         return decode_body(response.content, response.headers.get("content-type")), response
 
     def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
@@ -202,10 +228,24 @@ class PlexClient:
             before_sleep=before_sleep,
             reraise=True,
         )
-        for attempt in retrying:
-            with attempt:
-                remaining = None if deadline is None else deadline - (time.monotonic() - started)
-                return self._send_once(spec, remaining)
+        try:
+            for attempt in retrying:
+                with attempt:
+                    elapsed = time.monotonic() - started
+                    remaining = None if deadline is None else deadline - elapsed
+                    return self._send_once(spec, remaining)
+        except TransportError as exc:
+            attempts = retrying.statistics.get("attempt_number", 1)
+            if (
+                deadline is not None
+                and attempts <= self.config.max_retries
+                and is_retryable(exc, idempotent=spec.idempotent)
+            ):
+                raise DeadlineExceededError(
+                    f"{spec.method} {spec.path}: no answer within the {deadline:g}s deadline "
+                    f"after {attempts} attempt(s); last error: {exc}"
+                ) from exc
+            raise
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
     def _send_once(self, spec: RequestSpec, remaining: float | None) -> CachedResponse:
@@ -217,6 +257,7 @@ class PlexClient:
             spec.path,
             params=spec.params,
             headers=headers,
+            content=spec.content,
             timeout=timeout_for(self.config.timeouts, cap=remaining),
         )
         started = time.monotonic()

@@ -98,6 +98,7 @@ _WATCH_STATE: Final = ("metadata", "items", "children", "history", "search", "re
 _RULES: Final[tuple[tuple[re.Pattern[str], frozenset[str] | None, tuple[str, ...]], ...]] = (
     (re.compile(r"^/library/sections/[^/]+/(refresh|analyze)$"), None, _SCAN),
     (re.compile(r"^/library/sections/all/refresh$"), None, _SCAN),
+    (re.compile(r"^/library/sections/[^/]+/all$"), frozenset({"PUT"}), _ITEM_EDIT),
     (re.compile(r"^/library/sections/[^/]+/emptyTrash$"), None, _SECTION_CHANGE),
     (re.compile(r"^/library/(clean/bundles|optimize)$"), None, _SECTION_CHANGE),
     (

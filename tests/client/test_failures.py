@@ -10,7 +10,9 @@ import httpx
 import pytest
 
 from plexkit import (
+    APIError,
     AsyncPlexClient,
+    DeadlineExceededError,
     NotFoundError,
     ParseError,
     PlexClient,
@@ -65,9 +67,18 @@ def test_malformed_bodies_raise_parse_error_without_token(
     assert TOKEN not in str(caught.value)
 
 
-def test_empty_body_gives_no_sections_rather_than_a_crash() -> None:
-    with client_for(body(b"", "application/json")) as plex:
-        assert plex.library.sections() == ()
+def test_empty_body_on_a_read_is_a_parse_error() -> None:
+    with client_for(body(b"", "application/json")) as plex, pytest.raises(ParseError):
+        plex.library.sections()
+
+
+def test_redirect_is_reported_not_followed_or_silently_empty() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(301, headers={"location": "https://pms.test:32400/library/sections"})
+
+    with client_for(handler) as plex, pytest.raises(APIError) as caught:
+        plex.library.sections()
+    assert caught.value.status_code == 301 and "https://pms.test:32400" in str(caught.value)
 
 
 def test_html_502_page_is_a_server_error_with_excerpt() -> None:
@@ -193,9 +204,10 @@ def test_total_deadline_stops_retrying(silent_server: tuple[str, list[socket.soc
     url, accepted = silent_server
     timeouts = Timeouts(connect=1, read=0.3, total=0.5)
     plex = PlexClient(url, token=TOKEN, timeouts=timeouts, max_retries=50)
-    with plex, pytest.raises(TransportError):
+    with plex, pytest.raises(DeadlineExceededError) as caught:
         plex.server.info()
     assert len(accepted) < 50
+    assert "deadline" in str(caught.value)
 
 
 def test_refused_connection_is_a_transport_error() -> None:

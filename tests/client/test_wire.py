@@ -241,3 +241,44 @@ def test_token_is_not_in_reprs() -> None:
 def test_token_in_base_url_is_refused() -> None:
     with pytest.raises(ConfigurationError):
         PlexClient(f"http://pms:32400/?X-Plex-Token={TOKEN}")
+
+
+def test_clients_with_different_auths_never_share_cached_answers() -> None:
+    from plexkit.auth import TokenAuth
+    from plexkit.cache import ResponseCache
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        who = request.headers.get("X-Plex-Token", "nobody")
+        body = container(size=1, Directory=[{"key": "1", "title": f"library of {who}"}])
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    shared = ResponseCache()
+    titles = []
+    for token in ("alice-token-111", "bob-token-222"):
+        with PlexClient(
+            "http://pms.test:32400",
+            auth=TokenAuth(token),
+            transport=httpx.MockTransport(handler),
+            cache=shared,
+        ) as plex:
+            titles.append(plex.library.sections()[0].title)
+    assert titles == ["library of alice-token-111", "library of bob-token-222"]
+
+
+def test_iter_items_reads_ahead_but_stops_cleanly_when_the_caller_breaks() -> None:
+    recorder = Recorder({"/library/sections/2/all": paged_library(5000)})
+    with sync_client(recorder) as plex:
+        for index, _item in enumerate(plex.library.iter_items("2", page_size=100)):
+            if index == 150:
+                break
+    # the page being read plus at most the one fetched ahead and one in flight
+    assert 2 <= len(recorder.requests) <= 4
+
+
+def test_entering_after_a_request_keeps_working() -> None:
+    recorder = Recorder({"/library/sections": json_response(container())})
+    plex = sync_client(recorder)
+    plex.library.sections()
+    with plex:
+        plex.library.sections()
+    assert len(recorder.requests) == 2

@@ -9,8 +9,11 @@ from __future__ import annotations
 from starlette.routing import BaseRoute
 
 from plexkit.testing.routes import (
+    artwork,
+    disk_scans,
     hubs,
     library,
+    matching,
     metadata,
     notifications,
     playlists,
@@ -25,6 +28,9 @@ def default_routes() -> list[BaseRoute]:
     return [
         *server.routes,
         *metadata.routes,
+        *matching.routes,
+        *artwork.routes,
+        *disk_scans.routes,
         *scans.routes,
         *library.routes,
         *hubs.routes,

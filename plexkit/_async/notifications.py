@@ -1,0 +1,435 @@
+"""Live server notifications over ``/:/websockets/notifications``, with reconnects.
+
+``plex.notifications.listen()`` opens the websocket in a background task (a thread for the
+sync client) that parses each frame into typed events and queues them; iterating the stream
+takes them off the queue. A dropped connection is reopened with jittered exponential backoff,
+and a :class:`~plexkit.models.management.ConnectionEvent` tells the consumer that events may
+have been missed. The token goes in the ``X-Plex-Token`` header of the upgrade request, never
+in the URL. Needs ``httpx-ws`` (``pip install 'plexkit[notifications]'``).
+
+The background reader is why the stream is a context manager: it must be entered and left in
+the same task (``async with``), which also guarantees it stops cleanly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import queue
+from collections.abc import Callable, Iterable
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any, Final
+
+from plexkit._core.notifications import (
+    NOTIFICATIONS_PATH,
+    event_types,
+    parse_message,
+    reconnect_delay,
+    wanted,
+)
+from plexkit._core.redact import get_logger, redact_text
+from plexkit._core.status import error_for_status
+from plexkit._http import httpx, timeout_for, transport_error
+from plexkit._synchronization import AsyncBackgroundTask, AsyncEvent, AsyncQueue
+from plexkit.errors import ConfigurationError, PlexError, TransportError
+from plexkit.models.management import ConnectionEvent, Notification
+
+if TYPE_CHECKING:
+    from plexkit._async.client import AsyncPlexClient
+
+__all__ = ["AsyncNotificationStream", "AsyncNotifications", "ErrorCallback", "EventCallback"]
+
+log = get_logger(__name__)
+
+EventCallback = Callable[[Notification], object]
+ErrorCallback = Callable[[BaseException], object]
+
+_POLL_SECONDS: Final = 0.25
+"""How often a blocked reader looks whether it was asked to stop (sync twin)."""
+_CLOSE_CODES: Final = {4401: 401, 4403: 403, 1008: 401}
+
+
+class _End:
+    """Queued last: the reader has finished."""
+
+
+_END: Final = _End()
+
+
+class AsyncNotifications:
+    """Server notifications: ``listen()`` for an iterator, ``listen_in_background()`` for
+    callbacks."""
+
+    def __init__(self, client: AsyncPlexClient) -> None:
+        self._client = client
+
+    def listen(
+        self,
+        *,
+        types: Iterable[str] | str | None = None,
+        reconnect: bool = True,
+        backoff: float = 0.5,
+        max_backoff: float = 30.0,
+        connect_timeout: float = 10.0,
+        ping_interval: float | None = 20.0,
+        max_queue: int = 10_000,
+    ) -> AsyncNotificationStream:
+        """A stream of typed events; use it as ``async with ... as events: async for e in
+        events``.
+
+        ``types`` keeps only these event types (``"activity"``, ``"timeline"``,
+        ``"playing"``, ``"status"``, ``"progress"``, ``"transcodeSession"``, ``"connection"``,
+        or any raw type PMS sends). ``reconnect=False`` ends the stream with the error when
+        the connection drops. At most ``max_queue`` unread events are kept; later ones are
+        dropped and counted in ``stream.dropped``.
+        """
+        return AsyncNotificationStream(
+            self._client,
+            types=types,
+            reconnect=reconnect,
+            backoff=backoff,
+            max_backoff=max_backoff,
+            connect_timeout=connect_timeout,
+            ping_interval=ping_interval,
+            max_queue=max_queue,
+        )
+
+    def listen_in_background(
+        self,
+        callback: EventCallback,
+        *,
+        on_error: ErrorCallback | None = None,
+        types: Iterable[str] | str | None = None,
+        reconnect: bool = True,
+        backoff: float = 0.5,
+        max_backoff: float = 30.0,
+        connect_timeout: float = 10.0,
+        ping_interval: float | None = 20.0,
+    ) -> AsyncNotificationStream:
+        """Call ``callback(event)`` for each event from a background task (the sync client: a
+        daemon thread) between ``start()`` and ``stop()``, or inside ``async with``.
+
+        Exceptions from ``callback`` go to ``on_error`` (or the log) and do not stop the
+        listener; so do fatal errors such as a rejected token.
+        """
+        if not callable(callback):
+            raise ConfigurationError("callback must be callable")
+        return AsyncNotificationStream(
+            self._client,
+            types=types,
+            reconnect=reconnect,
+            backoff=backoff,
+            max_backoff=max_backoff,
+            connect_timeout=connect_timeout,
+            ping_interval=ping_interval,
+            max_queue=0,
+            callback=callback,
+            on_error=on_error,
+        )
+
+
+class AsyncNotificationStream:
+    """A running notification listener: an async iterator of typed events.
+
+    ``connected`` tells whether the websocket is open now, ``connects`` how many times it
+    opened, ``dropped`` how many events were discarded because nobody read them, and
+    ``last_error`` why the last connection failed.
+    """
+
+    def __init__(
+        self,
+        client: AsyncPlexClient,
+        *,
+        types: Iterable[str] | str | None,
+        reconnect: bool,
+        backoff: float,
+        max_backoff: float,
+        connect_timeout: float,
+        ping_interval: float | None,
+        max_queue: int,
+        callback: EventCallback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        for name, value in (
+            ("backoff", backoff),
+            ("max_backoff", max_backoff),
+            ("connect_timeout", connect_timeout),
+        ):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigurationError(f"{name} must be a positive number, not {value!r}")
+        if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 0:
+            raise ConfigurationError(f"max_queue must be an int >= 0, not {max_queue!r}")
+        self._client = client
+        self._types = event_types(types)
+        self._reconnect = reconnect
+        self._backoff = float(backoff)
+        self._max_backoff = float(max_backoff)
+        self._connect_timeout = float(connect_timeout)
+        self._ping_interval = ping_interval
+        self._max_queue = max_queue
+        self._callback = callback
+        self._on_error = on_error
+        self._queue: AsyncQueue[Notification | PlexError | _End] = AsyncQueue()
+        self._queued = 0
+        self._stop = AsyncEvent()
+        self._attempted = AsyncEvent()
+        self._task: AsyncBackgroundTask | None = None
+        self._started = False
+        self._ended = False
+        self.connected = False
+        self.connects = 0
+        self.dropped = 0
+        self.last_error: PlexError | None = None
+
+    def __repr__(self) -> str:
+        state = "connected" if self.connected else "ended" if self._ended else "not connected"
+        return f"<{type(self).__name__} {state} connects={self.connects}>"
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> AsyncNotificationStream:
+        """Start listening; returns once the first connection attempt has finished."""
+        if self._started:
+            raise ConfigurationError("this listener was already started; call listen() again")
+        self._started = True
+        task = AsyncBackgroundTask(self._run, stop=self._stop.set)
+        await task.__aenter__()
+        self._task = task
+        await self._attempted.wait(self._connect_timeout + 1.0)
+        return self
+
+    async def stop(self) -> None:
+        """Stop listening and close the websocket (idempotent)."""
+        task, self._task = self._task, None
+        self._stop.set()
+        if task is not None:
+            await task.__aexit__(None, None, None)
+
+    async def aclose(self) -> None:
+        """Same as :meth:`stop`."""
+        await self.stop()
+
+    async def __aenter__(self) -> AsyncNotificationStream:
+        return await self.start()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    # -- consuming -------------------------------------------------------------------------
+
+    def __aiter__(self) -> AsyncNotificationStream:
+        return self
+
+    async def __anext__(self) -> Notification:
+        event = await self._take(None)
+        if event is None:
+            raise StopAsyncIteration
+        return event
+
+    async def receive(self, timeout: float | None = None) -> Notification | None:
+        """The next event, or None if none came within ``timeout`` or the stream ended.
+
+        Raises the error that ended the stream (such as :class:`UnauthorizedError`).
+        """
+        return await self._take(timeout)
+
+    @property
+    def ended(self) -> bool:
+        """True once the listener stopped for good (stopped, or failed without reconnect)."""
+        return self._ended
+
+    async def _take(self, timeout: float | None) -> Notification | None:
+        if not self._started:
+            raise ConfigurationError(
+                "start the listener first: async with plex.notifications.listen() as events"
+            )
+        if self._callback is not None:
+            raise ConfigurationError("a listen_in_background() listener delivers to its callback")
+        if self._ended:
+            return None
+        try:
+            item = await self._queue.get(timeout)
+        except TimeoutError:
+            return None
+        self._queued -= 1
+        if isinstance(item, _End):
+            self._ended = True
+            return None
+        if isinstance(item, PlexError):
+            raise item
+        return item
+
+    # -- the background reader -------------------------------------------------------------
+
+    def _emit(self, item: Notification | PlexError) -> None:
+        if self._callback is not None:
+            try:
+                if isinstance(item, PlexError):
+                    self._report(item)
+                else:
+                    self._callback(item)
+            except Exception as exc:
+                self._report(exc)
+            return
+        if self._max_queue and self._queued >= self._max_queue and not isinstance(item, PlexError):
+            self.dropped += 1
+            return
+        self._queued += 1
+        self._queue.put_nowait(item)
+
+    def _report(self, error: BaseException) -> None:
+        if self._on_error is None:
+            log.error("notification callback failed: %s", redact_text(repr(error)))
+            return
+        try:
+            self._on_error(error)
+        except Exception as exc:
+            log.error("notification on_error callback failed: %s", redact_text(repr(exc)))
+
+    async def _run(self) -> None:
+        attempt = 0
+        try:
+            while not self._stop.is_set():
+                attempt += 1
+                opened, error = await self._session(attempt)
+                if opened:
+                    attempt = 0  # the next connection is the first attempt again
+                if error is None or self._stop.is_set():
+                    break
+                self.last_error = error
+                if _fatal(error) or not self._reconnect:
+                    self._emit(error)
+                    break
+                delay = reconnect_delay(max(attempt, 1), base=self._backoff, cap=self._max_backoff)
+                log.info("notifications: reconnecting in %.2fs (%s)", delay, type(error).__name__)
+                if await self._stop.wait(delay):
+                    break
+        except Exception as exc:  # a bug must end the stream visibly, not hang the consumer
+            self._emit(TransportError(f"the notification listener failed: {_describe(exc)}"))
+        finally:
+            self.connected = False
+            self._ended = self._ended or self._callback is not None
+            self._attempted.set()
+            self._queued += 1
+            self._queue.put_nowait(_END)
+
+    async def _session(self, attempt: int) -> tuple[bool, PlexError | None]:
+        """One connection: open, read until stopped or dropped. ``(opened, error)``."""
+        opened = False
+        try:
+            async with self._connect() as ws:
+                opened = True
+                self.connected = True
+                self.connects += 1
+                self._attempted.set()
+                log.debug("notifications: connected (attempt %d)", attempt)
+                self._emit_connection(ConnectionEvent(state="connected", attempt=attempt))
+                await self._read(ws)
+            return opened, None
+        except PlexError as exc:
+            error: PlexError = exc
+        except Exception as exc:
+            error = self._as_error(exc)
+        finally:
+            self.connected = False
+            self._attempted.set()
+        if opened:
+            self._emit_connection(
+                ConnectionEvent(state="disconnected", attempt=attempt, error=str(error))
+            )
+        return opened, error
+
+    def _emit_connection(self, event: ConnectionEvent) -> None:
+        if wanted(event, self._types):
+            self._emit(event)
+
+    def _connect(self) -> Any:
+        ws_module = _httpx_ws()
+        headers = {}
+        if self._client.config.token:
+            headers["X-Plex-Token"] = self._client.config.token
+        keepalive = self._ping_interval
+        return ws_module.aconnect_ws(
+            NOTIFICATIONS_PATH,
+            self._client._http,
+            headers=headers,
+            keepalive_ping_interval_seconds=keepalive,
+            keepalive_ping_timeout_seconds=keepalive,
+            timeout=timeout_for(self._client.config.timeouts, cap=self._connect_timeout),
+        )
+
+    async def _read(self, ws: Any) -> None:
+        invalid_type = _httpx_ws().WebSocketInvalidTypeReceived
+        while not self._stop.is_set():
+            try:
+                text = await ws.receive_text(timeout=_POLL_SECONDS)
+            except (TimeoutError, queue.Empty):
+                continue
+            except invalid_type:
+                continue
+            for event in parse_message(text):
+                if wanted(event, self._types):
+                    self._emit(event)
+
+    def _as_error(self, exc: Exception) -> PlexError:
+        exc = _leaf(exc)
+        if isinstance(exc, PlexError):
+            return exc
+        where = f"GET {NOTIFICATIONS_PATH}"
+        ws_module = _httpx_ws()
+        if isinstance(exc, ws_module.WebSocketUpgradeError):
+            response = exc.response
+            error = error_for_status(
+                response.status_code, "GET", NOTIFICATIONS_PATH, b"", response.headers
+            )
+            if error is not None:
+                return error
+            return TransportError(f"{where}: the server refused the websocket upgrade")
+        if isinstance(exc, ws_module.WebSocketDisconnect):
+            status = _CLOSE_CODES.get(exc.code)
+            if status is not None:
+                error = error_for_status(status, "GET", NOTIFICATIONS_PATH, b"", {})
+                if error is not None:
+                    return error
+            return TransportError(f"{where}: the server closed the websocket (code {exc.code})")
+        if isinstance(exc, httpx.TransportError):
+            return transport_error(exc, "GET", NOTIFICATIONS_PATH)
+        return TransportError(f"{where}: {_describe(exc)}")
+
+
+def _fatal(error: PlexError) -> bool:
+    """Errors a reconnect cannot fix: a rejected token, a refused upgrade (4xx), a missing
+    extra."""
+    if isinstance(error, ConfigurationError):
+        return True
+    status = getattr(error, "status_code", None)
+    return isinstance(status, int) and 400 <= status < 500 and status not in (408, 429)
+
+
+def _httpx_ws() -> ModuleType:
+    """httpx-ws, imported on first use: an optional extra that ``import plexkit`` must not
+    load."""
+    try:
+        return importlib.import_module("httpx_ws")
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ConfigurationError(
+            "live notifications need httpx-ws: pip install 'plexkit[notifications]'"
+        ) from None
+
+
+def _leaf(exc: Exception) -> Exception:
+    """The first real error inside (nested) exception groups from task groups."""
+    while True:
+        inner = getattr(exc, "exceptions", None)
+        if not isinstance(inner, tuple) or not inner or not isinstance(inner[0], Exception):
+            return exc
+        exc = inner[0]
+
+
+def _describe(exc: BaseException) -> str:
+    text = redact_text(str(exc))[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

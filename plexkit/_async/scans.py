@@ -1,0 +1,364 @@
+"""Waiting for the server: ``refresh_and_wait()`` for scans and the activity watcher.
+
+Both follow websocket activity notifications when they can and poll ``/activities`` (and, for
+scans, the section's ``refreshing`` flag) when the websocket is unavailable, drops, or says
+nothing. Deadlines are computed, not enforced with cancel scopes, so the generated sync twin
+behaves the same.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Final
+
+from plexkit._core import endpoints
+from plexkit._core.notifications import is_scan_activity
+from plexkit._core.redact import get_logger
+from plexkit._core.scan_paths import check_scan_path
+from plexkit._core.waits import ActivityTracker, ScanTracker
+from plexkit._synchronization import async_sleep
+from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
+from plexkit.models import Activity, Section, activities_from, sections_from
+from plexkit.models.management import ActivityEvent, ConnectionEvent, ScanResult
+
+if TYPE_CHECKING:
+    from plexkit._async.client import AsyncPlexClient
+    from plexkit._async.notifications import AsyncNotificationStream
+
+__all__ = ["AsyncActivityWatch", "ProgressCallback", "refresh_and_wait"]
+
+log = get_logger(__name__)
+
+ProgressCallback = Callable[[Activity], object]
+
+_WATCH_TYPES: Final = ("activity", "connection")
+_SAFETY_POLL: Final = 30.0
+"""Seconds between safety polls while notifications are flowing."""
+_FINAL_WAIT: Final = 1.0
+"""Seconds to wait for the end notification of an activity a poll found gone."""
+_STREAM_POLL_FACTOR: Final = 10
+"""While notifications flow, the watcher polls this many poll intervals apart."""
+
+
+def _positive(value: object, name: str, *, allow_none: bool = False) -> float | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigurationError(f"{name} must be a positive number of seconds, not {value!r}")
+    return float(value)
+
+
+async def _open_stream(
+    client: AsyncPlexClient, use_websocket: bool
+) -> AsyncNotificationStream | None:
+    """A connected activity listener, or None when the websocket cannot be used."""
+    if not use_websocket:
+        return None
+    stream = client.notifications.listen(types=_WATCH_TYPES, reconnect=False, connect_timeout=5.0)
+    try:
+        await stream.start()
+    except PlexError as exc:  # e.g. httpx-ws missing
+        log.info("notifications unavailable (%s); polling instead", type(exc).__name__)
+        await stream.stop()
+        return None
+    if not stream.connected:
+        log.info(
+            "notifications unavailable (%s); polling instead", type(stream.last_error).__name__
+        )
+        await stream.stop()
+        return None
+    return stream
+
+
+async def _section_status(client: AsyncPlexClient, key: str) -> Section | None:
+    data, _ = await client.get_data(endpoints.sections(), cache=False)
+    return next((s for s in sections_from(data) if s.key == key), None)
+
+
+async def _activities(client: AsyncPlexClient) -> tuple[Activity, ...]:
+    data, _ = await client.get_data(endpoints.activities(), cache=False)
+    return activities_from(data)
+
+
+def _progress(callback: ProgressCallback | None, activity: Activity | None) -> None:
+    if callback is not None and activity is not None:
+        callback(activity)
+
+
+async def refresh_and_wait(
+    client: AsyncPlexClient,
+    section: str | int | Section,
+    *,
+    path: str | None = None,
+    force: bool = False,
+    timeout: float = 3600.0,
+    on_progress: ProgressCallback | None = None,
+    poll_interval: float = 2.0,
+    start_grace: float = 5.0,
+    use_websocket: bool = True,
+) -> ScanResult:
+    """Scan a section (or ``path`` in it) and return when the scan is over.
+
+    ``section`` is a key, a title or a :class:`Section` (then its locations are checked
+    without any request). A ``path`` outside every location of the section raises
+    :class:`ConfigurationError` before the scan is requested. Raises
+    :class:`WaitTimeoutError` (a ``TimeoutError``) after ``timeout`` seconds.
+    """
+    limit = _positive(timeout, "timeout")
+    interval = _positive(poll_interval, "poll_interval")
+    grace = _positive(start_grace, "start_grace")
+    assert limit is not None and interval is not None and grace is not None
+    if on_progress is not None and not callable(on_progress):
+        raise ConfigurationError("on_progress must be callable")
+    if isinstance(section, Section):
+        found = section
+    else:
+        found = await client.library.section(section, cache=False)
+    if path is not None:
+        locations = [loc.path for loc in found.locations]
+        path = check_scan_path(path, locations, section=f"section {found.key} ({found.title!r})")
+    started = time.monotonic()
+    deadline = started + limit
+    stream = await _open_stream(client, use_websocket)
+    try:
+        await client.library.refresh(found.key, path=path, force=force)
+        tracker = ScanTracker(
+            section_key=found.key,
+            scanned_before=found.scanned_at,
+            started=time.monotonic(),
+            start_grace=grace,
+        )
+        return await _follow(client, found, path, tracker, stream, deadline, interval, on_progress)
+    finally:
+        if stream is not None:
+            await stream.stop()
+
+
+async def _receive(stream: AsyncNotificationStream, timeout: float) -> object:
+    """The next event, or None on timeout; a failed stream counts as ended (None)."""
+    try:
+        return await stream.receive(timeout=max(timeout, 0.0))
+    except PlexError as exc:
+        log.info("notifications failed (%s); polling instead", type(exc).__name__)
+        return None
+
+
+async def _follow(
+    client: AsyncPlexClient,
+    section: Section,
+    path: str | None,
+    tracker: ScanTracker,
+    stream: AsyncNotificationStream | None,
+    deadline: float,
+    interval: float,
+    on_progress: ProgressCallback | None,
+) -> ScanResult:
+    polling = stream is None
+    safety = max(_SAFETY_POLL, interval * 15)
+    next_poll = time.monotonic() if polling else time.monotonic() + safety
+    while True:
+        now = time.monotonic()
+        remaining = deadline - now
+        if remaining <= 0:
+            raise WaitTimeoutError(
+                f"the scan of section {section.key} ({section.title!r}) did not finish in time",
+                activities=tracker.activities,
+            )
+        wait = min(remaining, max(next_poll - now, 0.0))
+        if not polling and not tracker.seen:
+            wait = min(wait, max(tracker.started + tracker.start_grace - now, 0.0))
+        if stream is not None and not stream.ended:
+            event = await _receive(stream, wait)
+            if isinstance(event, ActivityEvent):
+                if tracker.observe(event.activity, ended=event.event == "ended"):
+                    _progress(on_progress, event.activity)
+                if tracker.ended_by_notification():
+                    return ScanResult(
+                        section_key=section.key,
+                        path=path,
+                        via="websocket",
+                        activities=tracker.activities,
+                    )
+            elif isinstance(event, ConnectionEvent) and event.state == "disconnected":
+                log.info("notifications dropped during a scan; polling instead")
+                polling = True
+            if stream.ended:
+                polling = True
+            if not polling and tracker.silent(time.monotonic()):
+                log.info("no scan notification within %.1fs; polling too", tracker.start_grace)
+                polling = True
+            if polling and next_poll > time.monotonic() + interval:
+                next_poll = time.monotonic()
+        else:
+            polling = True
+            await async_sleep(wait)
+        if time.monotonic() < next_poll:
+            continue
+        next_poll = time.monotonic() + (interval if polling else safety)
+        activities = await _activities(client)
+        for activity in activities:
+            if is_scan_activity(activity, section.key) and tracker.observe(activity):
+                _progress(on_progress, activity)
+        status = await _section_status(client, section.key)
+        if tracker.poll(
+            activities,
+            refreshing=bool(status and status.refreshing),
+            scanned_at=status.scanned_at if status else None,
+            now=time.monotonic(),
+        ):
+            return ScanResult(
+                section_key=section.key, path=path, via="polling", activities=tracker.activities
+            )
+
+
+class AsyncActivityWatch:
+    """Progress updates of one activity until it ends: an async iterator of :class:`Activity`.
+
+    The first update is the activity as it is now; then one per change (progress, subtitle);
+    the last is its final state. Used plainly (``async for a in plex.activities.watch(u)``) it
+    polls ``/activities``; inside ``async with`` it follows websocket notifications and polls
+    only if they are unavailable. An activity that is not (or no longer) running ends the
+    iteration at once. ``timeout`` raises :class:`WaitTimeoutError`.
+    """
+
+    def __init__(
+        self,
+        client: AsyncPlexClient,
+        uuid: str,
+        *,
+        poll_interval: float = 1.0,
+        timeout: float | None = None,
+        use_websocket: bool = True,
+    ) -> None:
+        if not isinstance(uuid, str) or not uuid.strip():
+            raise ConfigurationError(f"uuid must be a non-empty string, not {uuid!r}")
+        interval = _positive(poll_interval, "poll_interval")
+        assert interval is not None
+        self._client = client
+        self.uuid = uuid.strip()
+        self._interval = interval
+        self._timeout = _positive(timeout, "timeout", allow_none=True)
+        self._use_websocket = use_websocket
+        self._stream: AsyncNotificationStream | None = None
+        self._tracker = ActivityTracker(uuid=self.uuid)
+        self._deadline: float | None = None
+        self._first = True
+        self._polling = False
+        self._next_poll = 0.0
+        self.last: Activity | None = None
+        """The last state yielded."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.uuid} done={self._tracker.done}>"
+
+    @property
+    def done(self) -> bool:
+        """True once the activity ended (or was never found)."""
+        return self._tracker.done
+
+    async def __aenter__(self) -> AsyncActivityWatch:
+        self._stream = await _open_stream(self._client, self._use_websocket)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            await stream.stop()
+
+    def __aiter__(self) -> AsyncActivityWatch:
+        return self
+
+    async def __anext__(self) -> Activity:
+        if self._tracker.done:
+            raise StopAsyncIteration
+        if self._deadline is None and self._timeout is not None:
+            self._deadline = time.monotonic() + self._timeout
+        if self._first:
+            self._first = False
+            first = await self._poll(first=True)
+            assert first is not None
+            return first
+        while True:
+            remaining = None if self._deadline is None else self._deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                raise WaitTimeoutError(
+                    f"activity {self.uuid} did not end in time", activities=(self.uuid,)
+                )
+            wait = max(self._next_poll - time.monotonic(), 0.0)
+            if remaining is not None:
+                wait = min(wait, remaining)
+            stream = self._stream
+            if stream is not None and not stream.ended and not self._polling:
+                event = await _receive(stream, wait)
+                if isinstance(event, ActivityEvent) and event.uuid == self.uuid:
+                    update = self._notified(event)
+                    if update is not None:
+                        return update
+                    continue
+                if isinstance(event, ConnectionEvent) and event.state == "disconnected":
+                    self._polling = True
+                if stream.ended:
+                    self._polling = True
+                if time.monotonic() < self._next_poll and not self._polling:
+                    continue
+            else:
+                await async_sleep(wait)
+            update = await self._poll(first=False)
+            if update is not None:
+                return update
+
+    def _notified(self, event: ActivityEvent) -> Activity | None:
+        activity = event.activity
+        if event.event == "ended":
+            self._tracker.done = True
+            if activity is None:
+                raise StopAsyncIteration
+            self.last = activity
+            return activity
+        if activity is not None and self._tracker.changed(activity):
+            self.last = activity
+            return activity
+        return None
+
+    async def _final_notification(self) -> Activity | None:
+        """The ``ended`` notification of an activity a poll no longer lists, if it comes."""
+        stream = self._stream
+        if stream is None or self._polling:
+            return None
+        deadline = time.monotonic() + _FINAL_WAIT
+        while not stream.ended:
+            event = await _receive(stream, deadline - time.monotonic())
+            if event is None:
+                return None
+            if (
+                isinstance(event, ActivityEvent)
+                and event.uuid == self.uuid
+                and event.event == "ended"
+            ):
+                return event.activity
+        return None
+
+    async def _poll(self, *, first: bool) -> Activity | None:
+        stream_alive = self._stream is not None and not self._polling
+        self._next_poll = time.monotonic() + self._interval * (
+            _STREAM_POLL_FACTOR if stream_alive else 1
+        )
+        current = next((a for a in await _activities(self._client) if a.uuid == self.uuid), None)
+        if current is None:
+            final = await self._final_notification()
+            self._tracker.done = True
+            if final is None:
+                raise StopAsyncIteration
+            self.last = final
+            return final
+        if self._tracker.changed(current) or first:
+            self.last = current
+            return current
+        return None

@@ -1,0 +1,132 @@
+"""Websocket notifications without I/O: parse a message into typed events, filter, back off.
+
+PMS sends each notification as a JSON text frame ``{"NotificationContainer": {"type": ...,
+"size": N, "<Element>": [...]}}``. :func:`parse_message` never raises: a frame it cannot read
+yields no events (a live feed must survive one odd message).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, Final
+
+from plexkit._core.redact import get_logger
+from plexkit.errors import ConfigurationError, ParseError
+from plexkit.models import structure
+from plexkit.models.management import (
+    NOTIFICATION_ELEMENTS,
+    ActivityEvent,
+    Notification,
+    TranscodeSessionEvent,
+    UnknownEvent,
+)
+from plexkit.models.status import TranscodeSession
+
+__all__ = [
+    "NOTIFICATIONS_PATH",
+    "event_types",
+    "parse_container",
+    "parse_message",
+    "reconnect_delay",
+    "wanted",
+]
+
+log = get_logger(__name__)
+
+NOTIFICATIONS_PATH: Final = "/:/websockets/notifications"
+_TRANSCODE_PREFIX: Final = "transcodeSession."
+KNOWN_TYPES: Final = frozenset({*NOTIFICATION_ELEMENTS, "transcodeSession", "connection"})
+
+
+def parse_message(text: str | bytes) -> tuple[Notification, ...]:
+    """The events of one websocket frame; () if it is not a notification plexkit can read."""
+    try:
+        message = json.loads(text)
+    except (ValueError, TypeError, UnicodeDecodeError):
+        log.debug("ignoring a notification that is not JSON (%d bytes)", len(text))
+        return ()
+    container = message.get("NotificationContainer") if isinstance(message, dict) else None
+    if not isinstance(container, Mapping):
+        return ()
+    return parse_container(container)
+
+
+def parse_container(container: Mapping[str, Any]) -> tuple[Notification, ...]:
+    """The events of one ``NotificationContainer`` (one per entry of its list)."""
+    kind = container.get("type")
+    if not isinstance(kind, str) or not kind:
+        return ()
+    if kind.startswith(_TRANSCODE_PREFIX):
+        action = kind[len(_TRANSCODE_PREFIX) :]
+        return tuple(
+            TranscodeSessionEvent(action=action, session=session)
+            for session in _read(container.get("TranscodeSession"), TranscodeSession)
+        )
+    known = NOTIFICATION_ELEMENTS.get(kind)
+    if known is None:
+        return (UnknownEvent(type=kind, data=dict(container)),)
+    element, cls = known
+    events: tuple[Notification, ...] = tuple(_read(container.get(element), cls))
+    return events
+
+
+def _read(entries: object, cls: type[Any]) -> list[Any]:
+    if isinstance(entries, Mapping):
+        entries = [entries]
+    if not isinstance(entries, list):
+        return []
+    out = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            continue
+        try:
+            out.append(structure(entry, cls))
+        except ParseError:
+            log.debug("ignoring an unreadable %s entry", cls.__name__)
+    return out
+
+
+def event_types(types: Iterable[str] | str | None) -> frozenset[str] | None:
+    """The event types a listener keeps (None: all), checked up front."""
+    if types is None:
+        return None
+    if isinstance(types, str):
+        types = [types]
+    chosen = frozenset(types)
+    for kind in chosen:
+        if not isinstance(kind, str) or not kind:
+            raise ConfigurationError(f"event types must be non-empty strings, not {kind!r}")
+    return chosen
+
+
+def wanted(event: Notification, types: Collection[str] | None) -> bool:
+    """True when ``types`` (from :func:`event_types`) keeps ``event``."""
+    return types is None or event.type in types
+
+
+def reconnect_delay(
+    attempt: int,
+    *,
+    base: float = 0.5,
+    cap: float = 30.0,
+    rng: random.Random | None = None,
+) -> float:
+    """Seconds to wait before reconnect attempt ``attempt`` (1-based): exponential, jittered
+    between half and all of ``base * 2**(attempt-1)``, at most ``cap``."""
+    ceiling = min(cap, base * 2 ** max(attempt - 1, 0))
+    return (rng or random).uniform(ceiling / 2, ceiling)
+
+
+def is_scan(event: Notification, section_key: str) -> bool:
+    """True for an activity notification about a scan of section ``section_key``."""
+    return isinstance(event, ActivityEvent) and is_scan_activity(event.activity, section_key)
+
+
+def is_scan_activity(activity: Any, section_key: str) -> bool:
+    """True for a ``library.update.section`` activity of section ``section_key``."""
+    if activity is None or not str(activity.type or "").startswith("library.update.section"):
+        return False
+    context = activity.context
+    return context is not None and str(context.library_section_id) == str(section_key)
