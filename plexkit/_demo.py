@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.syntax import Syntax
 from rich.table import Table
 
-from plexkit import AsyncPlexClient, ClientIdentity, PlexClient
+from plexkit import AsyncPlexClient, ClientIdentity, PlexClient, TagEdit
 from plexkit.auth import AsyncPinLogin, AsyncPlexTV
 from plexkit.models import (
     Collection,
@@ -134,10 +134,32 @@ def sync_tour(plex: PlexClient) -> None:
     episodes = plex.metadata.children(first.rating_key)
     console.print(item_table(episodes[:5], ("file", first_file)))
 
+    step(
+        9,
+        "Edit metadata, lock it, and scan",
+        f'plex.metadata.edit("{page.items[0].rating_key}", title="...", '
+        'genres=TagEdit(add=["Film Noir"]))\n'
+        f'result = plex.library.refresh_and_wait("{movies.key}", timeout=60, '
+        "on_progress=print)",
+    )
+    target = page.items[0]
+    assert isinstance(target, Movie)
+    plex.metadata.edit(
+        target.rating_key,
+        title=f"{target.title} (Director's Cut)",
+        genres=TagEdit(add=["Film Noir"]),
+    )
+    edited = plex.metadata.get(target.rating_key)
+    genres = ", ".join(g.tag for g in getattr(edited, "genres", ()))
+    locked = ", ".join(sorted(plex.metadata.locked_fields(target.rating_key)))
+    console.print(f"now [bold]{edited.title}[/], genres: {genres}; locked: {locked}")
+    result = plex.library.refresh_and_wait(movies.key, timeout=60, poll_interval=0.2)
+    console.print(f"scan of section {result.section_key} finished (seen via {result.via})")
+
 
 async def async_tour(server: FakePlexServer) -> None:
     step(
-        9,
+        10,
         "The same API, async (asyncio or trio), in-process",
         "async with AsyncPlexClient(url, token=token, transport=server.asgi_transport()) as plex:\n"
         "    async with anyio.create_task_group() as tg: ...   # concurrent requests\n"
@@ -183,7 +205,7 @@ async def async_tour(server: FakePlexServer) -> None:
 
 async def login_tour() -> None:
     step(
-        10,
+        11,
         "Sign in with a PIN (against the fake plex.tv)",
         "async with AsyncPlexTV(identity) as tv:\n"
         "    login = AsyncPinLogin(tv)\n"
@@ -206,7 +228,7 @@ async def login_tour() -> None:
 
 async def cache_tour(server: FakePlexServer) -> None:
     step(
-        11,
+        12,
         "Caching: repeated reads cost one request",
         "async with AsyncPlexClient(url, token=token, cache=True) as plex:\n"
         "    for _ in range(5): await plex.library.sections()\n"

@@ -16,6 +16,8 @@ def test_demo_tours_the_fake_library() -> None:
         assert section.title in result.output
     assert "walked 30 movies" in result.output
     assert "async iter_items walked 30 movies" in result.output
+    assert "(Director's Cut)" in result.output and "Film Noir" in result.output
+    assert "scan of section 1 finished" in result.output
     assert "token valid: True" in result.output
     assert "5 calls, 1 request sent" in result.output
     assert "Tour finished" in result.output
