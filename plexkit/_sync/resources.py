@@ -94,19 +94,29 @@ def _page(
     )
 
 
-def _pages(
+def _entry_count(data: Mapping[str, Any]) -> int:
+    """How many items a decoded page holds, without building them."""
+    entries = data.get("Metadata")
+    if isinstance(entries, list):
+        return len(entries)
+    return 1 if isinstance(entries, dict) else 0
+
+
+def _raw_pages(
     client: PlexClient,
     spec: RequestSpec,
     page_size: int,
     limit: int | None,
     cache: CacheMode,
-) -> Iterator[Page[Item]]:
+) -> Iterator[tuple[dict[str, Any], int]]:
+    """Decoded pages and how many of their items belong to the walk (models not built yet)."""
     cursor = PageCursor(page_size=page_size, limit=limit)
     while not cursor.done:
         offset, size = cursor.window()
-        page = _page(client, spec, offset, size, cache, None)
-        cursor.advance(len(page.items), page.total)
-        yield page
+        data, response = client.get_data(spec.with_window(offset, size), cache=cache)
+        _, body_total = paging_from(data)
+        kept = cursor.advance(_entry_count(data), total_from(body_total, response.headers))
+        yield data, kept
 
 
 def _iterate(
@@ -116,10 +126,10 @@ def _iterate(
     limit: int | None,
     cache: CacheMode,
 ) -> Iterator[Item]:
-    """Every item, page by page. The sync twin fetches the next page on a worker thread
-    while the caller reads the current one (see ``read_ahead``)."""
-    for page in read_ahead(_pages(client, spec, page_size, limit, cache)):
-        for item in page.items:
+    """Every item, page by page. The sync twin fetches and decodes the next page on a worker
+    thread while the caller builds and reads the current one (see ``read_ahead``)."""
+    for data, kept in read_ahead(_raw_pages(client, spec, page_size, limit, cache)):
+        for item in items_from(data)[:kept]:
             yield item
 
 
