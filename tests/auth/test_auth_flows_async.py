@@ -10,6 +10,7 @@ import anyio
 import httpx
 import jwt
 import pytest
+from anyio import wait_all_tasks_blocked
 from auth_helpers import AsyncGate, old_token
 
 from plexkit.auth import (
@@ -25,6 +26,7 @@ from plexkit.auth import (
 )
 from plexkit.config import ClientIdentity
 from plexkit.errors import (
+    AuthFlowError,
     ConfigurationError,
     InvalidSignatureError,
     JWTError,
@@ -185,24 +187,33 @@ async def test_pin_timeout_and_cancel(fake: FakePlexTV, identity: ClientIdentity
         with pytest.raises(PinTimeoutError):
             await login.wait(timeout=0.05)
 
-        cancelled = AsyncPinLogin(plextv, poll_interval=30)
+        cancelled = AsyncPinLogin(plextv, poll_interval=3600)
         await cancelled.start()
-        outcome: list[BaseException] = []
+        polls: list[int] = []
+        first_poll = anyio.Event()
+        outcome: list[PinCancelledError] = []
+
+        def polled(status: PinStatus) -> None:
+            polls.append(status.polls)
+            first_poll.set()
 
         async def waiter() -> None:
             try:
-                await cancelled.wait()
+                await cancelled.wait(on_status=polled)
             except PinCancelledError as exc:
                 outcome.append(exc)
 
-        with anyio.fail_after(10):  # cancel() wakes the 30 s pause at once
+        with anyio.fail_after(10):  # cancel() wakes the hour-long pause at once
             async with anyio.create_task_group() as tg:
                 tg.start_soon(waiter)
-                await anyio.sleep(0.05)
+                await first_poll.wait()  # the first check is done ...
+                await wait_all_tasks_blocked()  # ... and the waiter is parked in the pause
+                assert not outcome
                 cancelled.cancel()
-        assert len(outcome) == 1
-        with pytest.raises(Exception, match="not been approved"):
+        assert polls == [1] and len(outcome) == 1
+        with pytest.raises(AuthFlowError, match="not been approved") as not_approved:
             _ = cancelled.token
+        assert not_approved.type is AuthFlowError
 
 
 # -- JWT: register, exchange, verify ---------------------------------------------------------------

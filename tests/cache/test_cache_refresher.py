@@ -6,6 +6,7 @@ import threading
 
 import anyio
 import pytest
+from anyio import wait_all_tasks_blocked
 from cache_helpers import FakeClock
 
 from plexkit.cache import AsyncRefresher, Refresher
@@ -54,26 +55,61 @@ async def test_refresh_value_age_and_errors(clock: FakeClock) -> None:
 
 
 @pytest.mark.anyio
-async def test_runs_in_the_background_until_the_block_ends() -> None:
+async def test_runs_in_the_background_until_the_block_ends(clock: FakeClock) -> None:
     counts = Counts()
-    ran = anyio.Event()
+    fourth_started = anyio.Event()
+    fourth_cancelled: list[bool] = []
 
     async def compute() -> dict[str, int]:
         value = counts.compute()
-        if counts.runs >= 3:
-            ran.set()
+        if counts.runs == 4:  # the block ends while this refresh is in flight
+            fourth_started.set()
+            try:
+                await anyio.sleep_forever()
+            except anyio.get_cancelled_exc_class():
+                fourth_cancelled.append(True)
+                raise
         return value
 
-    refresher = AsyncRefresher(compute, interval=0.01)
-    async with refresher.running():
-        with anyio.fail_after(10):
-            await ran.wait()
-        assert refresher.is_running
-    assert not refresher.is_running
-    runs = counts.runs
-    await anyio.sleep(0.05)
-    assert counts.runs == runs  # stopped for good
-    assert refresher.value is not None
+    refresher = AsyncRefresher(compute, interval=0.01, clock=clock)
+    with anyio.fail_after(10):  # leaving the block must not wait for the refresh to end
+        async with refresher.running():
+            await fourth_started.wait()  # three refreshes done, the loop kept going
+            assert refresher.is_running
+    assert not refresher.is_running  # the loop itself has ended, not just been asked to
+    assert fourth_cancelled == [True]  # the refresh in flight was cancelled with it ...
+    state = refresher.snapshot()
+    assert state.runs == 3 and state.failures == 0  # ... and neither counted nor kept
+    assert state.value == {"movies": 30, "shows": 2, "seasons": 5, "episodes": 40}
+    assert counts.runs == 4
+
+
+@pytest.mark.anyio
+async def test_stop_ends_the_wait_between_refreshes() -> None:
+    counts = Counts()
+    first = anyio.Event()
+    returned: list[bool] = []
+
+    async def compute() -> dict[str, int]:
+        value = counts.compute()
+        first.set()
+        return value
+
+    async def run() -> None:
+        await refresher.run()
+        returned.append(True)
+
+    refresher = AsyncRefresher(compute, interval=3600)
+    with anyio.fail_after(10):  # stop() must wake the hour-long wait, not sit it out
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(run)
+            await first.wait()
+            await wait_all_tasks_blocked()  # the loop is parked in the wait
+            assert refresher.is_running and counts.runs == 1
+            refresher.stop()
+    assert returned == [True]  # run() returned on its own; nothing was cancelled
+    assert not refresher.is_running and counts.runs == 1
+    assert refresher.snapshot().runs == 1
 
 
 @pytest.mark.anyio
@@ -114,6 +150,26 @@ def test_sync_refresher_on_a_daemon_thread(clock: FakeClock) -> None:
     assert not refresher.is_running
     assert refresher.value is not None and refresher.value["movies"] >= 30
     assert refresher.age == 0.0
+
+
+def test_sync_refresher_stops_between_refreshes(clock: FakeClock) -> None:
+    counts = Counts()
+    first = threading.Event()
+
+    def compute() -> dict[str, int]:
+        value = counts.compute()
+        first.set()
+        return value
+
+    # The thread waits an hour between refreshes: leaving the block must wake it (the
+    # block joins the thread; a thread still waiting would leave is_running True).
+    refresher = Refresher(compute, interval=3600, clock=clock)
+    with refresher.running():
+        assert first.wait(10)
+        assert refresher.is_running
+    assert not refresher.is_running
+    assert counts.runs == 1 and refresher.snapshot().runs == 1
+    assert refresher.value == {"movies": 10, "shows": 2, "seasons": 5, "episodes": 40}
 
 
 def test_bad_interval() -> None:

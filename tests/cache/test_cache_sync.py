@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from cache_helpers import FakeClock, make_key, response
 
+from plexkit._synchronization import Event
 from plexkit.cache import CachedResponse, MemoryBackend, ResponseCache
+from plexkit.cache._sync import response_cache
 from plexkit.errors import ServerUnavailableError, TransportError
 
 
@@ -39,6 +40,42 @@ def run_threads(count: int, target: object) -> list[threading.Thread]:
     return threads
 
 
+def join_all(threads: list[threading.Thread]) -> None:
+    for t in threads:
+        t.join(30)
+    assert not any(t.is_alive() for t in threads)
+
+
+class FlightWatch:
+    """Counts callers that wait for a load already in flight for their key."""
+
+    def __init__(self) -> None:
+        self.waiting = 0
+        self.changed = threading.Condition()
+
+    def wait_for(self, count: int) -> bool:
+        """Block until ``count`` callers wait on a flight (False after 10 s)."""
+        with self.changed:
+            return self.changed.wait_for(lambda: self.waiting >= count, timeout=10)
+
+
+@pytest.fixture
+def flights(monkeypatch: pytest.MonkeyPatch) -> FlightWatch:
+    """Watch the cache's (private) flight event, so a test opens the gate of a held load
+    once every other caller is parked on that load rather than after a guessed sleep."""
+    watch = FlightWatch()
+
+    class WatchedEvent(Event):
+        def wait(self, timeout: float | None = None) -> bool:
+            with watch.changed:
+                watch.waiting += 1
+                watch.changed.notify_all()
+            return super().wait(timeout)
+
+    monkeypatch.setattr(response_cache, "Event", WatchedEvent)
+    return watch
+
+
 def test_hit_miss_and_ttl(clock: FakeClock) -> None:
     cache, load, key = ResponseCache(clock=clock), Upstream(), make_key()
     assert cache.fetch(key, load).content == b"v1"
@@ -49,33 +86,30 @@ def test_hit_miss_and_ttl(clock: FakeClock) -> None:
     assert isinstance(cache.backend, MemoryBackend)
 
 
-def test_single_flight_50_threads(clock: FakeClock) -> None:
+def test_single_flight_50_threads(clock: FakeClock, flights: FlightWatch) -> None:
     cache, load, key = ResponseCache(clock=clock), Upstream(), make_key()
     load.gate = threading.Event()
-    started = threading.Semaphore(0)
     results: list[bytes] = []
     results_lock = threading.Lock()
 
     def call() -> None:
-        started.release()
         value = cache.fetch(key, load)
         with results_lock:
             results.append(value.content)
 
     threads = run_threads(50, call)
-    for _ in range(50):
-        started.acquire()
-    time.sleep(0.2)  # let the threads reach the flight (correctness does not depend on it)
-    load.gate.set()
-    for t in threads:
-        t.join(30)
+    try:
+        assert flights.wait_for(49)  # one thread loads, the other 49 wait for its load
+    finally:
+        load.gate.set()
+    join_all(threads)
     assert load.calls == 1
     assert results == [b"v1"] * 50
     stats = cache.stats()["items"]
-    assert (stats.misses, stats.hits) == (1, 49)
+    assert (stats.misses, stats.hits, stats.coalesced) == (1, 49, 49)
 
 
-def test_single_flight_failure_reaches_every_thread(clock: FakeClock) -> None:
+def test_single_flight_failure_reaches_every_thread(clock: FakeClock, flights: FlightWatch) -> None:
     cache, load, key = ResponseCache(clock=clock), Upstream(), make_key()
     load.gate = threading.Event()
     load.error = TransportError("refused")
@@ -88,14 +122,17 @@ def test_single_flight_failure_reaches_every_thread(clock: FakeClock) -> None:
             failures.append(exc)
 
     threads = run_threads(20, call)
-    time.sleep(0.2)
-    load.gate.set()
-    for t in threads:
-        t.join(30)
+    try:
+        assert flights.wait_for(19)
+    finally:
+        load.gate.set()
+    join_all(threads)
     assert len(failures) == 20
-    assert 1 <= load.calls <= 20
+    assert load.calls == 1  # the one failed load answered every waiting thread
+    assert cache.stats()["items"].errors == 20
     load.error, load.gate = None, None
-    assert cache.fetch(key, load).status_code == 200
+    assert cache.fetch(key, load).status_code == 200  # failures are not cached
+    assert load.calls == 2
 
 
 def test_serve_stale_sync(clock: FakeClock) -> None:

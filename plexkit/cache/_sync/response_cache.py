@@ -282,7 +282,9 @@ class ResponseCache:
                     self._flights[key.text] = flight
             if leader:
                 self._recorder.count(name, "misses" if mode == "use" else "refreshes")
-                return self._lead(key, load, seconds, stale_ok, candidate, flight)
+                return self._lead(
+                    key, load, seconds, stale_ok, candidate, flight, recheck=mode == "use"
+                )
             flight.done.wait()
             if flight.abandoned:
                 continue  # the loading caller was cancelled: try again, maybe as the leader
@@ -301,14 +303,22 @@ class ResponseCache:
         stale_ok: bool,
         candidate: CachedResponse | None,
         flight: _Flight,
+        *,
+        recheck: bool,
     ) -> CachedResponse:
         try:
-            try:
-                value = load()
-            except Exception as exc:
-                flight.error = exc
+            # A caller that missed just before another flight stored its value and ended
+            # would otherwise load a second time: look once more before loading.
+            stored = self._backend_get(key.text) if recheck else None
+            if stored is not None and stored.is_fresh(self._clock()):
+                flight.value = stored
             else:
-                flight.value = self._store(key, value, seconds, flight.generation)
+                try:
+                    value = load()
+                except Exception as exc:
+                    flight.error = exc
+                else:
+                    flight.value = self._store(key, value, seconds, flight.generation)
         except BaseException:
             flight.abandoned = True
             raise
