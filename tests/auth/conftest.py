@@ -10,11 +10,6 @@ from plexkit.testing.plextv import FakeClock, FakePlexTV, FakeUser
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(1_750_000_000.0)

@@ -1,4 +1,4 @@
-"""Cache test fixtures: both anyio backends, a fake clock, real redis-server processes."""
+"""Cache test fixtures: a fake clock, real redis-server processes."""
 
 from __future__ import annotations
 
@@ -7,11 +7,6 @@ from pathlib import Path
 
 import pytest
 from cache_helpers import REDIS_SERVER, FakeClock, RedisServer
-
-
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @pytest.fixture
