@@ -9,7 +9,6 @@ as ``routes=`` (scans, websockets, plex.tv) without touching this file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -20,10 +19,11 @@ from starlette.types import Receive, Scope, Send
 from plexkit.testing import faults as faults_module
 from plexkit.testing.faults import FaultInjector
 from plexkit.testing.library import FakeLibrary
+from plexkit.testing.notifications import Websockets
 from plexkit.testing.recorder import RequestLog
 from plexkit.testing.respond import Context, HTTPError, error_page
 from plexkit.testing.routes import default_routes
-from plexkit.testing.tokens import Tokens
+from plexkit.testing.tokens import Tokens, scope_token
 
 PUBLIC_PATHS = frozenset({"/identity"})
 """Paths PMS answers without a token."""
@@ -39,16 +39,19 @@ class FakePlexApp:
         faults: FaultInjector,
         requests: RequestLog,
         routes: Sequence[BaseRoute],
+        websockets: Websockets | None = None,
     ) -> None:
         self.library = library
         self.tokens = tokens
         self.faults = faults
         self.requests = requests
+        self.websockets = websockets if websockets is not None else Websockets()
+        """The open notification websockets (``websockets.drop()`` closes them)."""
         self.router = Starlette(
             routes=list(routes),
             exception_handlers={HTTPError: _http_error, 404: _not_found, 405: _not_allowed},
         )
-        self.router.state.fake = Context(library=library, tokens=tokens)
+        self.router.state.fake = Context(library=library, tokens=tokens, websockets=self.websockets)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -66,21 +69,13 @@ class FakePlexApp:
             await self._authenticated(scope, receive, send)
 
     async def _authenticated(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["path"] not in PUBLIC_PATHS and self._token(scope) not in self.tokens:
+        if scope["path"] not in PUBLIC_PATHS and scope_token(scope) not in self.tokens:
             if scope["type"] == "websocket":
                 await send({"type": "websocket.close", "code": 4401})
             else:
                 await error_page(401)(scope, receive, send)
             return
         await self.router(scope, receive, send)
-
-    @staticmethod
-    def _token(scope: Scope) -> str | None:
-        for name, value in scope["headers"]:
-            if name.lower() == b"x-plex-token":
-                return str(value.decode("latin-1"))
-        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"))
-        return next((value for name, value in query if name == "X-Plex-Token"), None)
 
 
 def create_app(
@@ -91,11 +86,13 @@ def create_app(
     faults: FaultInjector | None = None,
     requests: RequestLog | None = None,
     routes: Sequence[BaseRoute] = (),
+    websockets: Websockets | None = None,
 ) -> FakePlexApp:
     """Build the fake server around ``library`` (default: a generated one, seed 0).
 
     ``token`` is the owner's token; pass ``tokens`` to share a token registry, ``faults``
-    and ``requests`` to share fault rules and the request log, ``routes`` to add endpoints.
+    and ``requests`` to share fault rules and the request log, ``routes`` to add endpoints,
+    ``websockets`` to share the registry of open notification websockets.
     """
     return FakePlexApp(
         library if library is not None else FakeLibrary.generate(),
@@ -103,6 +100,7 @@ def create_app(
         faults if faults is not None else FaultInjector(),
         requests if requests is not None else RequestLog(),
         [*default_routes(), *routes],
+        websockets,
     )
 
 

@@ -1,25 +1,31 @@
 """The fake server's disk: media files that exist but are not in the library until a scan.
 
->>> disk = disk_of(server.library)
+>>> disk = server.disk  # or server.library.disk
 >>> disk.add_movie("/data/media/movies/Heat (1995)/Heat (1995).mkv", "Heat", 1995)
 >>> disk.add_episode("/data/media/tv/Dark (2017)/Season 01/Dark - S01E01 - Secrets.mkv",
 ...                  show="Dark", year=2017, season=1, episode=1, title="Secrets")
 
-A section refresh imports the files under the scanned folder (``?path=``) or, for a full
-scan, every file in the section's locations; other files stay on the disk. Each imported
-item is announced with a ``timeline`` notification. Files are imported when the scan starts
-(PMS adds them while it scans), so they are there once the scan's activity has ended.
+When a section refresh ends (by the library's clock, see :mod:`plexkit.testing.scans`) the
+files under the scanned folder (``?path=``) or, for a full scan, every file in the section's
+locations are imported; other files stay on the disk, and a cancelled scan imports nothing.
+The new items appear after the scan's ``ended`` notification, each announced with
+``timeline`` entries, and before the section stops ``refreshing``: a client that waits for
+the scan to end (by notification or by polling ``/activities``) then finds them.
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
-from plexkit.testing.library import FakeLibrary, VideoFile
+from plexkit.testing.library import VideoFile
+from plexkit.testing.scans import Scan
 from plexkit.testing.store import Node, Section
+
+if TYPE_CHECKING:
+    from plexkit.testing.library import FakeLibrary
 
 __all__ = ["DiskFile", "FakeDisk", "disk_of"]
 
@@ -43,12 +49,16 @@ def inside(path: str, folder: str) -> bool:
 
 
 class FakeDisk:
-    """Files on the fake server's disk that a scan will find."""
+    """Files on the fake server's disk that a scan will find (get it as ``library.disk``).
+
+    A disk imports at the end of each of its library's scans from when it is created.
+    """
 
     def __init__(self, library: FakeLibrary) -> None:
         self.library = library
         self._pending: list[DiskFile] = []
         self._lock = threading.Lock()
+        library.scans.on_complete(self._scanned)
 
     @property
     def pending(self) -> tuple[DiskFile, ...]:
@@ -80,8 +90,12 @@ class FakeDisk:
             self._pending.append(file)
         return file
 
+    def _scanned(self, scan: Scan) -> None:
+        self.scan(scan.section, scan.path)
+
     def scan(self, section: Section, path: str | None = None) -> list[Node]:
-        """Import the section's pending files under ``path`` (all of them if None)."""
+        """Import the section's pending files under ``path`` (all of them if None) now;
+        a finished scan of the section calls this."""
         with self._lock:
             chosen = [
                 f
@@ -126,14 +140,6 @@ class FakeDisk:
         )
 
 
-_DISKS: weakref.WeakKeyDictionary[FakeLibrary, FakeDisk] = weakref.WeakKeyDictionary()
-_DISKS_LOCK = threading.Lock()
-
-
 def disk_of(library: FakeLibrary) -> FakeDisk:
-    """The disk of a fake server's library (one per library)."""
-    with _DISKS_LOCK:
-        disk = _DISKS.get(library)
-        if disk is None:
-            disk = _DISKS[library] = FakeDisk(library)
-        return disk
+    """The disk of a fake server's library (one per library): ``library.disk``."""
+    return library.disk

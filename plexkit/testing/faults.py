@@ -13,6 +13,13 @@ A fault matches by path prefix and/or regex and method; ``skip`` lets the first 
 requests through, ``times`` limits how often it fires. On loopback a dropped or truncated
 response closes the socket; in-process (httpx ``ASGITransport``) the same faults raise the
 ``httpx.RemoteProtocolError`` a real connection would cause.
+
+A websocket upgrade (``/:/websockets/notifications``, method ``GET``) matches like any
+request: ``drop`` closes the connection without answering the upgrade (in-process: close
+code 1011), ``status`` refuses the upgrade with that status and error page (websocket denial
+response; a plain close where the server lacks that extension), ``hang`` never answers it,
+``truncate`` accepts it and closes at once (1011), ``malformed`` cuts every text frame in
+half and appends a NUL. ``FakePlexServer.drop_websockets()`` drops established ones.
 """
 
 from __future__ import annotations
@@ -159,7 +166,9 @@ async def apply(fault: Fault, app: ASGIApp, scope: Scope, receive: Receive, send
     """Serve one request through ``fault``; ``app`` is called when a real answer is needed."""
     if fault.latency > 0:
         await anyio.sleep(fault.latency)
-    if fault.hang:
+    if scope["type"] == "websocket":
+        await _websocket(fault, app, scope, receive, send)
+    elif fault.hang:
         await _hang(receive)
     elif fault.drop:
         await _drop(send, "Server disconnected without sending a response.")
@@ -172,8 +181,49 @@ async def apply(fault: Fault, app: ASGIApp, scope: Scope, receive: Receive, send
 
 
 async def _hang(receive: Receive) -> None:
-    while (await receive())["type"] != "http.disconnect":
+    while (await receive())["type"] not in ("http.disconnect", "websocket.disconnect"):
         pass
+
+
+DENIAL_EXTENSION = "websocket.http.response"
+"""The ASGI extension that lets an app refuse a websocket upgrade with an HTTP response."""
+
+
+async def _websocket(
+    fault: Fault, app: ASGIApp, scope: Scope, receive: Receive, send: Send
+) -> None:
+    """Serve one websocket connection (upgrade request) through ``fault``."""
+    if fault.hang:
+        await _hang(receive)
+    elif fault.drop:
+        if _abort_socket(send):
+            await anyio.lowlevel.checkpoint()
+        else:  # no socket to cut (in-process, or a middleware wraps ``send``)
+            await send({"type": "websocket.close", "code": 1011, "reason": "dropped"})
+    elif fault.status is not None:
+        if DENIAL_EXTENSION in (scope.get("extensions") or {}):
+            status, headers, body = _error_response(fault)
+            await send(
+                {"type": "websocket.http.response.start", "status": status, "headers": headers}
+            )
+            await send({"type": "websocket.http.response.body", "body": body})
+        else:  # servers answer a close before the accept with 403
+            await send({"type": "websocket.close", "code": 1011, "reason": f"HTTP {fault.status}"})
+    elif fault.truncate:
+        if (await receive())["type"] == "websocket.connect":
+            await send({"type": "websocket.accept"})
+        await send({"type": "websocket.close", "code": 1011, "reason": "dropped"})
+    elif fault.malformed:
+
+        async def mangle(message: Message) -> None:
+            text = message.get("text") if message["type"] == "websocket.send" else None
+            if text is not None:
+                message = {**message, "text": text[: len(text) // 2] + "\x00"}
+            await send(message)
+
+        await app(scope, receive, mangle)
+    else:
+        await app(scope, receive, send)
 
 
 def _abort_socket(send: Send) -> bool:
@@ -195,6 +245,12 @@ async def _drop(send: Send, message: str) -> None:
 
 
 async def _error(fault: Fault, send: Send) -> None:
+    status, headers, body = _error_response(fault)
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _error_response(fault: Fault) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     status = int(fault.status or 500)
     title = _PAGES.get(status, "Error")
     body = fault.body
@@ -209,8 +265,7 @@ async def _error(fault: Fault, send: Send) -> None:
     ]
     if fault.retry_after is not None:
         headers.append((b"retry-after", str(fault.retry_after).encode()))
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    return status, headers, body
 
 
 async def _mangle(fault: Fault, app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:

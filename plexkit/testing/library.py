@@ -17,11 +17,14 @@ import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plexkit.testing import edits, wire
 from plexkit.testing.store import Node, Section, Store
 from plexkit.testing.wire import Wire
+
+if TYPE_CHECKING:
+    from plexkit.testing.disk import FakeDisk
 
 DEFAULT_VERSION = "1.41.3.9314-a0bfb8370"
 
@@ -99,6 +102,18 @@ class FakeLibrary(Store):
             version=version,
             clock=clock,
         )
+        self._disk: FakeDisk | None = None
+
+    @property
+    def disk(self) -> FakeDisk:
+        """The server's disk: files a scan of their folder imports when it ends
+        (:mod:`plexkit.testing.disk`)."""
+        from plexkit.testing.disk import FakeDisk
+
+        with self.lock:
+            if self._disk is None:
+                self._disk = FakeDisk(self)
+            return self._disk
 
     @classmethod
     def generate(

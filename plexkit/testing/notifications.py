@@ -76,3 +76,49 @@ class Notifier:
         """Events numbered after ``cursor``, oldest first."""
         with self._lock:
             return [(number, event) for number, event in self._events if number > cursor]
+
+
+class Websocket:
+    """One open ``/:/websockets/notifications`` connection, as :class:`Websockets` sees it."""
+
+    def __init__(self) -> None:
+        self.close_code: int | None = None
+        """Set when the connection is to be dropped: the close code to send."""
+
+
+class Websockets:
+    """The open notification websockets of one app, so a test can drop them on demand."""
+
+    def __init__(self) -> None:
+        self._open: list[Websocket] = []
+        self._lock = threading.Lock()
+        self.drops = 0
+        """How many connections :meth:`drop` has closed so far."""
+
+    def connect(self) -> Websocket:
+        """Register a new connection."""
+        connection = Websocket()
+        with self._lock:
+            self._open.append(connection)
+        return connection
+
+    def disconnect(self, connection: Websocket) -> None:
+        """Forget a connection that has closed."""
+        with self._lock:
+            if connection in self._open:
+                self._open.remove(connection)
+
+    def drop(self, code: int = 1011) -> int:
+        """Close every open connection with ``code`` (1011: internal error, as a restarting
+        server or a flaky proxy would); returns how many. No event published after this
+        returns is delivered on them."""
+        with self._lock:
+            live = [c for c in self._open if c.close_code is None]
+            for connection in live:
+                connection.close_code = code
+            self.drops += len(live)
+            return len(live)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len([c for c in self._open if c.close_code is None])

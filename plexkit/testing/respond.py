@@ -9,16 +9,17 @@ PMS answers XML unless ``Accept`` asks for JSON; paging comes from ``X-Plex-Cont
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from plexkit.testing.library import FakeLibrary
+from plexkit.testing.notifications import Websockets
 from plexkit.testing.query import MediaQuery, QueryError, parse
 from plexkit.testing.render import JSON_TYPE, XML_TYPE, to_json, to_xml
-from plexkit.testing.tokens import Tokens
+from plexkit.testing.tokens import Tokens, scope_token
 from plexkit.testing.views import customise
 from plexkit.testing.wire import Wire
 
@@ -35,10 +36,11 @@ _ERROR_PAGES = {
 
 @dataclass
 class Context:
-    """What every route needs: the data and the accepted tokens."""
+    """What every route needs: the data, the accepted tokens and the open websockets."""
 
     library: FakeLibrary
     tokens: Tokens
+    websockets: Websockets = field(default_factory=Websockets)
 
 
 class HTTPError(Exception):
@@ -53,6 +55,11 @@ def context(request: Request) -> Context:
     """The server context the app was built with."""
     ctx: Context = request.app.state.fake
     return ctx
+
+
+def account_id(request: Request) -> int | None:
+    """The account the request's token belongs to (1 is the owner), or None."""
+    return context(request).tokens.account(scope_token(request.scope))
 
 
 def params(request: Request) -> list[tuple[str, str]]:

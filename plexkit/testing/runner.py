@@ -18,10 +18,13 @@ import httpx
 import uvicorn
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from plexkit.testing.app import FakePlexApp, create_app
-from plexkit.testing.faults import FaultInjector
+from plexkit.testing.disk import FakeDisk
+from plexkit.testing.faults import DENIAL_EXTENSION, FaultInjector
 from plexkit.testing.library import FakeLibrary
+from plexkit.testing.notifications import Websockets
 from plexkit.testing.recorder import RequestLog
 from plexkit.testing.tokens import Tokens
 
@@ -62,12 +65,15 @@ class FakePlexServer:
         self.tokens = Tokens(token)
         self.faults = FaultInjector()
         self.requests = RequestLog()
+        self.websockets = Websockets()
+        """The open ``/:/websockets/notifications`` connections."""
         self.app: FakePlexApp = create_app(
             self.library,
             tokens=self.tokens,
             faults=self.faults,
             requests=self.requests,
             routes=routes,
+            websockets=self.websockets,
         )
         self.url: str | None = None
         """The base URL while running on loopback, else None."""
@@ -77,9 +83,22 @@ class FakePlexServer:
         """The owner's token."""
         return self.tokens.owner
 
+    @property
+    def disk(self) -> FakeDisk:
+        """Files waiting on the server's disk: a scan of their folder imports them when it
+        ends (``server.disk.add_movie(path, title, year)``)."""
+        return self.library.disk
+
     def add_token(self, token: str, account_id: int = 1) -> str:
         """Accept another token (e.g. a shared user's) from now on."""
         return self.tokens.add(token, account_id)
+
+    def drop_websockets(self, code: int = 1011) -> int:
+        """Close every open notification websocket with ``code`` (1011: internal error), as
+        a restarting server would; returns how many. Events published after this returns are
+        not delivered on them; new connections are accepted as usual (a fault can refuse
+        them)."""
+        return self.websockets.drop(code)
 
     def asgi_transport(self) -> httpx.ASGITransport:
         """An httpx transport that calls the app in-process (for ``httpx.AsyncClient``)."""
@@ -88,7 +107,7 @@ class FakePlexServer:
     def websocket_transport(self) -> ASGIWebSocketTransport:
         """Like ``asgi_transport()``, and also able to open ``/:/websockets/notifications``
         in-process (with httpx-ws ``aconnect_ws``)."""
-        return ASGIWebSocketTransport(app=self.app)
+        return ASGIWebSocketTransport(app=_DenialResponses(self.app))
 
     @contextmanager
     def run_in_thread(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
@@ -128,6 +147,21 @@ class FakePlexServer:
             sock.close()
 
 
+class _DenialResponses:
+    """Announce the websocket denial response extension to the app: httpx-ws's in-process
+    transport handles it (a refused upgrade raises ``WebSocketUpgradeError`` with the
+    status) but does not put it in the scope."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            extensions = {DENIAL_EXTENSION: {}, **(scope.get("extensions") or {})}
+            scope = {**scope, "extensions": extensions}
+        await self.app(scope, receive, send)
+
+
 def _bind(host: str, port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -141,6 +175,7 @@ def _uvicorn(app: FakePlexApp) -> uvicorn.Server:
         app,
         loop="asyncio",
         http="h11",
+        ws="wsproto",  # always installed (httpx-ws needs it); refuses upgrades cleanly
         lifespan="off",
         log_level="warning",
         access_log=False,

@@ -5,10 +5,15 @@ Progress is computed from the store's clock when a request arrives (no backgroun
 a scan behaves the same in-process, on loopback, under asyncio or trio, and a test with a fake
 clock decides when it finishes. Cancelling the activity (``DELETE /activities/{uuid}``) or the
 section refresh stops it.
+
+When a scan ends by the clock its ``ended`` notification goes out first, then the callbacks
+given to :meth:`Scans.on_complete` run (the fake disk imports the new files there, so new
+items appear after the end notification, as on PMS), then the section stops ``refreshing``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +45,14 @@ class Scans:
         self.running: dict[str, Scan] = {}
         self.completed: list[Scan] = []
         """Scans that ran to the end, oldest first (what a test can assert on)."""
+        self._on_complete: list[Callable[[Scan], object]] = []
+
+    def on_complete(self, callback: Callable[[Scan], object]) -> None:
+        """Call ``callback(scan)`` whenever a scan ends by the clock (not when cancelled),
+        after its activity's ``ended`` notification and before the section stops
+        ``refreshing``."""
+        with self.store.lock:
+            self._on_complete.append(callback)
 
     def start(self, section: Section, path: str | None = None) -> Wire:
         """Start scanning a section (or one folder of it); returns the activity."""
@@ -82,10 +95,14 @@ class Scans:
                     continue
                 scan.activity["progress"] = 100
                 self.store.end_activity(activity_uuid)
-                self._stop(activity_uuid)
-                self.completed.append(scan)
-                scan.section.data["scannedAt"] = int(now)
-                scan.section.data["updatedAt"] = int(now)
+                try:
+                    for callback in list(self._on_complete):
+                        callback(scan)
+                finally:
+                    self._stop(activity_uuid)
+                    self.completed.append(scan)
+                    scan.section.data["scannedAt"] = int(now)
+                    scan.section.data["updatedAt"] = int(now)
 
     def _stop(self, activity_uuid: str) -> None:
         scan = self.running.pop(activity_uuid)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl
 
 OWNER_ACCOUNT_ID = 1
 
@@ -43,3 +46,12 @@ class Tokens:
     def __contains__(self, token: object) -> bool:
         with self._lock:
             return token in self._accounts
+
+
+def scope_token(scope: Mapping[str, Any]) -> str | None:
+    """The ``X-Plex-Token`` of an ASGI request: the header, else the query parameter."""
+    for name, value in scope.get("headers", ()):
+        if name.lower() == b"x-plex-token":
+            return str(value.decode("latin-1"))
+    query = parse_qsl(scope.get("query_string", b"").decode("latin-1"))
+    return next((value for name, value in query if name == "X-Plex-Token"), None)

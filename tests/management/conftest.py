@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mgmt_helpers import Env, WebsocketDropper
+from mgmt_helpers import Env
 
 from plexkit import AsyncPlexClient, PlexClient
 from plexkit.testing import FakePlexServer
@@ -19,19 +19,11 @@ SCAN_SECONDS = 0.2
 
 @pytest.fixture
 def server() -> FakePlexServer:
-    """A fresh fake server whose scans take a fraction of a second, behind a
-    :class:`WebsocketDropper` (transparent until armed)."""
+    """A fresh fake server whose scans take a fraction of a second (``drop_websockets()``
+    drops its websocket connections on demand)."""
     fake = FakePlexServer(**SIZES)
     fake.library.scans.duration = SCAN_SECONDS
-    fake.app = WebsocketDropper(fake.app)  # type: ignore[assignment]
     return fake
-
-
-@pytest.fixture
-def dropper(server: FakePlexServer) -> WebsocketDropper:
-    """Drops the server's websocket connections on demand."""
-    assert isinstance(server.app, WebsocketDropper)
-    return server.app
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -16,42 +15,6 @@ from plexapi.server import PlexServer
 from plexkit.testing import FakePlexServer
 
 Message = dict[str, Any]
-
-
-class WebsocketDropper:
-    """ASGI middleware that drops websocket connections when armed.
-
-    ``arm()`` makes the next frame the server would send close the connection instead
-    (code 1011, the frame is lost), the way a restarting server or a flaky proxy drops it.
-    """
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self._armed = threading.Event()
-        self.drops = 0
-
-    def arm(self) -> None:
-        self._armed.set()
-
-    async def __call__(self, scope: Message, receive: Any, send: Any) -> None:
-        if scope["type"] != "websocket":
-            await self.app(scope, receive, send)
-            return
-        dropped = False
-
-        async def guarded(message: Message) -> None:
-            nonlocal dropped
-            if dropped:
-                raise RuntimeError("the connection was dropped")
-            if message["type"] == "websocket.send" and self._armed.is_set():
-                self._armed.clear()
-                dropped = True
-                self.drops += 1
-                await send({"type": "websocket.close", "code": 1011, "reason": "dropped"})
-                raise RuntimeError("the connection was dropped")
-            await send(message)
-
-        await self.app(scope, receive, guarded)
 
 
 @dataclass

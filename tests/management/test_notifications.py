@@ -10,7 +10,7 @@ from typing import Any
 
 import anyio
 import pytest
-from mgmt_helpers import Env, WebsocketDropper, first_movie, next_matching, opened, resolve
+from mgmt_helpers import Env, first_movie, next_matching, opened, resolve
 
 from plexkit import (
     AsyncPlexClient,
@@ -87,16 +87,14 @@ async def test_types_filter_what_is_delivered(env: Env) -> None:
 
 
 @pytest.mark.anyio
-async def test_reconnects_after_a_drop_and_keeps_delivering(
-    env: Env, dropper: WebsocketDropper
-) -> None:
+async def test_reconnects_after_a_drop_and_keeps_delivering(env: Env) -> None:
     rk = first_movie(env, 2).rating_key
     env.server.faults.add(path=WS_PATH, drop=True, skip=1, times=2)
     stream = env.plex.notifications.listen(backoff=0.01, max_backoff=0.05)
     async with opened(stream) as events:
         await resolve(env.plex.metadata.edit(rk, title="Before the drop"))
         await next_matching(events, is_timeline("Before the drop"))
-        dropper.arm()
+        assert env.server.drop_websockets() == 1
         await resolve(env.plex.metadata.edit(rk, title="Lost with the connection"))
         lost = await next_matching(
             events, lambda e: isinstance(e, ConnectionEvent) and e.state == "disconnected"
@@ -108,17 +106,15 @@ async def test_reconnects_after_a_drop_and_keeps_delivering(
         assert back.attempt == 3, "two reconnect attempts failed first"
         await resolve(env.plex.metadata.edit(rk, title="After the drop"))
         await next_matching(events, is_timeline("After the drop"))
-        assert events.connects == 2 and dropper.drops == 1
+        assert events.connects == 2 and env.server.websockets.drops == 1
     assert len(env.server.requests.matching(path=WS_PATH)) == 4
 
 
 @pytest.mark.anyio
-async def test_without_reconnect_a_drop_ends_the_stream(
-    env: Env, dropper: WebsocketDropper
-) -> None:
+async def test_without_reconnect_a_drop_ends_the_stream(env: Env) -> None:
     rk = first_movie(env, 3).rating_key
     async with opened(env.plex.notifications.listen(reconnect=False)) as events:
-        dropper.arm()
+        assert env.server.drop_websockets() == 1
         await resolve(env.plex.metadata.edit(rk, title="Dropped"))
         with anyio.fail_after(10):
             while not events.ended:

@@ -332,6 +332,39 @@ async def test_history_filters_and_pages(aclient: httpx.AsyncClient, fake: FakeP
         assert entry["type"] == "episode"
 
 
+async def test_history_is_per_account_for_shared_users(
+    aclient: httpx.AsyncClient, fake: FakePlexServer
+) -> None:
+    alice = 4201337
+    fake.add_token("alice-token", account_id=alice)
+    fake.add_token("second-owner-token")  # account 1 by default: the owner
+    everyone = {e["accountID"] for e in fake.library.history}
+    assert {1, alice} < everyone, "the generated history has plays by several accounts"
+    theirs = [e for e in fake.library.history if e["accountID"] == alice]
+
+    async def get(path: str, token: str, **params: object) -> dict[str, object]:
+        headers = {**JSON, "X-Plex-Token": token}
+        response = await aclient.get(path, params=params, headers=headers)  # type: ignore[arg-type]
+        assert response.status_code == 200, response.text
+        return load_json(response.content)  # type: ignore[no-any-return]
+
+    async def history(token: str, **params: object) -> list[dict[str, object]]:
+        mc = await get("/status/sessions/history/all", token, **params)
+        return mc.get("Metadata", [])  # type: ignore[return-value]
+
+    owner = await history(fake.token)
+    assert {e["accountID"] for e in owner} == everyone and len(owner) == 80
+    assert len(await history("second-owner-token")) == 80
+    own = await history("alice-token")
+    assert [e["historyKey"] for e in own] == [e["historyKey"] for e in theirs]
+    assert await history("alice-token", accountID=1) == []
+    assert len(await history("alice-token", accountID=alice)) == len(theirs)
+    page = await get("/status/sessions/history/all", "alice-token", **{"X-Plex-Container-Size": 2})
+    assert (page["totalSize"], page["size"]) == (len(theirs), 2)
+    minted = await get("/security/token", "alice-token", type="delegation", scope="all")
+    assert {e["accountID"] for e in await history(str(minted["token"]))} == {alice}
+
+
 async def test_sessions(aclient: httpx.AsyncClient) -> None:
     root = parse_xml((await aclient.get("/status/sessions")).content)
     assert [child.tag for child in root] == ["Video", "Video", "Track"]

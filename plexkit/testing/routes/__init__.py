@@ -10,7 +10,6 @@ from starlette.routing import BaseRoute
 
 from plexkit.testing.routes import (
     artwork,
-    disk_scans,
     hubs,
     library,
     matching,
@@ -30,7 +29,6 @@ def default_routes() -> list[BaseRoute]:
         *metadata.routes,
         *matching.routes,
         *artwork.routes,
-        *disk_scans.routes,
         *scans.routes,
         *library.routes,
         *hubs.routes,

@@ -7,7 +7,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.query import QueryError, parse, parse_sort, sort_items
-from plexkit.testing.respond import HTTPError, container, context, paged
+from plexkit.testing.respond import HTTPError, account_id, container, context, paged
+from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.wire import Wire
 
 
@@ -22,10 +23,16 @@ async def sessions(request: Request) -> Response:
 
 async def history(request: Request) -> Response:
     """``GET /status/sessions/history/all``: filter by ``accountID``, ``librarySectionID``,
-    ``metadataItemID`` and ``viewedAt``; sorted ``viewedAt:desc`` unless ``sort`` says else."""
+    ``metadataItemID`` and ``viewedAt``; sorted ``viewedAt:desc`` unless ``sort`` says else.
+
+    Like PMS, the owner's token sees every account's plays and any other account's token
+    only its own (asking for someone else's ``accountID`` then finds nothing)."""
     library = context(request).library
     q = request.query_params
     entries = library.history
+    account = account_id(request)
+    if account != OWNER_ACCOUNT_ID:
+        entries = [e for e in entries if int(e["accountID"]) == account]
     if "accountID" in q:
         entries = [e for e in entries if str(e["accountID"]) == q["accountID"]]
     if "librarySectionID" in q:
