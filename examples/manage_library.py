@@ -28,11 +28,10 @@ FAKE_FOLDER = "/data/media/movies/Heat (1995)"
 def fake_server() -> Iterator[tuple[str, str]]:
     """The fake server on loopback, with ``Heat (1995).mkv`` waiting on its disk."""
     from plexkit.testing import FakePlexServer
-    from plexkit.testing.disk import disk_of
 
     server = FakePlexServer(movies=20, shows=2, artists=1, photo_albums=1, history=10)
     server.library.scans.duration = 0.5
-    disk_of(server.library).add_movie(f"{FAKE_FOLDER}/Heat (1995).mkv", "Heat", 1995)
+    server.disk.add_movie(f"{FAKE_FOLDER}/Heat (1995).mkv", "Heat", 1995)
     with server.run_in_thread() as url:
         yield url, server.token
 
