@@ -405,24 +405,40 @@ class AsyncMetadata(_Resource):
         lock: bool | None = True,
         **fields: Any,
     ) -> None:
-        """Edit several items of one ``type`` in one request (``PUT .../sections/{id}/all``).
+        """Edit several items of one ``type`` (``PUT .../sections/{id}/all?type=&id=``).
 
-        Takes the fields of :meth:`edit`; tag additions and replacements read the current
-        tags of all the items in one GET first.
+        Takes the fields of :meth:`edit`. Scalar fields, removals and locks go in one request
+        for all the items. Tag additions and replacements depend on each item's own tags, so
+        the current tags of all the items are read in one GET and each item is then sent its
+        own list (one PUT per item).
         """
-        if isinstance(rating_keys, (str, bytes, int)):
+        if rating_keys is None or isinstance(rating_keys, (str, bytes, int)):
             raise ConfigurationError("rating_keys must be a list of rating keys")
         keys = list(rating_keys)
         ids = edits.rating_key_list(keys)
-        edits.edit_many_request(
+        single = edits.edit_many_request(
             section_key, keys, type=type, lock=lock, fields=fields, current=edits.NO_TAGS
         )
-        current = await self._current_tags(ids, edits.tags_to_read(fields, lock=lock))
-        await self._client.request(
-            edits.edit_many_request(
-                section_key, keys, type=type, lock=lock, fields=fields, current=current
+        needed = edits.tags_to_read(fields, lock=lock)
+        if not needed:
+            await self._client.request(single)
+            return
+        spec = RequestSpec(method="GET", path=f"/library/metadata/{ids}")
+        data, _ = await self._client.get_data(spec, cache=False)
+        entries = {str(entry.get("ratingKey")): entry for entry in _entries(data, "Metadata")}
+        missing = [str(key) for key in keys if str(key).strip() not in entries]
+        if missing:
+            raise NotFoundError(
+                f"no item with rating key {missing[0]!r}",
+                status_code=404,
+                method="GET",
+                url=spec.path,
             )
-        )
+        for key in keys:
+            current = edits.current_tags([entries[str(key).strip()]], needed)
+            await self._client.request(
+                edits.edit_request(key, lock=lock, fields=fields, current=current)
+            )
 
     async def lock(self, rating_key: str | int, *fields: str) -> None:
         """Lock fields (``"title"``, ``"genres"``, ``"poster"``, ``"art"``...) against agents."""

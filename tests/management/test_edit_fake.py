@@ -129,16 +129,34 @@ async def test_edit_many_edits_every_item_in_one_request(env: Env) -> None:
     env.server.requests.clear()
     await resolve(
         env.plex.metadata.edit_many(
-            1, keys, type="movie", studio="Shared Studio", labels=TagEdit(add=["Batch"])
+            1, keys, type="movie", studio="Shared Studio", labels=TagEdit(remove=["Nope"])
         )
     )
     puts = [r for r in env.server.requests if r.method == "PUT"]
     assert [r.path for r in puts] == ["/library/sections/1/all"]
     for key in keys:
         item = await resolve(env.plex.metadata.get(key))
-        assert item.studio == "Shared Studio" and "Batch" in tags(item, "labels")
+        assert item.studio == "Shared Studio"
     untouched = first_movie(env, 7)
     assert untouched.data.get("studio") != "Shared Studio"
+
+
+async def test_edit_many_tag_add_keeps_each_items_own_tags(env: Env) -> None:
+    before: dict[int, set[str]] = {}
+    for node in env.library.items(env.library.section(1), 1):
+        genres = {g["tag"] for g in node.data.get("Genre", ())}
+        if genres and genres not in before.values():
+            before[node.rating_key] = genres
+        if len(before) == 2:
+            break
+    assert len(before) == 2
+    keys = list(before)
+    await resolve(
+        env.plex.metadata.edit_many(1, keys, type="movie", genres=TagEdit(add=["Film Noir"]))
+    )
+    for key, genres in before.items():
+        item = await resolve(env.plex.metadata.get(key))
+        assert set(tags(item, "genres")) == genres | {"Film Noir"}
 
 
 async def test_unknown_rating_key_is_not_found(env: Env) -> None:

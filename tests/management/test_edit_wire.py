@@ -156,7 +156,7 @@ def test_lock_and_unlock_without_values(httpx_mock: HTTPXMock) -> None:
     assert query(unlocked) == [("art.locked", "0"), ("summary.locked", "0")]
 
 
-def test_multi_item_edit_is_one_request(httpx_mock: HTTPXMock) -> None:
+def test_multi_item_edit_is_one_request_unless_tags_are_added(httpx_mock: HTTPXMock) -> None:
     second = {**ITEM, "ratingKey": "43", "Genre": [{"tag": "Drama"}, {"tag": "War"}]}
     httpx_mock.add_response(method="GET", content=detail(ITEM, second))
     httpx_mock.add_response(method="PUT", is_reusable=True)
@@ -165,20 +165,17 @@ def test_multi_item_edit_is_one_request(httpx_mock: HTTPXMock) -> None:
             1, [42, "43"], type="movie", studio="A24", genres=TagEdit(add=["Noir"])
         )
         plex.metadata.edit_many(1, [42, 43, 42], type=1, labels=TagEdit(remove=["Old"]))
-    get, put, remove = httpx_mock.get_requests()
+    get, first, second_put, remove = httpx_mock.get_requests()
     assert get.url.path == "/library/metadata/42,43"
-    assert put.url.path == "/library/sections/1/all"
-    assert query(put) == [
-        ("type", "1"),
-        ("id", "42,43"),
-        ("studio.value", "A24"),
-        ("studio.locked", "1"),
-        ("genre[0].tag.tag", "Crime"),
-        ("genre[1].tag.tag", "Drama"),
-        ("genre[2].tag.tag", "War"),
-        ("genre[3].tag.tag", "Noir"),
-        ("genre.locked", "1"),
+    assert [first.url.path, second_put.url.path] == ["/library/metadata/42", "/library/metadata/43"]
+    genres_of = [
+        [v for k, v in query(put) if k.startswith("genre[") and k.endswith("].tag.tag")]
+        for put in (first, second_put)
     ]
+    own = [g["tag"] for g in ITEM.get("Genre", ())]
+    assert genres_of == [[*own, "Noir"], ["Drama", "War", "Noir"]]
+    assert ("studio.value", "A24") in query(first) and ("studio.value", "A24") in query(second_put)
+    assert remove.url.path == "/library/sections/1/all"
     assert query(remove) == [
         ("type", "1"),
         ("id", "42,43"),
