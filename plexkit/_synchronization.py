@@ -352,8 +352,13 @@ async def async_read_ahead(source: AsyncIterator[T]) -> AsyncIterator[T]:
 
 
 def read_ahead(source: Iterator[T]) -> Iterator[T]:
-    """Values of ``source``, the next one produced on a worker thread while the caller uses
-    the current one (at most one value is held ahead); errors reach the caller in order."""
+    """Values of ``source``, the next ones produced on a worker thread while the caller uses
+    the current one; errors reach the caller in order.
+
+    At most two values wait ahead of the caller (one handed over, one being offered). When the
+    caller stops early, the worker finishes the value it is producing, drops it and closes
+    ``source``; it is not joined, so stopping never blocks on a slow server.
+    """
     slot: queue.Queue[tuple[bool, T | BaseException | None]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
