@@ -52,12 +52,16 @@ def matches_request(
     for name, value in (("title", title), ("agent", agent), ("language", language)):
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise ConfigurationError(f"{name} must be a non-empty string, not {value!r}")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise ConfigurationError(f"year must be an int, not {year!r}")
+    _check_year(year)
     params = _clean(
         {"manual": manual, "title": title, "year": year, "agent": agent, "language": language}
     )
     return RequestSpec(method="GET", path=f"{_item(rating_key)}/matches", params=params)
+
+
+def _check_year(year: object) -> None:
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise ConfigurationError(f"year must be an int, not {year!r}")
 
 
 def match_request(
@@ -71,6 +75,7 @@ def match_request(
         )
     if name is not None and not isinstance(name, str):
         raise ConfigurationError(f"name must be a string, not {name!r}")
+    _check_year(year)
     params = _clean({"guid": guid.strip(), "name": name, "year": year})
     return RequestSpec(method="PUT", path=f"{_item(rating_key)}/match", params=params)
 

@@ -711,6 +711,8 @@ class Artworks(_Resource):
         data: bytes | None,
         lock: bool,
     ) -> None:
+        if not isinstance(lock, bool):
+            raise ConfigurationError(f"lock must be True or False, not {lock!r}")
         spec = artwork.upload_request(endpoints.metadata(rating_key).path, kind, url=url, data=data)
         try:
             self._client.request(spec)

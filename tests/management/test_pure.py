@@ -183,3 +183,11 @@ def test_url_building() -> None:
     signed = urls.with_token(urls.stream_url(base, "/library/parts/1/2/file.mkv"), "sekrit-token")
     assert str(signed) == f"{base}/library/parts/1/2/file.mkv?X-Plex-Token=sekrit-token"
     assert "sekrit" not in repr(signed) and "sekrit" not in f"{signed!r}"
+
+
+def test_match_rejects_a_year_that_is_not_a_number() -> None:
+    from plexkit import ConfigurationError
+    from plexkit._core import matching
+
+    with pytest.raises(ConfigurationError):
+        matching.match_request(1, "tmdb://949", year="abc")  # type: ignore[arg-type]
