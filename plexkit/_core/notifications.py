@@ -94,11 +94,16 @@ def event_types(types: Iterable[str] | str | None) -> frozenset[str] | None:
         return None
     if isinstance(types, str):
         types = [types]
-    chosen = frozenset(types)
-    for kind in chosen:
+    try:
+        entries = list(types)
+    except TypeError:
+        raise ConfigurationError(
+            f"types must be a string or an iterable of strings, not {types!r}"
+        ) from None
+    for kind in entries:
         if not isinstance(kind, str) or not kind:
             raise ConfigurationError(f"event types must be non-empty strings, not {kind!r}")
-    return chosen
+    return frozenset(entries)
 
 
 def wanted(event: Notification, types: Collection[str] | None) -> bool:

@@ -78,7 +78,7 @@ def image_url(
     """
     source = _server_path(path, "image path")
     w, h = _side(width, "width"), _side(height, "height")
-    if format is not None and format not in _IMAGE_FORMATS:
+    if format is not None and (not isinstance(format, str) or format not in _IMAGE_FORMATS):
         raise ConfigurationError(f"format must be one of {sorted(_IMAGE_FORMATS)}, not {format!r}")
     if blur is not None and (isinstance(blur, bool) or not isinstance(blur, int) or blur < 0):
         raise ConfigurationError(f"blur must be a non-negative int, not {blur!r}")

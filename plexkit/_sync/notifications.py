@@ -15,7 +15,9 @@ the same task (``with``), which also guarantees it stops cleanly.
 from __future__ import annotations
 
 import importlib
+import math
 import queue
+import time
 from collections.abc import Callable, Iterable
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Final
@@ -155,8 +157,12 @@ class NotificationStream:
             ("max_backoff", max_backoff),
             ("connect_timeout", connect_timeout),
         ):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            if not _positive_number(value):
                 raise ConfigurationError(f"{name} must be a positive number, not {value!r}")
+        if ping_interval is not None and not _positive_number(ping_interval):
+            raise ConfigurationError(
+                f"ping_interval must be a positive number or None, not {ping_interval!r}"
+            )
         if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 0:
             raise ConfigurationError(f"max_queue must be an int >= 0, not {max_queue!r}")
         self._client = client
@@ -165,14 +171,18 @@ class NotificationStream:
         self._backoff = float(backoff)
         self._max_backoff = float(max_backoff)
         self._connect_timeout = float(connect_timeout)
-        self._ping_interval = ping_interval
+        self._ping_interval = None if ping_interval is None else float(ping_interval)
         self._max_queue = max_queue
         self._callback = callback
         self._on_error = on_error
         self._queue: Queue[Notification | PlexError | _End] = Queue()
-        self._queued = 0
+        # Two counters, each written by one side only (the reader puts, the consumer takes),
+        # so the sync twin's threads never lose an update: unread = put - taken.
+        self._put = 0
+        self._taken = 0
         self._stop = Event()
         self._attempted = Event()
+        self._frames = 0
         self._task: BackgroundTask | None = None
         self._started = False
         self._ended = False
@@ -195,7 +205,15 @@ class NotificationStream:
         task = BackgroundTask(self._run, stop=self._stop.set)
         task.__enter__()
         self._task = task
-        self._attempted.wait(self._connect_timeout + 1.0)
+        try:
+            self._attempted.wait(self._connect_timeout + 1.0)
+        except BaseException as exc:
+            # Cancelled (or interrupted) while starting: the caller's ``__exit__`` will not
+            # run, so close the task group here, in the task that opened it, then re-raise.
+            self._task = None
+            self._stop.set()
+            task.__exit__(type(exc), exc, exc.__traceback__)
+            raise
         return self
 
     def stop(self) -> None:
@@ -236,6 +254,13 @@ class NotificationStream:
 
         Raises the error that ended the stream (such as :class:`UnauthorizedError`).
         """
+        if timeout is not None and (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or math.isnan(timeout)
+            or timeout < 0
+        ):
+            raise ConfigurationError(f"timeout must be a number >= 0 or None, not {timeout!r}")
         return self._take(timeout)
 
     @property
@@ -256,7 +281,7 @@ class NotificationStream:
             item = self._queue.get(timeout)
         except TimeoutError:
             return None
-        self._queued -= 1
+        self._taken += 1
         if isinstance(item, _End):
             self._ended = True
             return None
@@ -276,10 +301,11 @@ class NotificationStream:
             except Exception as exc:
                 self._report(exc)
             return
-        if self._max_queue and self._queued >= self._max_queue and not isinstance(item, PlexError):
+        unread = self._put - self._taken
+        if self._max_queue and unread >= self._max_queue and not isinstance(item, PlexError):
             self.dropped += 1
             return
-        self._queued += 1
+        self._put += 1
         self._queue.put_nowait(item)
 
     def _report(self, error: BaseException) -> None:
@@ -296,9 +322,12 @@ class NotificationStream:
         try:
             while not self._stop.is_set():
                 attempt += 1
-                opened, error = self._session(attempt)
-                if opened:
-                    attempt = 0  # the next connection is the first attempt again
+                healthy, error = self._session(attempt)
+                if healthy:
+                    # The connection worked (a frame came, or it stayed up a while): the
+                    # next connection is the first attempt again. A server that accepts and
+                    # at once closes keeps backing off.
+                    attempt = 0
                 if error is None or self._stop.is_set():
                     break
                 self.last_error = error
@@ -315,22 +344,26 @@ class NotificationStream:
             self.connected = False
             self._ended = self._ended or self._callback is not None
             self._attempted.set()
-            self._queued += 1
+            self._put += 1
             self._queue.put_nowait(_END)
 
     def _session(self, attempt: int) -> tuple[bool, PlexError | None]:
-        """One connection: open, read until stopped or dropped. ``(opened, error)``."""
+        """One connection: open, read until stopped or dropped. ``(healthy, error)``:
+        healthy when it delivered a frame or stayed open at least ``max_backoff`` seconds."""
         opened = False
+        self._frames = 0
+        opened_at = 0.0
         try:
             with self._connect() as ws:
                 opened = True
+                opened_at = time.monotonic()
                 self.connected = True
                 self.connects += 1
                 self._attempted.set()
                 log.debug("notifications: connected (attempt %d)", attempt)
                 self._emit_connection(ConnectionEvent(state="connected", attempt=attempt))
                 self._read(ws)
-            return opened, None
+            return True, None
         except PlexError as exc:
             error: PlexError = exc
         except Exception as exc:
@@ -338,11 +371,12 @@ class NotificationStream:
         finally:
             self.connected = False
             self._attempted.set()
+        healthy = opened and (self._frames > 0 or time.monotonic() - opened_at >= self._max_backoff)
         if opened:
             self._emit_connection(
                 ConnectionEvent(state="disconnected", attempt=attempt, error=str(error))
             )
-        return opened, error
+        return healthy, error
 
     def _emit_connection(self, event: ConnectionEvent) -> None:
         if wanted(event, self._types):
@@ -372,6 +406,7 @@ class NotificationStream:
                 continue
             except invalid_type:
                 continue
+            self._frames += 1
             for event in parse_message(text):
                 if wanted(event, self._types):
                     self._emit(event)
@@ -400,6 +435,16 @@ class NotificationStream:
         if isinstance(exc, httpx.TransportError):
             return transport_error(exc, "GET", NOTIFICATIONS_PATH)
         return TransportError(f"{where}: {_describe(exc)}")
+
+
+def _positive_number(value: object) -> bool:
+    """True for a finite real number above 0 (not a bool, NaN or infinity)."""
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, (int, float))
+        and math.isfinite(value)
+        and value > 0
+    )
 
 
 def _fatal(error: PlexError) -> bool:

@@ -9,6 +9,7 @@ behaves the same.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -35,6 +36,8 @@ log = get_logger(__name__)
 ProgressCallback = Callable[[Activity], object]
 
 _WATCH_TYPES: Final = ("activity", "connection")
+_CONNECT_TIMEOUT: Final = 5.0
+"""Seconds allowed for the websocket connection (less if the wait's deadline is nearer)."""
 _SAFETY_POLL: Final = 30.0
 """Seconds between safety polls while notifications are flowing."""
 _FINAL_WAIT: Final = 1.0
@@ -43,21 +46,40 @@ _STREAM_POLL_FACTOR: Final = 10
 """While notifications flow, the watcher polls this many poll intervals apart."""
 
 
-def _positive(value: object, name: str, *, allow_none: bool = False) -> float | None:
+def _positive(
+    value: object, name: str, *, allow_none: bool = False, allow_inf: bool = False
+) -> float | None:
+    """``value`` as seconds: a number above 0, never NaN; infinity only with ``allow_inf``
+    (a timeout that means "no limit")."""
     if value is None and allow_none:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or math.isnan(value)
+        or (math.isinf(value) and not allow_inf)
+        or value <= 0
+    ):
         raise ConfigurationError(f"{name} must be a positive number of seconds, not {value!r}")
     return float(value)
 
 
 def _open_stream(
-    client: PlexClient, use_websocket: bool
+    client: PlexClient, use_websocket: bool, deadline: float | None = None
 ) -> NotificationStream | None:
-    """A connected activity listener, or None when the websocket cannot be used."""
+    """A connected activity listener, or None when the websocket cannot be used (or
+    ``deadline``, a ``time.monotonic()`` reading, has passed)."""
     if not use_websocket:
         return None
-    stream = client.notifications.listen(types=_WATCH_TYPES, reconnect=False, connect_timeout=5.0)
+    connect_timeout = _CONNECT_TIMEOUT
+    if deadline is not None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        connect_timeout = min(connect_timeout, remaining)
+    stream = client.notifications.listen(
+        types=_WATCH_TYPES, reconnect=False, connect_timeout=connect_timeout
+    )
     try:
         stream.start()
     except PlexError as exc:  # e.g. httpx-ws missing
@@ -107,7 +129,7 @@ def refresh_and_wait(
     :class:`ConfigurationError` before the scan is requested. Raises
     :class:`WaitTimeoutError` (a ``TimeoutError``) after ``timeout`` seconds.
     """
-    limit = _positive(timeout, "timeout")
+    limit = _positive(timeout, "timeout", allow_inf=True)
     interval = _positive(poll_interval, "poll_interval")
     grace = _positive(start_grace, "start_grace")
     assert limit is not None and interval is not None and grace is not None
@@ -122,8 +144,14 @@ def refresh_and_wait(
         path = check_scan_path(path, locations, section=f"section {found.key} ({found.title!r})")
     started = time.monotonic()
     deadline = started + limit
-    stream = _open_stream(client, use_websocket)
+    stream = _open_stream(client, use_websocket, deadline)
     try:
+        if time.monotonic() >= deadline:
+            raise WaitTimeoutError(
+                f"the scan of section {found.key} ({found.title!r}) was not requested: the "
+                "timeout passed while connecting to notifications",
+                activities=(),
+            )
         client.library.refresh(found.key, path=path, force=force)
         tracker = ScanTracker(
             section_key=found.key,
@@ -240,7 +268,7 @@ class ActivityWatch:
         self._client = client
         self.uuid = uuid.strip()
         self._interval = interval
-        self._timeout = _positive(timeout, "timeout", allow_none=True)
+        self._timeout = _positive(timeout, "timeout", allow_none=True, allow_inf=True)
         self._use_websocket = use_websocket
         self._stream: NotificationStream | None = None
         self._tracker = ActivityTracker(uuid=self.uuid)
