@@ -26,7 +26,7 @@ from urllib.parse import quote
 
 import attrs
 
-from plexkit._core.endpoints import RequestSpec, item_type_number
+from plexkit._core.endpoints import RequestSpec, item_type_number, path_key
 from plexkit.errors import ConfigurationError
 
 __all__ = [
@@ -271,15 +271,6 @@ def edit_params(
     return params
 
 
-def _rating_keys(value: object, what: str = "rating_key") -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ConfigurationError(f"{what} must be a str or int, not {type(value).__name__}")
-    text = str(value).strip()
-    if not text or "/" in text or text in (".", ".."):
-        raise ConfigurationError(f"{what} must be a non-empty key, not {value!r}")
-    return quote(text, safe="")
-
-
 def edit_request(
     rating_key: str | int,
     *,
@@ -289,7 +280,7 @@ def edit_request(
 ) -> RequestSpec:
     """The PUT that sets ``fields`` on an item, locking each edited field when ``lock``."""
     params = edit_params(fields, lock=lock, current=current)
-    key = _rating_keys(rating_key)
+    key = path_key(rating_key)
     return RequestSpec(
         method="PUT", path=f"/library/metadata/{key}", params=dict(params), idempotent=True
     )
@@ -301,7 +292,7 @@ def rating_key_list(rating_keys: Iterable[str | int]) -> str:
         raise ConfigurationError("rating_keys must be a list of rating keys")
     keys: list[str] = []
     for value in rating_keys:
-        key = _rating_keys(value)
+        key = path_key(value)
         if "," in str(value) or "%2C" in key:
             raise ConfigurationError(f"a rating key cannot contain ',': {value!r}")
         if key not in keys:
@@ -326,7 +317,7 @@ def edit_many_request(
         raise ConfigurationError("edit_many needs type= (such as 'movie' or 1)")
     ids = rating_key_list(rating_keys)
     params = [("type", str(number)), ("id", ids), *edit_params(fields, lock=lock, current=current)]
-    section = _rating_keys(section_key, "section_key")
+    section = path_key(section_key, "section_key")
     return RequestSpec(
         method="PUT", path=f"/library/sections/{section}/all", params=dict(params), idempotent=True
     )
@@ -351,7 +342,7 @@ def lock_params(names: Sequence[str], *, locked: bool) -> list[tuple[str, str]]:
 def lock_request(rating_key: str | int, names: Sequence[str], *, locked: bool) -> RequestSpec:
     """The PUT that locks (or unlocks) fields of an item without changing their values."""
     params = lock_params(names, locked=locked)
-    key = _rating_keys(rating_key)
+    key = path_key(rating_key)
     return RequestSpec(
         method="PUT", path=f"/library/metadata/{key}", params=dict(params), idempotent=True
     )

@@ -31,6 +31,7 @@ __all__ = [
     "item_type_number",
     "library_items",
     "metadata",
+    "path_key",
     "raw",
     "recently_added",
     "refresh_section",
@@ -112,7 +113,7 @@ def _param_text(name: str, value: object) -> str:
     )
 
 
-def _key(value: object, what: str) -> str:
+def path_key(value: object, what: str = "rating_key") -> str:
     """A rating key, section key or uuid as a safe path segment."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ConfigurationError(f"{what} must be a str or int, not {type(value).__name__}")
@@ -162,7 +163,7 @@ def library_items(
     params["sort"] = sort
     return RequestSpec(
         method="GET",
-        path=f"/library/sections/{_key(section_key, 'section_key')}/all",
+        path=f"/library/sections/{path_key(section_key, 'section_key')}/all",
         params=_clean(params),
         cache_name="items",
     )
@@ -177,7 +178,7 @@ def search(
     check_window(0, limit)
     params: dict[str, ParamValue | None] = {"query": query.strip(), "limit": limit}
     if section_key is not None:
-        params["sectionId"] = _key(section_key, "section_key")
+        params["sectionId"] = path_key(section_key, "section_key")
     return RequestSpec(
         method="GET", path="/hubs/search", params=_clean(params), cache_name="search"
     )
@@ -187,32 +188,32 @@ def recently_added(*, limit: int = 20, section_key: str | int | None = None) -> 
     """Recently added items, across libraries or in one section."""
     path = "/library/recentlyAdded"
     if section_key is not None:
-        path = f"/library/sections/{_key(section_key, 'section_key')}/recentlyAdded"
+        path = f"/library/sections/{path_key(section_key, 'section_key')}/recentlyAdded"
     return RequestSpec(method="GET", path=path, cache_name="recently_added").with_window(0, limit)
 
 
 def collections(section_key: str | int) -> RequestSpec:
-    key = _key(section_key, "section_key")
+    key = path_key(section_key, "section_key")
     return RequestSpec(
         method="GET", path=f"/library/sections/{key}/collections", cache_name="collections"
     )
 
 
 def collection_items(collection_key: str | int) -> RequestSpec:
-    key = _key(collection_key, "collection key")
+    key = path_key(collection_key, "collection key")
     return RequestSpec(
         method="GET", path=f"/library/collections/{key}/children", cache_name="collections"
     )
 
 
 def metadata(rating_key: str | int) -> RequestSpec:
-    key = _key(rating_key, "rating_key")
+    key = path_key(rating_key, "rating_key")
     return RequestSpec(method="GET", path=f"/library/metadata/{key}", cache_name="metadata")
 
 
 def children(rating_key: str | int, *, leaves: bool = False) -> RequestSpec:
     """Direct children (seasons of a show, tracks of an album) or all leaves (episodes)."""
-    key = _key(rating_key, "rating_key")
+    key = path_key(rating_key, "rating_key")
     suffix = "allLeaves" if leaves else "children"
     return RequestSpec(
         method="GET", path=f"/library/metadata/{key}/{suffix}", cache_name="children"
@@ -226,7 +227,7 @@ def refresh_section(
     if path is not None and (not isinstance(path, str) or not path.strip()):
         raise ConfigurationError("path must be a non-empty string")
     params = _clean({"path": path, "force": True if force else None})
-    key = _key(section_key, "section_key")
+    key = path_key(section_key, "section_key")
     return RequestSpec(
         method="GET", path=f"/library/sections/{key}/refresh", params=params, idempotent=False
     )
@@ -237,7 +238,7 @@ def activities() -> RequestSpec:
 
 
 def cancel_activity(uuid: str) -> RequestSpec:
-    return RequestSpec(method="DELETE", path=f"/activities/{_key(uuid, 'activity uuid')}")
+    return RequestSpec(method="DELETE", path=f"/activities/{path_key(uuid, 'activity uuid')}")
 
 
 def sessions() -> RequestSpec:
@@ -256,8 +257,8 @@ def history(
     params: dict[str, ParamValue | None] = {
         "sort": sort,
         "accountID": account_id,
-        "librarySectionID": None if section_key is None else _key(section_key, "section_key"),
-        "metadataItemID": None if rating_key is None else _key(rating_key, "rating_key"),
+        "librarySectionID": None if section_key is None else path_key(section_key, "section_key"),
+        "metadataItemID": None if rating_key is None else path_key(rating_key, "rating_key"),
     }
     if since is not None:
         if not isinstance(since, datetime):

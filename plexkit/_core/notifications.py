@@ -17,7 +17,6 @@ from plexkit.errors import ConfigurationError, ParseError
 from plexkit.models import structure
 from plexkit.models.management import (
     NOTIFICATION_ELEMENTS,
-    ActivityEvent,
     Notification,
     TranscodeSessionEvent,
     UnknownEvent,
@@ -37,7 +36,6 @@ log = get_logger(__name__)
 
 NOTIFICATIONS_PATH: Final = "/:/websockets/notifications"
 _TRANSCODE_PREFIX: Final = "transcodeSession."
-KNOWN_TYPES: Final = frozenset({*NOTIFICATION_ELEMENTS, "transcodeSession", "connection"})
 
 
 def parse_message(text: str | bytes) -> tuple[Notification, ...]:
@@ -122,11 +120,6 @@ def reconnect_delay(
     between half and all of ``base * 2**(attempt-1)``, at most ``cap``."""
     ceiling = min(cap, base * 2 ** max(attempt - 1, 0))
     return (rng or random).uniform(ceiling / 2, ceiling)
-
-
-def is_scan(event: Notification, section_key: str) -> bool:
-    """True for an activity notification about a scan of section ``section_key``."""
-    return isinstance(event, ActivityEvent) and is_scan_activity(event.activity, section_key)
 
 
 def is_scan_activity(activity: Any, section_key: str) -> bool:

@@ -108,11 +108,6 @@ class AgentValues:
 _AGENT_VALUES: weakref.WeakKeyDictionary[Node, AgentValues] = weakref.WeakKeyDictionary()
 
 
-def agent_values(node: Node) -> AgentValues | None:
-    """The values the last match gave ``node``, if it was matched through the fake."""
-    return _AGENT_VALUES.get(node)
-
-
 def _node(request: Request) -> Node:
     node = context(request).library.node(request.path_params["id"])
     if node is None:
