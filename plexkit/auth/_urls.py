@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Final
 from urllib.parse import quote, urlencode
 
@@ -15,8 +16,10 @@ __all__ = [
     "link_url",
 ]
 
-PLEXTV_URL: Final = "https://plex.tv"
-CLIENTS_URL: Final = "https://clients.plex.tv"
+PLEXTV_URL: Final = os.environ.get("PLEXKIT_PLEXTV_URL", "https://plex.tv")
+"""plex.tv; ``PLEXKIT_PLEXTV_URL`` (read at import) points every default at a stand-in."""
+CLIENTS_URL: Final = os.environ.get("PLEXKIT_CLIENTS_URL", "https://clients.plex.tv")
+"""clients.plex.tv; ``PLEXKIT_CLIENTS_URL`` overrides it the same way."""
 AUTH_APP_URL: Final = "https://app.plex.tv/auth"
 LINK_URL: Final = "https://plex.tv/link/"
 

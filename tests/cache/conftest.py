@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cache_helpers import REDIS_SERVER, FakeClock, RedisServer
+from cache_helpers import FakeClock, RedisServer
+from redis_process import REDIS_SERVER
 
 
 @pytest.fixture
@@ -17,16 +18,6 @@ def clock() -> FakeClock:
 def _need_redis() -> None:
     if REDIS_SERVER is None:
         pytest.skip("redis-server binary not installed (apt-get install redis-server)")
-
-
-@pytest.fixture(scope="session")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    """One redis-server shared by the session's Redis tests (each uses its own key prefix)."""
-    _need_redis()
-    server = RedisServer(tmp_path_factory.mktemp("redis"))
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
