@@ -54,7 +54,7 @@ def test_block_runs(
     block: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code = block.prelude + "\n" + block.code
+    code = block.code
     if "redis" in block.needs:
         redis_url = request.getfixturevalue("redis_server").url
         code = code.replace(DOCS_REDIS_URL, redis_url)
@@ -64,12 +64,19 @@ def test_block_runs(
         if "plextv" in block.needs:
             _run_with_fake_plextv(code, block, tmp_path)
         else:
-            _run_here(code, block)
+            _run_here(code, block, _prelude_names(block, server))
 
 
-def _run_here(code: str, block: Block) -> None:
+def _prelude_names(block: Block, server: FakePlexServer) -> dict[str, Any]:
+    """What the page's prelude defines; it alone sees ``fake_server`` (to stage data)."""
+    namespace: dict[str, Any] = {"fake_server": server}
+    exec(compile(block.prelude, f"{block.id} prelude", "exec"), namespace)
+    return {k: v for k, v in namespace.items() if k not in ("fake_server", "__builtins__")}
+
+
+def _run_here(code: str, block: Block, names: dict[str, Any]) -> None:
     compiled = compile(code, block.id, "exec", flags=block.compile_flags)
-    namespace: dict[str, Any] = {"__name__": "__docs__"}
+    namespace: dict[str, Any] = {"__name__": "__docs__", **names}
     if block.is_async:
 
         async def main() -> None:
