@@ -26,7 +26,7 @@ from docs_blocks import ROOT, Block, blocks
 from plexkit.testing import FakePlexServer
 
 pytest.importorskip("plexkit.testing.plextv")
-from plexkit.testing.plextv import FakePlexTV, serve
+from plexkit.testing.plextv import FakeConnection, FakePlexTV, serve
 
 DOCS_URL = "http://127.0.0.1:32400"
 DOCS_REDIS_URL = "redis://localhost:6379/0"
@@ -54,6 +54,8 @@ def test_block_runs(
     block: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))  # "~/..." paths land in the test's folder
+    (tmp_path / ".config" / "myapp").mkdir(parents=True)  # the app's own settings folder
     code = block.code
     if "redis" in block.needs:
         redis_url = request.getfixturevalue("redis_server").url
@@ -62,7 +64,7 @@ def test_block_runs(
     with server.run_in_thread() as url:
         code = code.replace(DOCS_URL, url)
         if "plextv" in block.needs:
-            _run_with_fake_plextv(code, block, tmp_path)
+            _run_with_fake_plextv(block.prelude + "\n" + code, block, tmp_path, server, url)
         else:
             _run_here(code, block, _prelude_names(block, server))
 
@@ -89,9 +91,19 @@ def _run_here(code: str, block: Block, names: dict[str, Any]) -> None:
         exec(compiled, namespace)
 
 
-def _run_with_fake_plextv(code: str, block: Block, tmp_path: Path) -> None:
+def _run_with_fake_plextv(
+    code: str, block: Block, tmp_path: Path, server: FakePlexServer, server_url: str
+) -> None:
+    """Run in a fresh interpreter whose plex.tv is a fake that lists ``server`` as "Basement"
+    for the account ``me@example.com`` (token ``...``); the page's prelude runs first."""
     fake = FakePlexTV()
     fake.add_user("reader", "correct horse", email="me@example.com", token="...")
+    fake.add_server(
+        "Basement",
+        client_identifier=server.library.server["machineIdentifier"],
+        access_token=server.token,
+        connections=[FakeConnection(server_url, local=True)],
+    )
     with serve(fake.app) as url, _approving_pins(fake):
         script = tmp_path / "block.py"
         runner = "import asyncio, sys\nsrc = open(sys.argv[1]).read()\n" + (
