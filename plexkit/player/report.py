@@ -49,7 +49,8 @@ class ItemReport:
     activities: tuple[str, ...] = ()
     """The uuids of the scan activities that covered this item."""
     error: PlexError | None = None
-    """Why it failed (``failed``, ``unmapped``)."""
+    """Why it failed (``failed``, ``unmapped``), or why the lookup after its scan failed
+    (``scanned``)."""
 
     @property
     def ok(self) -> bool:

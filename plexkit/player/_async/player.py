@@ -215,7 +215,8 @@ class AsyncPlexPlayer:
         (``on_progress`` gets its updates) and, with ``find``, each item is then looked up.
 
         One failing scan never stops the others: the report has one entry per input path,
-        in order, saying what became of it.
+        in order, saying what became of it. (The sync player runs the scans on threads, so
+        ``on_progress`` is called from them.)
         """
         if isinstance(items, (str, bytes, os.PathLike)):
             raise ConfigurationError("items must be a list of paths, not a single path")
@@ -440,6 +441,7 @@ class AsyncPlexPlayer:
 
 def _same(target: ParsedPath, location: str) -> bool:
     try:
-        return parse(location).keys == target.keys and parse(location).flavour == target.flavour
+        root = parse(location)
     except PlexError:
         return False
+    return root.flavour == target.flavour and root.keys == target.keys
