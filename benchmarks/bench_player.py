@@ -187,11 +187,13 @@ def bench_find(movies: int, lookups: int) -> None:
         counter.count = 0
         times: list[float] = []
         hits = 0
+        cpu = time.process_time()
         for path in paths:
             t0 = time.perf_counter()
             found = player.find_item(path)
             times.append(time.perf_counter() - t0)
             hits += found is not None
+        cpu = time.process_time() - cpu
         total = sum(times)
         times.sort()
         print(
@@ -202,7 +204,8 @@ def bench_find(movies: int, lookups: int) -> None:
             f"  time per lookup: mean {total / len(paths) * 1000:.1f} ms, "
             f"median {times[len(times) // 2] * 1000:.1f} ms, "
             f"p95 {times[int(len(times) * 0.95)] * 1000:.1f} ms, "
-            f"total {total:.2f}s"
+            f"total {total:.2f}s; the client's CPU {cpu / len(paths) * 1000:.1f} ms per lookup "
+            "(the rest is the fake server filtering 20,000 movies in Python)"
         )
         print(f"  a walk per lookup would cost {walk * 1000:.0f} ms and {walk_requests} requests")
 
