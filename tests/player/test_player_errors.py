@@ -78,3 +78,39 @@ async def test_a_dropped_scan_is_reported_as_player_unavailable(env: Env) -> Non
     dropped, fine = report.items
     assert dropped.status == "failed" and isinstance(dropped.error, PlayerUnavailableError)
     assert fine.status == "found"
+
+
+def test_a_498_is_refreshed_by_jwt_auth_and_the_call_goes_on(
+    server: FakePlexServer, url: str
+) -> None:
+    from plexkit.auth import DeviceKey, JWTAuth, PlexTV
+    from plexkit.config import ClientIdentity
+    from plexkit.testing.plextv import FakeClock, FakePlexTV
+
+    plextv = FakePlexTV(clock=FakeClock(1_750_000_000.0))
+    user = plextv.add_user("ann", "correct horse battery", email="ann@example.com")
+    identity = ClientIdentity(client_identifier="plexkit-player-test", product="plexkit tests")
+    key = DeviceKey.generate()
+    with PlexTV(identity, transport=plextv.sync_transport(), clock=plextv.clock) as session:
+        session.register_key(user.token, key)
+        token = session.refresh_jwt(key)
+    server.add_token(token)
+    stored: list[str] = []
+
+    def store(new: str) -> None:
+        stored.append(new)
+        server.add_token(new)
+
+    auth = JWTAuth(
+        key,
+        identity=identity,
+        token=token,
+        store=store,
+        transport=plextv.sync_transport(),
+        clock=plextv.clock,
+    )
+    fault = server.faults.add("/library/sections", status=498, times=1)
+    with PlexClient(url, auth=auth) as plex:
+        libraries = PlexPlayer(plex, MAPPER).libraries()
+    assert fault.hits == 1 and [lib.key for lib in libraries][:2] == ["1", "2"]
+    assert len(stored) == 1 and stored[0] != token and auth.token == stored[0]
