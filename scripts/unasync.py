@@ -19,6 +19,7 @@ PAIRS = [
     ("plexkit/_async", "plexkit/_sync"),
     ("plexkit/auth/_async", "plexkit/auth/_sync"),
     ("plexkit/cache/_async", "plexkit/cache/_sync"),
+    ("plexkit/player/_async", "plexkit/player/_sync"),
 ]
 
 # Ordered: specific names first, then the general ``Async*`` / ``async_*`` conventions.

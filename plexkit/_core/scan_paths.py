@@ -3,16 +3,17 @@
 A targeted scan (``/library/sections/{id}/refresh?path=``) of a folder outside every location
 of the section does nothing on PMS, silently. plexkit refuses it up front with a
 :class:`~plexkit.errors.ConfigurationError` that names the section's locations. Paths are the
-*server's* paths (map the caller's paths first, see ``plexkit.paths``); Windows servers'
-paths (``D:\\Movies``) compare case-insensitively with either slash.
+*server's* paths (map the caller's paths first, see ``plexkit.paths``), compared by whole
+segments with the same rules as :class:`plexkit.paths.PathMapper` (``_core.segments``):
+Windows servers' paths (``D:\\Movies``) compare case-insensitively with either slash.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Final
 
+from plexkit._core.segments import ParsedPath, PathSyntaxError, parse, within
 from plexkit.errors import ConfigurationError
 
 __all__ = ["check_scan_path", "location_for", "section_for_path"]
@@ -20,38 +21,24 @@ __all__ = ["check_scan_path", "location_for", "section_for_path"]
 _MAX_SHOWN: Final = 5
 
 
-def _is_windows(path: str) -> bool:
-    return "\\" in path or (len(path) >= 2 and path[1] == ":" and path[0].isalpha())
-
-
-def _pure(path: str, windows: bool) -> PurePath:
-    return PureWindowsPath(path) if windows else PurePosixPath(path)
-
-
 def _check_text(path: object) -> str:
-    if not isinstance(path, str) or not path.strip():
-        raise ConfigurationError(f"a scan path must be a non-empty string, not {path!r}")
-    text = path.strip()
-    windows = _is_windows(text)
-    pure = _pure(text, windows)
-    if not pure.is_absolute():
-        raise ConfigurationError(f"a scan path must be absolute (a server path), not {path!r}")
-    if ".." in pure.parts:
+    parsed = parse(path, what="scan path (a server path)")
+    if parsed.named is not None:
         raise ConfigurationError(f"a scan path must not contain '..': {path!r}")
-    return text
+    assert isinstance(path, str)
+    return path.strip()
+
+
+def _parsed(path: str) -> ParsedPath | None:
+    try:
+        return parse(path)
+    except PathSyntaxError:
+        return None
 
 
 def _inside(path: str, location: str) -> bool:
-    windows = _is_windows(location) or _is_windows(path)
-    if windows:
-        child = PureWindowsPath(path.replace("/", "\\"))
-        parent = PureWindowsPath(location.replace("/", "\\"))
-        parts = [p.casefold() for p in child.parts]
-        base = [p.casefold() for p in parent.parts]
-    else:
-        parts = list(PurePosixPath(path).parts)
-        base = list(PurePosixPath(location).parts)
-    return len(parts) >= len(base) and parts[: len(base)] == base
+    child, parent = _parsed(path), _parsed(location)
+    return child is not None and parent is not None and within(child, parent)
 
 
 def location_for(path: str, locations: Iterable[str]) -> str | None:

@@ -5,7 +5,14 @@ Implements the subset of the PMS media-query language real clients send: ``field
 ``field>=v`` / ``field<=v`` (at least / at most for numbers, ends / begins with for text),
 ``field==v`` (exact text), an optional ``libtype.`` prefix (``show.title``), relative dates
 (``addedAt>>=-30d``), tag filters by id or name, ``unwatched``/``inProgress``, ``guid``,
-``resolution`` and multi-key sorts such as ``addedAt:desc,titleSort``.
+``resolution``, ``file`` and multi-key sorts such as ``addedAt:desc,titleSort``.
+
+``file=`` selects items by the server path of a media part, as PMS does for
+``/library/sections/{id}/all?type=1&file=...``: a case-insensitive *contains* match (the
+media-query rule for strings, in the API guide), so a folder selects every file below it and
+a file name may match several items; ``file==`` is exact. Clients filter the answer by
+``Part.file`` themselves, as tools using it on real servers do. Only items with media parts
+(movies, episodes, tracks, photos) match, so a show section needs ``type=4``.
 """
 
 from __future__ import annotations
@@ -242,6 +249,8 @@ def _field_test(
         return lambda item: any(
             media.get("videoResolution") in wanted_res for media in item.get("Media", ())
         )
+    if name == "file":
+        return _file_test(operator, values, exact=exact)
     if name == "id":
         wanted_ids = set(values)
         return lambda item: item.get("ratingKey") in wanted_ids
@@ -310,6 +319,16 @@ def _text_test(
             return False
         text = str(raw).casefold()
         return any(compare(text, w) for w in wanted)
+
+    return test
+
+
+def _file_test(operator: str, values: list[str], *, exact: bool) -> Predicate:
+    """Any media part's ``file`` passes the text test (see the module docstring)."""
+    text = _text_test(lambda part: part.get("file"), operator, values, exact=exact)
+
+    def test(item: Wire) -> bool:
+        return any(text(part) for media in item.get("Media", ()) for part in media.get("Part", ()))
 
     return test
 

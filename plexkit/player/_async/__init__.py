@@ -1,0 +1,1 @@
+"""Async player I/O, the source of truth for the generated ``plexkit/player/_sync`` twin."""
