@@ -183,7 +183,11 @@ async def test_errors_are_typed_and_carry_tmdbs_reason_without_the_key() -> None
 
 @pytest.mark.parametrize(
     "body",
-    [b"<html>oops</html>", json.dumps({"id": "ten", "parts": []}).encode(), b'{"id": 10, "parts": 3}'],
+    [
+        b"<html>oops</html>",
+        json.dumps({"id": "ten", "parts": []}).encode(),
+        b'{"id": 10, "parts": 3}',
+    ],
 )
 async def test_malformed_bodies_are_parse_errors(body: bytes) -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))

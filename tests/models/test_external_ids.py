@@ -32,7 +32,9 @@ def test_parse_guid(guid: str, expected: object) -> None:
 
 
 def test_guid_children_of_a_real_capture() -> None:
-    body = capture("plex-api-spec/library/metadata/[ratingKey]/get-media-meta-data.spec.ts.response1.json")
+    body = capture(
+        "plex-api-spec/library/metadata/[ratingKey]/get-media-meta-data.spec.ts.response1.json"
+    )
     (show,) = items_from(decode_body(body, "application/json"))[:1]
     assert show.external_ids == ExternalIds(tmdb=60059, tvdb=273181, imdb="tt3032476")
     assert (show.tmdb_id, show.tvdb_id, show.imdb_id) == (60059, 273181, "tt3032476")
