@@ -9,7 +9,8 @@
 
 ``FakeTMDB`` and ``FakeTVDB`` serve TMDB v3 and TVDB v4 for the same library (what it
 lacks on purpose is what they list beyond it). See ``docs/testing.md``. pytest users:
-``-p plexkit.testing.pytest_plugin`` gives the ``plex_server``, ``plex_server_url``, ``plex_client`` and ``async_plex_client`` fixtures.
+``-p plexkit.testing.pytest_plugin`` gives the ``plex_server``, ``plex_server_url``,
+``plex_client`` and ``async_plex_client`` fixtures.
 """
 
 from __future__ import annotations
