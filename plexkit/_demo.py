@@ -16,6 +16,7 @@ from rich.table import Table
 
 from plexkit import AsyncPlexClient, ClientIdentity, PlexClient, TagEdit
 from plexkit.auth import AsyncPinLogin, AsyncPlexTV
+from plexkit.gaps import MissingEpisode, MissingMovie, async_missing_episodes, async_missing_movies
 from plexkit.models import (
     Collection,
     Episode,
@@ -27,8 +28,10 @@ from plexkit.models import (
     Session,
     Show,
 )
-from plexkit.testing import FakePlexServer
+from plexkit.testing import FakePlexServer, FakeTMDB, FakeTVDB
 from plexkit.testing.plextv import FakePlexTV
+from plexkit.tmdb import AsyncTMDBClient
+from plexkit.tvdb import AsyncTVDBClient
 
 console = Console(highlight=False)
 
@@ -249,10 +252,53 @@ async def cache_tour(server: FakePlexServer) -> None:
     )
 
 
+async def gaps_tour(server: FakePlexServer) -> None:
+    step(
+        13,
+        "Missing movies and episodes (against fake TMDB and TVDB)",
+        "tmdb = AsyncTMDBClient(api_key=...); tvdb = AsyncTVDBClient(api_key=..., pin=...)\n"
+        'async for gap in async_missing_movies(plex, "Movies", tmdb): ...\n'
+        'async for gap in async_missing_episodes(plex, "TV Shows", tvdb): ...',
+    )
+    fake_tmdb, fake_tvdb = FakeTMDB(server.library), FakeTVDB(server.library)
+    async with (
+        AsyncPlexClient(
+            "http://fake-pms", token=server.token, transport=server.asgi_transport()
+        ) as plex,
+        AsyncTMDBClient(
+            api_key=fake_tmdb.api_key,
+            base_url="http://fake-tmdb/3",
+            transport=fake_tmdb.asgi_transport(),
+        ) as tmdb,
+        AsyncTVDBClient(
+            api_key=fake_tvdb.api_key,
+            base_url="http://fake-tvdb/v4",
+            transport=fake_tvdb.asgi_transport(),
+        ) as tvdb,
+    ):
+        async for movie in async_missing_movies(plex, "Movies", tmdb):
+            if isinstance(movie, MissingMovie):
+                console.print(
+                    f"  {movie.collection}: missing [bold]{movie.title}[/] ({movie.year})"
+                )
+        episodes = [
+            gap
+            async for gap in async_missing_episodes(plex, "TV Shows", tvdb)
+            if isinstance(gap, MissingEpisode)
+        ]
+        for episode in episodes[:6]:
+            console.print(f"  {episode.show}: missing S{episode.season:02d}E{episode.episode:02d}")
+        console.print(
+            f"{len(episodes)} missing episodes; {tmdb.requests_sent} TMDB and "
+            f"{tvdb.requests_sent} TVDB requests"
+        )
+
+
 async def async_tours(server: FakePlexServer) -> None:
     await async_tour(server)
     await login_tour()
     await cache_tour(server)
+    await gaps_tour(server)
 
 
 def run_demo(*, movies: int = 60, seed: int = 7) -> None:

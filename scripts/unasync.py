@@ -20,6 +20,10 @@ PAIRS = [
     ("plexkit/auth/_async", "plexkit/auth/_sync"),
     ("plexkit/cache/_async", "plexkit/cache/_sync"),
     ("plexkit/player/_async", "plexkit/player/_sync"),
+    ("plexkit/_webapi/_async", "plexkit/_webapi/_sync"),
+    ("plexkit/tmdb/_async", "plexkit/tmdb/_sync"),
+    ("plexkit/tvdb/_async", "plexkit/tvdb/_sync"),
+    ("plexkit/gaps/_async", "plexkit/gaps/_sync"),
 ]
 
 # Ordered: specific names first, then the general ``Async*`` / ``async_*`` conventions.

@@ -153,14 +153,19 @@ def library_items(
     type: int | str | None = None,
     sort: str | None = None,
     filters: Params | None = None,
+    include_guids: bool = False,
 ) -> RequestSpec:
-    """Items of a section (``/library/sections/{key}/all``), with type, sort and filters."""
+    """Items of a section (``/library/sections/{key}/all``), with type, sort and filters.
+
+    ``include_guids`` asks for each item's ``Guid`` children (its TMDB/TVDB/IMDb ids).
+    """
     params: dict[str, ParamValue | None] = dict(filters or {})
-    for reserved in ("type", "sort"):
+    for reserved in ("type", "sort", "includeGuids"):
         if reserved in params:
             raise ConfigurationError(f"pass {reserved}= as its own argument, not in filters")
     params["type"] = item_type_number(type)
     params["sort"] = sort
+    params["includeGuids"] = _guids_flag(include_guids)
     return RequestSpec(
         method="GET",
         path=f"/library/sections/{path_key(section_key, 'section_key')}/all",
@@ -199,10 +204,13 @@ def collections(section_key: str | int) -> RequestSpec:
     )
 
 
-def collection_items(collection_key: str | int) -> RequestSpec:
+def collection_items(collection_key: str | int, *, include_guids: bool = False) -> RequestSpec:
     key = path_key(collection_key, "collection key")
     return RequestSpec(
-        method="GET", path=f"/library/collections/{key}/children", cache_name="collections"
+        method="GET",
+        path=f"/library/collections/{key}/children",
+        params=_clean({"includeGuids": _guids_flag(include_guids)}),
+        cache_name="collections",
     )
 
 
@@ -211,13 +219,27 @@ def metadata(rating_key: str | int) -> RequestSpec:
     return RequestSpec(method="GET", path=f"/library/metadata/{key}", cache_name="metadata")
 
 
-def children(rating_key: str | int, *, leaves: bool = False) -> RequestSpec:
+def children(
+    rating_key: str | int, *, leaves: bool = False, include_guids: bool = False
+) -> RequestSpec:
     """Direct children (seasons of a show, tracks of an album) or all leaves (episodes)."""
     key = path_key(rating_key, "rating_key")
     suffix = "allLeaves" if leaves else "children"
     return RequestSpec(
-        method="GET", path=f"/library/metadata/{key}/{suffix}", cache_name="children"
+        method="GET",
+        path=f"/library/metadata/{key}/{suffix}",
+        params=_clean({"includeGuids": _guids_flag(include_guids)}),
+        cache_name="children",
     )
+
+
+def _guids_flag(include_guids: bool) -> int | None:
+    """``includeGuids=1`` when asked for; refused unless a real bool."""
+    if not isinstance(include_guids, bool):
+        raise ConfigurationError(
+            f"include_guids must be True or False, not {type(include_guids).__name__}"
+        )
+    return 1 if include_guids else None
 
 
 def refresh_section(

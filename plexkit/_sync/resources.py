@@ -209,9 +209,12 @@ class Library(_Resource):
         filters: Mapping[str, ParamValue | None] | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
+        include_guids: bool = False,
     ) -> Page[Item]:
         """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*)."""
-        spec = endpoints.library_items(section_key, type=type, sort=sort, filters=filters)
+        spec = endpoints.library_items(
+            section_key, type=type, sort=sort, filters=filters, include_guids=include_guids
+        )
         return _page(self._client, spec, offset, limit, cache, ttl)
 
     def iter_items(
@@ -224,13 +227,16 @@ class Library(_Resource):
         sort: str | None = None,
         filters: Mapping[str, ParamValue | None] | None = None,
         cache: CacheMode = False,
+        include_guids: bool = False,
     ) -> Iterator[Item]:
         """Every item of a section, fetched page by page; only one page is held at a time.
 
         Pages are not cached unless ``cache=True`` is passed: a walk over a whole library
         would otherwise fill the cache with it.
         """
-        spec = endpoints.library_items(section_key, type=type, sort=sort, filters=filters)
+        spec = endpoints.library_items(
+            section_key, type=type, sort=sort, filters=filters, include_guids=include_guids
+        )
         for item in _iterate(self._client, spec, page_size, limit, cache):
             yield item
 
@@ -271,7 +277,12 @@ class Library(_Resource):
         return tuple(item for item in items_from(data) if isinstance(item, Collection))
 
     def collection(
-        self, key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self,
+        key: str | int,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
     ) -> Collection:
         """A collection with its items filled in."""
         detail = Metadata(self._client).get(key, cache=cache, ttl=ttl)
@@ -282,7 +293,8 @@ class Library(_Resource):
                 method="GET",
                 url=f"/library/metadata/{key}",
             )
-        data, _ = self._client.get_data(endpoints.collection_items(key), cache=cache, ttl=ttl)
+        spec = endpoints.collection_items(key, include_guids=include_guids)
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return attrs.evolve(detail, items=items_from(data))
 
     def refresh(
@@ -363,18 +375,28 @@ class Metadata(_Resource):
         return found[0]
 
     def children(
-        self, rating_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self,
+        rating_key: str | int,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Direct children: a show's seasons, a season's episodes, an album's tracks."""
-        spec = endpoints.children(rating_key)
+        spec = endpoints.children(rating_key, include_guids=include_guids)
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return items_from(data)
 
     def all_leaves(
-        self, rating_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self,
+        rating_key: str | int,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Every leaf below an item: all episodes of a show, all tracks of an artist."""
-        spec = endpoints.children(rating_key, leaves=True)
+        spec = endpoints.children(rating_key, leaves=True, include_guids=include_guids)
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return items_from(data)
 

@@ -34,6 +34,7 @@ from plexkit.models.containers import (
     Section,
     ServerInfo,
 )
+from plexkit.models.external import ExternalIds, external_ids, parse_guid
 from plexkit.models.items import (
     ITEM_CLASSES,
     Album,
@@ -99,6 +100,7 @@ __all__ = [
     "ConnectionEvent",
     "Directory",
     "Episode",
+    "ExternalIds",
     "FieldLock",
     "Guid",
     "HistoryEntry",
@@ -143,12 +145,14 @@ __all__ = [
     "converter",
     "decode_body",
     "decode_document",
+    "external_ids",
     "history_from",
     "hubs_from",
     "identity_from",
     "items_from",
     "paging_from",
     "parse_container",
+    "parse_guid",
     "sections_from",
     "server_info_from",
     "sessions_from",

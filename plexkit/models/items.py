@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from plexkit.models._wire import WIRE, sparse
+from plexkit.models.external import ExternalIds, external_ids
 from plexkit.models.media import Guid, Location, Media, Tag
 
 __all__ = [
@@ -74,6 +75,27 @@ class BaseItem:
     guids: tuple[Guid, ...] = attrs.field(default=(), metadata={WIRE: "Guid"})
     labels: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Label"})
     collections: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Collection"})
+
+    @property
+    def external_ids(self) -> ExternalIds:
+        """TMDB, TVDB and IMDb ids from ``guids`` (ask for them with ``include_guids=True``)
+        or, for items of the legacy agents, from ``guid``."""
+        return external_ids(self.guid, (g.id for g in self.guids))
+
+    @property
+    def tmdb_id(self) -> int | None:
+        """The item's TMDB id, if the server knows it."""
+        return self.external_ids.tmdb
+
+    @property
+    def tvdb_id(self) -> int | None:
+        """The item's TVDB id, if the server knows it."""
+        return self.external_ids.tvdb
+
+    @property
+    def imdb_id(self) -> str | None:
+        """The item's IMDb id (``"tt0133093"``), if the server knows it."""
+        return self.external_ids.imdb
 
 
 @sparse
@@ -309,6 +331,30 @@ class UnknownItem:
     key: str | None = None
     title: str = ""
     raw: Mapping[str, Any] = attrs.field(factory=dict, eq=False, metadata={OMIT: True})
+
+    @property
+    def external_ids(self) -> ExternalIds:
+        """TMDB, TVDB and IMDb ids read from the raw ``guid`` and ``Guid`` entries."""
+        guid = self.raw.get("guid")
+        entries = self.raw.get("Guid")
+        rows = entries if isinstance(entries, list) else [entries] if entries else []
+        ids = (str(r.get("id", "")) for r in rows if isinstance(r, Mapping))
+        return external_ids(guid if isinstance(guid, str) else None, ids)
+
+    @property
+    def tmdb_id(self) -> int | None:
+        """The item's TMDB id, if the server sent it."""
+        return self.external_ids.tmdb
+
+    @property
+    def tvdb_id(self) -> int | None:
+        """The item's TVDB id, if the server sent it."""
+        return self.external_ids.tvdb
+
+    @property
+    def imdb_id(self) -> str | None:
+        """The item's IMDb id, if the server sent it."""
+        return self.external_ids.imdb
 
 
 Item: TypeAlias = (

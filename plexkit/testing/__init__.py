@@ -7,8 +7,10 @@
 ...     ...  # point any Plex client at url with token server.token
 >>> server.requests.count("/library/sections")
 
-See ``docs/testing.md``. pytest users: ``-p plexkit.testing.pytest_plugin`` gives the
-``plex_server``, ``plex_server_url``, ``plex_client`` and ``async_plex_client`` fixtures.
+``FakeTMDB`` and ``FakeTVDB`` serve TMDB v3 and TVDB v4 for the same library (what it
+lacks on purpose is what they list beyond it). See ``docs/testing.md``. pytest users:
+``-p plexkit.testing.pytest_plugin`` gives the ``plex_server``, ``plex_server_url``,
+``plex_client`` and ``async_plex_client`` fixtures.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ from plexkit.testing.library import FakeLibrary, VideoFile
 from plexkit.testing.recorder import RecordedRequest, RequestLog
 from plexkit.testing.runner import FakePlexServer
 from plexkit.testing.store import Node, Section
+from plexkit.testing.tmdb import FakeTMDB
 from plexkit.testing.tokens import Tokens
+from plexkit.testing.tvdb import FakeTVDB
 
 __all__ = [
     "FakeLibrary",
     "FakePlexApp",
     "FakePlexServer",
+    "FakeTMDB",
+    "FakeTVDB",
     "Fault",
     "FaultInjector",
     "Node",

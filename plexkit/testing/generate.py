@@ -4,17 +4,21 @@ Layout: 1 Movies, 2 TV Shows, 3 Music, 4 Photos. The first movies are the real f
 films of :mod:`plexkit.testing.catalog` (some parts deliberately missing) collected into
 their collections; one smart collection lists recent science fiction. Some shows have
 gaps: every fifth show misses episodes 2-3 of its first season, and every seventh show with
-three or more seasons has no season 2. History spans four accounts; three sessions play.
+three or more seasons has no season 2; ``library.upstream`` records what the fake TMDB and
+TVDB list beyond that (:mod:`plexkit.testing.upstream`). History spans four accounts; three
+sessions play.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from plexkit.testing import catalog
 from plexkit.testing.library import VideoFile
 from plexkit.testing.store import Node, Section
+from plexkit.testing.upstream import LeftOutEpisode, Why, withheld_air_date
 
 if TYPE_CHECKING:
     from plexkit.testing.library import FakeLibrary
@@ -25,6 +29,11 @@ _SPAN = 6 * 365 * 86400
 _TV_COLLECTION = "Prestige Dramas"
 _TRACK_WORDS = ("Song", "Blues", "Dance", "Reprise")
 _FOREIGN = ("Le ", "La ", "Der ", "El ", "Il ")
+_WITHHELD_SEASON_EPISODES = 8
+"""Episodes the sources list for a season the library lacks entirely."""
+_UPCOMING_EPISODES = 2
+_UPCOMING_START = date(2024, 9, 1)
+"""After BASE_TIME: the announced seasons of the sources have not aired by then."""
 _ACCOUNTS = ((1, "plexadmin"), (4201337, "alice"), (5123456, "bob"), (7654321, "carol"))
 _PLAYERS = (
     {
@@ -277,10 +286,17 @@ def _shows(library: FakeLibrary, rng: random.Random, section: Section, count: in
         )
         season_count = rng.randint(1, 5)
         season_indexes = list(range(1, season_count + 1))
+        show_key = str(show.data["ratingKey"])
         if position % 7 == 3 and season_count >= 3:
             season_indexes.remove(2)
+            for number in range(1, _WITHHELD_SEASON_EPISODES + 1):
+                _withhold(library, show_key, year, 2, number, "hole")
         if position % 6 == 0:
             season_indexes.insert(0, 0)
+            _withhold(library, show_key, year, 0, 3, "special")
+        if position % 4 == 0:
+            for number in range(1, _UPCOMING_EPISODES + 1):
+                _withhold(library, show_key, year, season_count + 1, number, "upcoming")
         watched_seasons = rng.randint(0, season_count)
         for season_index in season_indexes:
             season = library.add_season(show, season_index)
@@ -288,6 +304,8 @@ def _shows(library: FakeLibrary, rng: random.Random, section: Section, count: in
             indexes = list(range(1, episode_count + 1))
             if position % 5 == 1 and season_index == 1:
                 indexes = [i for i in indexes if i not in (2, 3)]
+                for number in (2, 3):
+                    _withhold(library, show_key, year, 1, number, "hole")
             for episode_index in indexes:
                 fields: dict[str, Any] = {}
                 if 0 < season_index <= watched_seasons:
@@ -312,6 +330,21 @@ def _shows(library: FakeLibrary, rng: random.Random, section: Section, count: in
                 )
         nodes.append(show)
     return nodes
+
+
+def _withhold(
+    library: FakeLibrary, show_key: str, year: int, season: int, number: int, why: Why
+) -> None:
+    """Record an episode the sources list and the library leaves out (no random draws, so
+    the library itself is unchanged by the record)."""
+    if why == "upcoming":
+        aired = _UPCOMING_START + timedelta(weeks=number - 1)
+    elif why == "special":
+        aired = date(year, 12, 24)
+    else:
+        aired = withheld_air_date(year, season, number)
+    title = "Special" if season == 0 else f"Episode {number}"
+    library.upstream.withhold(show_key, LeftOutEpisode(season, number, title, aired, why))
 
 
 def _music(library: FakeLibrary, rng: random.Random, section: Section, count: int) -> list[Node]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plexkit.testing import edits, wire
 from plexkit.testing.store import Node, Section, Store
+from plexkit.testing.upstream import Upstream
 from plexkit.testing.wire import Wire
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ class FakeLibrary(Store):
             clock=clock,
         )
         self._disk: FakeDisk | None = None
+        self.upstream = Upstream()
+        """What the fake TMDB/TVDB list beyond this library (:mod:`plexkit.testing.upstream`)."""
 
     @property
     def disk(self) -> FakeDisk:

@@ -122,6 +122,7 @@ class Store:
         self._tags: dict[tuple[str, str], int] = {}
         self._counters: dict[str, itertools.count[int]] = {}
         self._cache: OrderedDict[Hashable, tuple[int, list[Node]]] = OrderedDict()
+        self._members: dict[tuple[int, int], tuple[int, dict[str, list[Node]]]] = {}
 
     # -- ids -------------------------------------------------------------------------------
 
@@ -203,18 +204,24 @@ class Store:
             mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=self.now())
             return self.select(("smart", collection.rating_key), section, mq.type or subtype, mq)
         title = str(collection.data["title"]).casefold()
+        return self._collection_members(section, subtype).get(title, [])
 
-        def compute() -> list[Node]:
-            return [
-                node
-                for node in self.items(section, subtype)
-                if any(
-                    str(t.get("tag", "")).casefold() == title
-                    for t in node.data.get("Collection", ())
-                )
-            ]
-
-        return self.memo(("collection", collection.rating_key, title), compute)
+    def _collection_members(self, section: Section, subtype: int) -> dict[str, list[Node]]:
+        """Members of every tag-based collection of a section, in one pass per revision (a
+        section listing shows each collection's counts: one scan each would be quadratic)."""
+        key = (section.key, subtype)
+        with self.lock:
+            cached = self._members.get(key)
+            if cached is not None and cached[0] == self.revision:
+                return cached[1]
+            members: dict[str, list[Node]] = {}
+            for node in self.items(section, subtype):
+                for tag in node.data.get("Collection", ()):
+                    found = members.setdefault(str(tag.get("tag", "")).casefold(), [])
+                    if not found or found[-1] is not node:
+                        found.append(node)
+            self._members[key] = (self.revision, members)
+            return members
 
     def select(
         self, scope: Hashable, section: Section | None, type_number: int, mq: query.MediaQuery

@@ -62,7 +62,7 @@ def test_exported_names() -> None:
     for name in models.__all__:
         assert getattr(models, name) is not None, name
     public = {n for n in dir(models) if not n.startswith("_")}
-    submodules = {"containers", "items", "management", "media", "status"}
+    submodules = {"containers", "external", "items", "management", "media", "status"}
     assert public - submodules - {"annotations"} == set(models.__all__)
 
 

@@ -1,0 +1,1 @@
+"""The asynchronous JSON service driver; ``_sync`` is generated from it."""

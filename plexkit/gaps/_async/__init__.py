@@ -1,0 +1,1 @@
+"""Asynchronous gap finding; ``_sync`` is generated from it."""

@@ -1,0 +1,1 @@
+"""The asynchronous TMDB client; ``_sync`` is generated from it."""

@@ -1,0 +1,171 @@
+"""AsyncTMDBClient: collections, movies and TV seasons from TMDB's v3 API (sync generated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from plexkit._core.redact import register_secret
+from plexkit._http import httpx
+from plexkit._webapi._async.service import AsyncJSONService
+from plexkit._webapi.calls import Auth, Call
+from plexkit.cache._async.response_cache import AsyncResponseCache
+from plexkit.config import Timeouts
+from plexkit.errors import ConfigurationError
+from plexkit.tmdb.models import TMDBCollection, TMDBMovie, TMDBSeason, TMDBSeries
+
+__all__ = ["DEFAULT_TTLS", "TMDB_URL", "AsyncTMDBClient"]
+
+TMDB_URL = "https://api.themoviedb.org/3"
+DEFAULT_TTLS: Mapping[str, float] = {
+    "tmdb_collection": 7 * 86400.0,
+    "tmdb_movie": 86400.0,
+    "tmdb_tv": 86400.0,
+    "tmdb_season": 86400.0,
+}
+"""Seconds each kind of answer stays cached (a collection changes when a film is announced)."""
+
+
+def _positive_id(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigurationError(f"{what} must be a positive int, not {value!r}")
+    return value
+
+
+class AsyncTMDBClient:
+    """TMDB v3 with an API key (sent as the ``api_key`` query parameter) or a v4 read access
+    token (sent as ``Authorization: Bearer``), as TMDB documents; give exactly one.
+
+    Answers are cached (``cache=True`` or your own ``AsyncResponseCache``) with
+    :data:`DEFAULT_TTLS`, overridable by ``ttls``; 429s are retried after their Retry-After.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        read_token: str | None = None,
+        base_url: str = TMDB_URL,
+        language: str | None = None,
+        cache: AsyncResponseCache | bool | None = True,
+        ttls: Mapping[str, float] | None = None,
+        timeouts: Timeouts | None = None,
+        max_retries: int = 5,
+        retry_backoff: float = 0.5,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        if (api_key is None) == (read_token is None):
+            raise ConfigurationError("give TMDB either api_key= or read_token=, not both/neither")
+        secret = api_key if api_key is not None else read_token
+        if not isinstance(secret, str) or not secret.strip():
+            raise ConfigurationError("the TMDB api_key / read_token must be a non-empty string")
+        if language is not None and (not isinstance(language, str) or not language.strip()):
+            raise ConfigurationError(f"language must be a non-empty string, not {language!r}")
+        register_secret(secret)
+        self._secret = secret.strip()
+        self._bearer = read_token is not None
+        self._language = language
+        self._service = _TMDBService(
+            self,
+            base_url,
+            ttls={**DEFAULT_TTLS, **(ttls or {})},
+            timeouts=timeouts,
+            max_retries=max_retries,
+            retry_backoff=retry_backoff,
+            transport=transport,
+            cache=cache,
+        )
+
+    def __repr__(self) -> str:
+        kind = "read token" if self._bearer else "api key"
+        return f"<AsyncTMDBClient {self._service.base_url} ({kind})>"
+
+    @property
+    def requests_sent(self) -> int:
+        """How many requests went to TMDB (cache hits are not counted)."""
+        return self._service.requests_sent
+
+    @property
+    def cache(self) -> AsyncResponseCache | None:
+        """The response cache, if any."""
+        return self._service.cache
+
+    async def __aenter__(self) -> AsyncTMDBClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._service.aclose()
+
+    async def collection(self, collection_id: int) -> TMDBCollection:
+        """Collection Details: the collection and all its parts with release dates."""
+        number = _positive_id(collection_id, "collection_id")
+        data = await self._service.get(f"/collection/{number}", "tmdb_collection")
+        return TMDBCollection.from_json(data)
+
+    async def movie(self, movie_id: int) -> TMDBMovie:
+        """Movie Details, with ``belongs_to_collection``."""
+        number = _positive_id(movie_id, "movie_id")
+        return TMDBMovie.from_json(await self._service.get(f"/movie/{number}", "tmdb_movie"))
+
+    async def tv_series(self, series_id: int) -> TMDBSeries:
+        """TV Series Details: the series and its seasons."""
+        number = _positive_id(series_id, "series_id")
+        return TMDBSeries.from_json(await self._service.get(f"/tv/{number}", "tmdb_tv"))
+
+    async def tv_season(self, series_id: int, season_number: int) -> TMDBSeason:
+        """TV Season Details: one season's episodes with their air dates."""
+        number = _positive_id(series_id, "series_id")
+        if isinstance(season_number, bool) or not isinstance(season_number, int):
+            raise ConfigurationError(f"season_number must be an int, not {season_number!r}")
+        if season_number < 0:
+            raise ConfigurationError(f"season_number must be >= 0, not {season_number!r}")
+        path = f"/tv/{number}/season/{season_number}"
+        return TMDBSeason.from_json(await self._service.get(path, "tmdb_season"))
+
+    def _auth(self) -> Auth:
+        if self._bearer:
+            return Auth(headers={"Authorization": f"Bearer {self._secret}"})
+        return Auth(params={"api_key": self._secret})
+
+    def _params(self) -> dict[str, str]:
+        return {"language": self._language} if self._language else {}
+
+
+class _TMDBService(AsyncJSONService):
+    service = "TMDB"
+
+    def __init__(
+        self,
+        owner: AsyncTMDBClient,
+        base_url: str,
+        *,
+        ttls: Mapping[str, float],
+        timeouts: Timeouts | None,
+        max_retries: int,
+        retry_backoff: float,
+        transport: httpx.AsyncBaseTransport | None,
+        cache: AsyncResponseCache | bool | None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            ttls=ttls,
+            timeouts=timeouts,
+            max_retries=max_retries,
+            retry_backoff=retry_backoff,
+            transport=transport,
+            cache=cache,
+        )
+        self._owner = owner
+
+    def _cache_scope(self) -> str | None:
+        return self._owner._secret
+
+    async def _authorize(self, call: Call) -> Auth:
+        return self._owner._auth()
+
+    async def get(self, path: str, cache_name: str) -> object:
+        call = Call(path=path, params=self._owner._params(), cache_name=cache_name)
+        return await self._get_json(call)

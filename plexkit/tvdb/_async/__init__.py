@@ -1,0 +1,1 @@
+"""The asynchronous TVDB client; ``_sync`` is generated from it."""
