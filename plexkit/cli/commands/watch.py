@@ -55,11 +55,15 @@ def sessions(ctx: typer.Context, json: JsonFlag = False, jsonl: JsonlFlag = Fals
     out.rows(
         found,
         (
-            Column("USER", lambda s: s.session_user.title if s.session_user else None),
-            Column("TITLE", lambda s: item_label(s.item), max_width=34),
+            Column(
+                "USER", lambda s: s.session_user.title if s.session_user else None, max_width=12
+            ),
+            Column("TITLE", lambda s: item_label(s.item), max_width=30),
             Column("PLAYER", lambda s: s.player.title if s.player else None, max_width=14),
             Column("STATE", lambda s: s.player.state if s.player else None),
-            Column("STREAM", lambda s: "transcode" if s.transcode_session else "direct"),
+            Column(
+                "STREAM", lambda s: "transcode" if s.transcode_session else "direct", min_width=9
+            ),
         ),
         empty="nothing is playing",
     )
