@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import os
 import time
+from typing import TYPE_CHECKING
 
 import attrs
 import typer
 
-from plexkit._sync.client import PlexClient
-from plexkit.auth import PlexTV
-from plexkit.auth.claims import expires_at
 from plexkit.cli import settings as store
 from plexkit.config import ClientIdentity
 from plexkit.errors import ConfigurationError
+
+if TYPE_CHECKING:  # loaded on use: they import much, and --help or --version need none
+    from plexkit._sync.client import PlexClient
+    from plexkit.auth import PlexTV
 
 __all__ = [
     "PLEXTV_URL_ENV",
@@ -56,6 +58,8 @@ def identity(settings: store.Settings) -> ClientIdentity:
 
 def plextv(settings: store.Settings) -> PlexTV:
     """A plex.tv session; ``$PLEXKIT_PLEXTV_URL`` points both plex.tv hosts elsewhere (a fake)."""
+    from plexkit.auth import PlexTV
+
     override = os.environ.get(PLEXTV_URL_ENV)
     if override:
         return PlexTV(identity(settings), plextv_url=override, clients_url=override)
@@ -67,6 +71,8 @@ def account_token(settings: store.Settings, session: PlexTV) -> str:
     device key first (and the new one stored)."""
     if not settings.token:
         raise ConfigurationError("not signed in: run `plexkit login` first")
+    from plexkit.auth.claims import expires_at
+
     token = settings.token
     expiry = expires_at(token)
     if settings.device_key and expiry is not None and expiry - time.time() < _REFRESH_MARGIN:
@@ -83,6 +89,8 @@ def account_token(settings: store.Settings, session: PlexTV) -> str:
 
 def client(options: Connection) -> PlexClient:
     """A client for the chosen server; refuses before any request when none is known."""
+    from plexkit._sync.client import PlexClient
+
     settings = store.load()
     url = options.url or os.environ.get("PLEX_URL") or None
     token = options.token or os.environ.get("PLEX_TOKEN") or None

@@ -83,7 +83,7 @@ def test_servers_use_and_the_stored_connection(
     used = run("use", "Den")
     assert used.exit_code == 0 and f"using Den at {pms_url}" in used.stdout
     assert parse(run("servers", "--json"))[0]["default"] is True
-    assert [s["key"] for s in parse(run("sections", "--json"))][0] == "1"
+    assert parse(run("sections", "--json"))[0]["key"] == "1"
     missing = run("use", "Attic")
     assert missing.exit_code == 1 and "Attic" in missing.stderr
 

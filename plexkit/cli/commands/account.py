@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json as jsonlib
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plexkit.auth import PinLogin, ServerConnection, choose_connection, find_server
 from plexkit.cli import settings as store
 from plexkit.cli.connection import account_token, plextv
 from plexkit.cli.output import Column, JsonFlag, JsonlFlag, Output
 from plexkit.errors import PlexError, TwoFactorRequiredError
+
+if TYPE_CHECKING:
+    from plexkit.auth import ServerConnection
 
 __all__ = ["app", "jwt_available"]
 
@@ -56,6 +58,8 @@ def login(
 
     Examples: plexkit login; plexkit login --password --username ann@example.com
     """
+    from plexkit.auth import PinLogin
+
     settings = store.load()
     out = Output()
     with plextv(settings) as session:
@@ -120,6 +124,8 @@ def servers(json: JsonFlag = False, jsonl: JsonlFlag = False) -> None:
 
     Examples: plexkit servers; plexkit servers --json | jq '.[].url'
     """
+    from plexkit.auth import choose_connection
+
     out = Output.choose(json, jsonl)
     settings = store.load()
     rows = []
@@ -164,6 +170,8 @@ def use(
 
     Example: plexkit use "Living Room"
     """
+    from plexkit.auth import find_server
+
     settings = store.load()
     with plextv(settings) as session:
         found = find_server(session, account_token(settings, session), name=name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -10,7 +10,9 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from plexkit.cli.connection import open_client
 from plexkit.cli.output import Column, JsonFlag, JsonlFlag, Output
-from plexkit.models import Activity, MatchCandidate, ScanResult
+
+if TYPE_CHECKING:
+    from plexkit.models import Activity, MatchCandidate, ScanResult
 
 __all__ = ["app"]
 

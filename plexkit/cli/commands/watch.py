@@ -6,15 +6,17 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from itertools import islice
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from plexkit._sync.client import PlexClient
 from plexkit.cli.commands.describe import item_label
 from plexkit.cli.connection import open_client
 from plexkit.cli.output import Column, Format, JsonFlag, JsonlFlag, Output, to_json
-from plexkit.models import Notification
+
+if TYPE_CHECKING:
+    from plexkit._sync.client import PlexClient
+    from plexkit.models import Notification
 
 __all__ = ["app", "parse_since"]
 
