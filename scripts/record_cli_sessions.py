@@ -61,7 +61,8 @@ SESSIONS: list[tuple[str, str, str]] = [
      "Ctrl-C cancels). With the `jwt` extra the device gets a key and a Plex JWT; `--no-jwt` "
      "keeps a classic token, `--password` signs in with username, password and 2FA code.",
      "plexkit login"),
-    ("Servers", "Every server of the account with the connection that answered.", "plexkit servers"),
+    ("Servers", "Every server of the account with the connection that answered.",
+     "plexkit servers"),
     ("Choose the default server", "", "plexkit use Den"),
     ("Sections", "", "plexkit sections"),
     ("Items", "`--type`, `--sort`, `--filter key=value` (repeatable) and `--limit`.",
