@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from plexkit._version import __version__
+from plexkit import __version__
 from plexkit.cli.commands import account, dev, library, manage, watch
 from plexkit.cli.connection import Connection
 from plexkit.cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, report

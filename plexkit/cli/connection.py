@@ -15,7 +15,7 @@ from plexkit.config import ClientIdentity
 from plexkit.errors import ConfigurationError
 
 if TYPE_CHECKING:  # loaded on use: they import much, and --help or --version need none
-    from plexkit._sync.client import PlexClient
+    from plexkit import PlexClient
     from plexkit.auth import PlexTV
 
 __all__ = [
@@ -89,7 +89,7 @@ def account_token(settings: store.Settings, session: PlexTV) -> str:
 
 def client(options: Connection) -> PlexClient:
     """A client for the chosen server; refuses before any request when none is known."""
-    from plexkit._sync.client import PlexClient
+    from plexkit import PlexClient
 
     settings = store.load()
     url = options.url or os.environ.get("PLEX_URL") or None

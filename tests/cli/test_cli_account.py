@@ -13,6 +13,7 @@ import pytest
 from cli_helpers import PASSWORD, TOKEN, Run, approve_when_created, parse
 
 from plexkit.auth.claims import expires_at
+from plexkit.testing import FakePlexServer
 from plexkit.testing.plextv import FakePlexTV, FakeUser
 
 
@@ -154,3 +155,33 @@ def test_secrets_go_to_the_keyring_when_it_is_installed(
     assert "Movies" in run("sections").stdout
     assert run("logout").exit_code == 0
     assert ring.store == {}
+
+
+def test_a_jwt_close_to_expiry_is_renewed_with_the_device_key(
+    run: Run,
+    account: FakeUser,
+    pms: FakePlexServer,
+    private_config: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plexkit.testing.plextv import FakeConnection, serve
+
+    short = FakePlexTV(jwt_lifetime=3600)  # inside the CLI's one-day refresh margin
+    user = short.add_user("cy", PASSWORD, token=account.token)
+    short.add_server(
+        "Den",
+        client_identifier=pms.library.server["machineIdentifier"],
+        access_token=TOKEN,
+        connections=[FakeConnection(str(pms.url), local=True)],
+    )
+    with serve(short.app) as url:
+        monkeypatch.setenv("PLEXKIT_PLEXTV_URL", url)
+        approve_when_created(short, user.token)
+        assert run("login").exit_code == 0
+        first = _stored(private_config)["token"]
+        before = short.calls["/api/v2/auth/token"]
+        listed = parse(run("servers", "--json"))
+        assert [s["name"] for s in listed] == ["Den"]
+        assert short.calls["/api/v2/auth/token"] == before + 1  # renewed before listing
+        renewed = _stored(private_config)["token"]
+        assert renewed != first and expires_at(renewed) is not None

@@ -15,7 +15,7 @@ from plexkit.cli.connection import open_client
 from plexkit.cli.output import Column, Format, JsonFlag, JsonlFlag, Output, to_json
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import PlexClient
+    from plexkit import PlexClient
     from plexkit.models import Notification
 
 __all__ = ["app", "parse_since"]
