@@ -25,7 +25,6 @@ _GROUPS = (account, library, manage, watch, dev)
 # click's own exceptions (usage errors, exits) end a run their way; typer either vendors
 # click or re-exports it, so take the base class from typer's BadParameter.
 _ClickException: type[Exception] = typer.BadParameter.__mro__[2]
-_OWN_EXITS = (typer.Exit, typer.Abort, _ClickException)
 
 
 class _Group(TyperGroup):
@@ -34,9 +33,9 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except _OWN_EXITS:
+        except (typer.Exit, _ClickException):
             raise
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, typer.Abort):  # Ctrl-C, also at a prompt
             typer.echo("interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:

@@ -123,3 +123,8 @@ def test_missing_extra_names_the_extra(blocked: str, statement: str, extra: str)
     assert done.returncode == 1
     assert f"pip install '{extra}'" in done.stderr
     assert "ModuleNotFoundError" not in done.stderr.splitlines()[-1]
+
+
+def test_abandoning_a_prompt_exits_130(run: Run, plextv_url: str) -> None:
+    result = run("login", "--password", "--username", "ann", input="")  # EOF at the prompt
+    assert result.exit_code == 130 and "interrupted" in result.stderr
