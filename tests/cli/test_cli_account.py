@@ -185,3 +185,20 @@ def test_a_jwt_close_to_expiry_is_renewed_with_the_device_key(
         assert short.calls["/api/v2/auth/token"] == before + 1  # renewed before listing
         renewed = _stored(private_config)["token"]
         assert renewed != first and expires_at(renewed) is not None
+
+
+def test_a_keyring_without_backend_leaves_the_secrets_in_the_private_file(
+    private_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plexkit.cli import settings as store
+
+    class _NoBackend(_FakeKeyring):
+        def set_password(self, service: str, name: str, value: str) -> None:
+            raise RuntimeError("No recommended backend was available")
+
+    monkeypatch.setitem(sys.modules, "keyring", _NoBackend())
+    monkeypatch.setenv("PLEXKIT_KEYRING", "1")
+    store.save(store.Settings(token="tok-abcdef", server_url="http://nas:32400"))
+    stored = _stored(private_config)
+    assert stored["token"] == "tok-abcdef" and "keyring" not in stored
+    assert store.load().token == "tok-abcdef"
