@@ -15,6 +15,16 @@ lacks on purpose is what they list beyond it). See ``docs/testing.md``. pytest u
 
 from __future__ import annotations
 
+try:
+    import httpx_ws  # noqa: F401
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on what is installed
+    raise ImportError(
+        f"plexkit.testing needs the testing extra ({exc.name} is missing): "
+        "pip install 'plexkit[testing]'"
+    ) from exc
+
 from plexkit.testing.app import FakePlexApp, create_app
 from plexkit.testing.faults import Fault, FaultInjector
 from plexkit.testing.library import FakeLibrary, VideoFile

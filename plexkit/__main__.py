@@ -1,0 +1,5 @@
+"""``python -m plexkit``: the ``plexkit`` command."""
+
+from plexkit.cli import main
+
+main()
