@@ -114,6 +114,11 @@ class Store:
         """Watch history entries, newest first."""
         self.sessions: list[Wire] = []
         """Items being played now, with ``User``/``Player``/``Session``."""
+        self.plays: dict[int, dict[int, Wire]] = {}
+        """Played state of accounts other than the owner: account id -> ratingKey -> fields
+        (the owner's lives in the items themselves; see :mod:`plexkit.testing.played`)."""
+        self.prefs: dict[str, object] = {}
+        """Server preferences changed with ``PUT /:/prefs`` (id -> value)."""
         self.activities: dict[str, Wire] = {}
         self.scans = Scans(self)
         self.notifier = Notifier()

@@ -10,11 +10,14 @@ from starlette.routing import BaseRoute
 
 from plexkit.testing.routes import (
     artwork,
+    browse,
+    collections,
     hubs,
     library,
     matching,
     metadata,
     notifications,
+    played,
     playlists,
     scans,
     server,
@@ -26,13 +29,16 @@ def default_routes() -> list[BaseRoute]:
     """Every built-in route, specific paths before catch-alls."""
     return [
         *server.routes,
+        *collections.routes,
         *metadata.routes,
         *matching.routes,
         *artwork.routes,
         *scans.routes,
+        *browse.routes,
         *library.routes,
         *hubs.routes,
         *status.routes,
+        *played.routes,
         *playlists.routes,
         *notifications.routes,
     ]

@@ -6,8 +6,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plexkit.testing import played
 from plexkit.testing.edits import is_edit_param
-from plexkit.testing.respond import HTTPError, container, context, flag, paged, params
+from plexkit.testing.respond import (
+    HTTPError,
+    account_id,
+    container,
+    context,
+    flag,
+    paged,
+    params,
+)
+from plexkit.testing.routes.collections import preferences
 from plexkit.testing.store import Node
 from plexkit.testing.views import children_attrs, customise, detail, detail_attrs, row
 from plexkit.testing.wire import Wire
@@ -41,8 +51,14 @@ async def get_metadata(request: Request) -> Response:
     exclude_elements = set(filter(None, request.query_params.get("excludeElements", "").split(",")))
     mc: Wire = {"size": len(found)}
     mc.update(detail_attrs(library.section(found[0].section_key)))
+    account = account_id(request)
     mc["Metadata"] = [
-        customise(detail(library, node), exclude_fields, exclude_elements) for node in found
+        customise(
+            played.personal(library, account, detail(library, node)),
+            exclude_fields,
+            exclude_elements,
+        )
+        for node in found
     ]
     return container(request, mc)
 
@@ -106,7 +122,10 @@ async def collection_detail(request: Request) -> Response:
     node = _collection(request)
     mc: Wire = {"size": 1}
     mc.update(detail_attrs(library.section(node.section_key)))
-    mc["Metadata"] = [detail(library, node)]
+    item = detail(library, node)
+    if flag(request, "includePreferences"):
+        item = {**item, "Preferences": preferences(node)}
+    mc["Metadata"] = [item]
     return container(request, mc)
 
 
