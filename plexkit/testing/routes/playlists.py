@@ -166,14 +166,15 @@ async def create(request: Request) -> Response:
 
 
 async def edit(request: Request) -> Response:
-    """``PUT /playlists/{id}?title=&summary=``: rename or describe."""
+    """``PUT /playlists/{id}?title=&summary=`` (python-plexapi sends ``title.value=``)."""
     node = _playlist(request)
     library = context(request).library
     q = request.query_params
     with library.lock:
         for name in ("title", "summary"):
-            if name in q:
-                node.data[name] = q[name]
+            value = q.get(name, q.get(f"{name}.value"))
+            if value is not None:
+                node.data[name] = value
         _refresh(library, node)
     return Response(status_code=200)
 
