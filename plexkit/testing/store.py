@@ -117,6 +117,10 @@ class Store:
         self.plays: dict[int, dict[int, Wire]] = {}
         """Played state of accounts other than the owner: account id -> ratingKey -> fields
         (the owner's lives in the items themselves; see :mod:`plexkit.testing.played`)."""
+        self.extras: dict[int, list[Node]] = {}
+        """Trailers and other extras by the ratingKey of the item they belong to."""
+        self.transcodes: dict[str, Wire] = {}
+        """Transcode sessions started with ``.../transcode/universal/start`` (key -> session)."""
         self.prefs: dict[str, object] = {}
         """Server preferences changed with ``PUT /:/prefs`` (id -> value)."""
         self.activities: dict[str, Wire] = {}

@@ -15,13 +15,16 @@ from plexkit.testing.routes import (
     hubs,
     library,
     matching,
+    media,
     metadata,
     notifications,
     played,
     playlists,
+    prefs,
     scans,
     server,
     status,
+    transcode,
 )
 
 
@@ -41,4 +44,7 @@ def default_routes() -> list[BaseRoute]:
         *played.routes,
         *playlists.routes,
         *notifications.routes,
+        *media.routes,
+        *prefs.routes,
+        *transcode.routes,
     ]
