@@ -64,7 +64,7 @@ def add_extra(
                 file=f"/data/extras/{rk}.mp4",
                 duration=duration,
                 added_at=added,
-                resolution="480",
+                resolution="sd",
                 container="mp4",
                 video_codec="h264",
                 audio=(("aac", "eng", 2),),

@@ -263,3 +263,61 @@ def test_spec_client_lists_section_content_with_default_flags() -> None:
     assert mc.size == 12 and len(mc.metadata) == 12
     sent = dict(server.requests[-1].query)
     assert sent["unwatched"] == "0" and sent["includeGuids"] == "0"
+
+
+def test_part_download_and_stream_url(fresh: tuple[Any, FakePlexServer], tmp_path: Any) -> None:
+    plex, server = fresh
+    movie = plex.library.section("Movies").all()[0]
+    node = server.library.node(movie.ratingKey)
+    assert node is not None
+    node.data["Media"][0]["Part"][0]["size"] = 200_000  # a small file to download whole
+    node.touch()
+    movie.reload()
+    [path] = movie.download(savepath=str(tmp_path))
+    data = (tmp_path / path.rpartition("/")[2]).read_bytes()
+    assert len(data) == 200_000
+    part = movie.media[0].parts[0]
+    ranged = plex._session.get(
+        plex.url(part.key, includeToken=True), headers={"Range": "bytes=100-199"}
+    )
+    assert ranged.status_code == 206 and ranged.content == data[100:200]
+    assert ranged.headers["Content-Range"] == "bytes 100-199/200000"
+    stream = plex._session.get(movie.getStreamURL())
+    assert stream.status_code == 200 and stream.text.startswith("#EXTM3U")
+    assert part.key in stream.text
+    assert [s.key for s in plex.transcodeSessions()]
+
+
+def test_settings_get_and_set(fresh: tuple[Any, FakePlexServer]) -> None:
+    plex, server = fresh
+    settings = plex.settings
+    assert settings.get("FriendlyName").value == "plexkit fake server"
+    settings.get("FriendlyName").set("Living Room")
+    settings.get("autoEmptyTrash").set(False)
+    settings.save()
+    again = plexapi_server.PlexServer(plex._baseurl, server.token)  # plexapi caches settings
+    assert again.settings.get("FriendlyName").value == "Living Room"
+    assert again.settings.get("autoEmptyTrash").value is False
+    assert again.friendlyName == "Living Room"
+
+
+def test_extras(fresh: tuple[Any, FakePlexServer]) -> None:
+    from plexkit.testing.extras import add_extra
+
+    plex, server = fresh
+    movie = plex.library.section("Movies").all()[0]
+    node = server.library.node(movie.ratingKey)
+    assert node is not None
+    add_extra(server.library, node, "Official Trailer")
+    add_extra(server.library, node, "Making Of", subtype="behindTheScenes")
+    movie.reload()
+    extras = movie.extras()
+    assert [(e.title, e.subtype) for e in extras] == [
+        ("Official Trailer", "trailer"),
+        ("Making Of", "behindTheScenes"),
+    ]
+    assert movie.primaryExtraKey == extras[0].key
+    assert plex.fetchItem(movie.primaryExtraKey).title == "Official Trailer"
+    detail = plex.query(f"{movie.key}?includeExtras=1")[0]
+    assert [e.get("title") for e in detail.find("Extras")] == ["Official Trailer", "Making Of"]
+    assert len(plex.library.section("Movies").all()) == 12  # extras are not section items

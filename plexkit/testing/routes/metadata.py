@@ -53,14 +53,8 @@ async def get_metadata(request: Request) -> Response:
     exclude_elements = set(filter(None, request.query_params.get("excludeElements", "").split(",")))
     mc: Wire = {"size": len(found)}
     mc.update(detail_attrs(library.section(found[0].section_key)))
-    account = account_id(request)
     mc["Metadata"] = [
-        customise(
-            played.personal(library, account, detail(library, node)),
-            exclude_fields,
-            exclude_elements,
-        )
-        for node in found
+        customise(_detail(request, node), exclude_fields, exclude_elements) for node in found
     ]
     return container(request, mc)
 
