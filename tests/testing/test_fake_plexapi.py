@@ -126,7 +126,7 @@ def fresh() -> Iterator[tuple[Any, FakePlexServer]]:
 
 
 def test_mark_played_and_unplayed(fresh: tuple[Any, FakePlexServer]) -> None:
-    plex, server = fresh
+    plex, _ = fresh
     movie = next(m for m in plex.library.section("Movies").all() if not m.isPlayed)
     before = len(plex.history())
     movie.markPlayed().reload()
