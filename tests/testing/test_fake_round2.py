@@ -313,3 +313,19 @@ async def test_prefs_providers_clients(aclient: httpx.AsyncClient) -> None:
     content = next(f for f in provider["Feature"] if f["type"] == "content")
     assert len(content["Directory"]) == 5  # Home + 4 sections
     assert (await mc(aclient, "/clients"))["size"] == 0
+
+
+async def test_streams_carry_what_real_servers_send(aclient: httpx.AsyncClient) -> None:
+    """aac audio streams have ``profile="lc"`` and subtitles a ``bitrate`` (as in
+    plex-api.rs/server/media/metadata_108.json)."""
+    found = {"aac": False, "srt": False}
+    for key in range(1, 11):
+        for media in (await item(aclient, str(key)))["Media"]:  # type: ignore[attr-defined]
+            for stream in media["Part"][0]["Stream"]:
+                if stream["codec"] == "aac":
+                    assert stream["profile"] == "lc"
+                    found["aac"] = True
+                if stream["codec"] == "srt":
+                    assert stream["bitrate"] == 0
+                    found["srt"] = True
+    assert all(found.values())
