@@ -39,7 +39,8 @@ class Node:
     smart_query: str | None = None
     """For smart collections: the ``/library/sections/N/all?...`` query they show."""
     item_ids: list[int] = field(default_factory=list)
-    """For playlists: the ``playlistItemID`` of each entry in ``children``."""
+    """For playlists: the ``playlistItemID`` of each entry in ``children``; for collections
+    moved by hand: the members' ``ratingKey`` in their custom order."""
     summary_cache: dict[Hashable, Wire] = field(default_factory=dict, repr=False)
 
     @property
@@ -214,7 +215,7 @@ class Store:
         title = str(collection.data["title"]).casefold()
 
         def compute() -> list[Node]:
-            return [
+            members = [
                 node
                 for node in self.items(section, subtype)
                 if any(
@@ -222,6 +223,11 @@ class Store:
                     for t in node.data.get("Collection", ())
                 )
             ]
+            custom = collection.data.get("collectionSort") == "2"
+            if custom and collection.item_ids:  # moved by hand (``.../items/{id}/move``)
+                rank = {rk: i for i, rk in enumerate(collection.item_ids)}
+                members.sort(key=lambda n: rank.get(n.rating_key, len(rank)))
+            return members
 
         return self.memo(("collection", collection.rating_key, title), compute)
 

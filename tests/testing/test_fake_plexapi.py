@@ -213,6 +213,8 @@ def test_create_and_edit_collections(fresh: tuple[Any, FakePlexServer]) -> None:
         movies[1].ratingKey,
         movies[3].ratingKey,
     }
+    collection.moveItem(movies[3]).reload()  # to the top
+    assert [i.ratingKey for i in collection.items()] == [movies[3].ratingKey, movies[1].ratingKey]
     collection.modeUpdate("hide")
     collection.sortUpdate("alpha")
     prefs = {p.id: p.value for p in collection.preferences()}

@@ -1,6 +1,7 @@
 """Collection writes: ``POST /library/collections?type=&title=&smart=&sectionId=&uri=``
 (regular from items, smart from a section query), ``PUT /library/collections/{id}/items?uri=``,
-``DELETE /library/collections/{id}/items/{ratingKey}``, ``DELETE /library/collections/{id}``,
+``DELETE /library/collections/{id}/items/{ratingKey}``, ``PUT .../items/{ratingKey}/move?after=``,
+``DELETE /library/collections/{id}``,
 and the collection preferences ``collectionMode``/``collectionSort``
 (``PUT /library/collections/{id}/prefs`` or ``/library/metadata/{id}/prefs``, shown under
 ``<Preferences>`` with ``includePreferences=1``).
@@ -163,6 +164,37 @@ async def remove_item(request: Request) -> Response:
     return _answer(request, library, node)
 
 
+async def move_item(request: Request) -> Response:
+    """``PUT /library/collections/{id}/items/{ratingKey}/move?after=``: custom order
+    (no ``after``: to the top); the collection's sort becomes custom (``collectionSort=2``)."""
+    node = _collection(request)
+    library = context(request).library
+    if node.smart_query is not None:
+        raise HTTPError(400, "a smart collection's order comes from its filter")
+    with library.lock:
+        order = [m.rating_key for m in library.collection_items(node)]
+        moving = _member(request, order, request.path_params["item"])
+        after = request.query_params.get("after")
+        order.remove(moving)
+        at = 0 if after is None else order.index(_member(request, order, after)) + 1
+        order.insert(at, moving)
+        node.item_ids = order
+        node.data["collectionSort"] = "2"
+        node.touch()
+        library.changed()
+    return _answer(request, library, node)
+
+
+def _member(request: Request, order: list[int], raw: str) -> int:
+    try:
+        key = int(raw)
+    except ValueError:
+        raise HTTPError(400, "a ratingKey is a number") from None
+    if key not in order:
+        raise HTTPError(404, "no such item in the collection")
+    return key
+
+
 async def delete(request: Request) -> Response:
     """``DELETE /library/collections/{id}``: the collection goes, its members' tags too."""
     node = _collection(request)
@@ -202,6 +234,7 @@ routes: list[BaseRoute] = [
     Route("/library/collections/{id}", delete, methods=["DELETE"]),
     Route("/library/collections/{id}/items", add_items, methods=["PUT"]),
     Route("/library/collections/{id}/items/{item}", remove_item, methods=["DELETE"]),
+    Route("/library/collections/{id}/items/{item}/move", move_item, methods=["PUT"]),
     Route("/library/collections/{id}/prefs", prefs, methods=["PUT"]),
     Route("/library/metadata/{id}/prefs", prefs, methods=["PUT"]),
 ]
