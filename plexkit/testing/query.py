@@ -102,8 +102,51 @@ _CONTROL_PARAMS = {
     "sectionID",
     "sectionId",
     "contentDirectoryID",
+    "pinnedContentDirectoryID",
     "asyncAugmentMetadata",
+    "asyncCheckFiles",
+    "asyncRefreshAnalysis",
+    "asyncRefreshLocalMediaAgent",
     "skipRefresh",
+    "includeRelated",
+    "includeRelatedCount",
+    "includeExtras",
+    "includeExtrasCount",
+    "includePreferences",
+    "includeChapters",
+    "includeMarkers",
+    "includeConcerts",
+    "includeOnDeck",
+    "includePopularLeaves",
+    "includeReviews",
+    "includeStations",
+    "includeChildren",
+    "includeBandwidths",
+    "includeLoudnessRamps",
+    "includeAllConcerts",
+    "includeFullMetadata",
+    "includeAncestorMetadata",
+    "includeAlternateMetadataSources",
+    "includeUserState",
+    "includeStorage",
+    "includeHttps",
+    "includeRelay",
+    "includeIPv6",
+    "checkFileAvailability",
+    "excludeAllLeaves",
+    "nocache",
+    "personal",
+    "count",
+    "Accept-Language",
+    "download",
+    "includeGeolocation",
+    "includeCollectionStatistics",
+    "includeExternalIds",
+    "includeCredits",
+    "includeArt",
+    "includeThumb",
+    "includeBanner",
+    "includeTheme",
 }
 
 
@@ -141,10 +184,13 @@ def parse(params: Sequence[tuple[str, str]], *, now: int, ignore: Iterable[str] 
     """
     skip = set(ignore)
     query = MediaQuery()
+    groups = _Groups()
     for raw_key, raw_value in params:
         if raw_key.startswith("X-Plex-") or raw_key in skip:
             continue
-        if raw_key == "type":
+        if raw_key in _GROUPING:
+            groups.step(raw_key)
+        elif raw_key == "type":
             query.type = _int(raw_key, raw_value)
         elif raw_key == "sort":
             query.sort = parse_sort(raw_value)
@@ -155,8 +201,51 @@ def parse(params: Sequence[tuple[str, str]], *, now: int, ignore: Iterable[str] 
         else:
             predicate = _predicate(raw_key, raw_value, now)
             if predicate is not None:
-                query.filters.append(predicate)
+                groups.add(predicate)
+    query.filters = groups.close()
     return query
+
+
+_GROUPING = frozenset({"push", "pop", "or", "and"})
+
+
+class _Groups:
+    """PMS advanced filters: ``push``/``pop`` open and close a group, ``or`` separates
+    alternatives inside one (``and`` binds tighter, as in python-plexapi's ``filters``)."""
+
+    def __init__(self) -> None:
+        self._stack: list[list[list[Predicate]]] = [[[]]]
+
+    def add(self, predicate: Predicate) -> None:
+        self._stack[-1][-1].append(predicate)
+
+    def step(self, key: str) -> None:
+        if key == "push":
+            self._stack.append([[]])
+        elif key == "or":
+            self._stack[-1].append([])
+        elif key == "pop":
+            if len(self._stack) == 1:
+                raise QueryError("pop without a matching push")
+            self.add(_any_of(self._stack.pop()))
+
+    def close(self) -> list[Predicate]:
+        if len(self._stack) != 1:
+            raise QueryError("push without a matching pop")
+        alternatives = self._stack[0]
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return [_any_of(alternatives)]
+
+
+def _any_of(alternatives: list[list[Predicate]]) -> Predicate:
+    """True when every predicate of at least one alternative holds."""
+    kept = [alt for alt in alternatives if alt]
+
+    def test(item: Wire) -> bool:
+        return not kept or any(all(p(item) for p in alt) for alt in kept)
+
+    return test
 
 
 def parse_sort(value: str) -> list[tuple[str, bool]]:
@@ -236,8 +325,9 @@ def _field_test(
     if name in _TAG_ELEMENTS:
         return _tag_test(_TAG_ELEMENTS[name], values)
     if name == "unwatched":
-        wanted = values[0] not in ("0", "false")
-        return lambda item: _is_unwatched(item) == wanted
+        if values[0] in ("0", "false"):
+            return None  # a flag to PMS: the spec client sends unwatched=0 by default
+        return _is_unwatched
     if name == "inProgress":
         wanted = values[0] not in ("0", "false")
         return lambda item: bool(item.get("viewOffset")) == wanted
@@ -251,6 +341,9 @@ def _field_test(
         )
     if name == "file":
         return _file_test(operator, values, exact=exact)
+    if name == "firstCharacter":
+        letters = {v.upper() for v in values}
+        return lambda item: _first_character(item) in letters
     if name == "id":
         wanted_ids = set(values)
         return lambda item: item.get("ratingKey") in wanted_ids
@@ -343,6 +436,12 @@ def _tag_test(element: str, values: list[str]) -> Predicate:
         return False
 
     return test
+
+
+def _first_character(item: Wire) -> str:
+    """``#`` or the letter the item's ``titleSort`` starts with (``firstCharacter=``)."""
+    char = str(item.get("titleSort") or item.get("title") or "")[:1].upper()
+    return char if char.isalpha() else "#"
 
 
 def _is_unwatched(item: Wire) -> bool:

@@ -15,6 +15,7 @@ from typing import TypeVar
 from starlette.requests import Request
 from starlette.responses import Response
 
+from plexkit.testing import played
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.notifications import Websockets
 from plexkit.testing.query import MediaQuery, QueryError, parse
@@ -140,7 +141,13 @@ def paged(
     if window:
         excluded_fields = _csv(request, "excludeFields")
         excluded_elements = _csv(request, "excludeElements")
-        mc[key] = [customise(render(item), excluded_fields, excluded_elements) for item in window]
+        library, account = context(request).library, account_id(request)
+        mc[key] = [
+            customise(
+                played.personal(library, account, render(item)), excluded_fields, excluded_elements
+            )
+            for item in window
+        ]
     headers = {"X-Plex-Container-Start": str(start), "X-Plex-Container-Total-Size": str(total)}
     return container(request, mc, headers=headers)
 

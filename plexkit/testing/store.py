@@ -39,7 +39,8 @@ class Node:
     smart_query: str | None = None
     """For smart collections: the ``/library/sections/N/all?...`` query they show."""
     item_ids: list[int] = field(default_factory=list)
-    """For playlists: the ``playlistItemID`` of each entry in ``children``."""
+    """For playlists: the ``playlistItemID`` of each entry in ``children``; for collections
+    moved by hand: the members' ``ratingKey`` in their custom order."""
     summary_cache: dict[Hashable, Wire] = field(default_factory=dict, repr=False)
 
     @property
@@ -114,6 +115,15 @@ class Store:
         """Watch history entries, newest first."""
         self.sessions: list[Wire] = []
         """Items being played now, with ``User``/``Player``/``Session``."""
+        self.plays: dict[int, dict[int, Wire]] = {}
+        """Played state of accounts other than the owner: account id -> ratingKey -> fields
+        (the owner's lives in the items themselves; see :mod:`plexkit.testing.played`)."""
+        self.extras: dict[int, list[Node]] = {}
+        """Trailers and other extras by the ratingKey of the item they belong to."""
+        self.transcodes: dict[str, Wire] = {}
+        """Transcode sessions started with ``.../transcode/universal/start`` (key -> session)."""
+        self.prefs: dict[str, object] = {}
+        """Server preferences changed with ``PUT /:/prefs`` (id -> value)."""
         self.activities: dict[str, Wire] = {}
         self.scans = Scans(self)
         self.notifier = Notifier()
@@ -204,7 +214,12 @@ class Store:
             mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=self.now())
             return self.select(("smart", collection.rating_key), section, mq.type or subtype, mq)
         title = str(collection.data["title"]).casefold()
-        return self._collection_members(section, subtype).get(title, [])
+        members = self._collection_members(section, subtype).get(title, [])
+        custom = collection.data.get("collectionSort") == "2"
+        if custom and collection.item_ids:  # moved by hand (``.../items/{id}/move``)
+            rank = {rk: i for i, rk in enumerate(collection.item_ids)}
+            members = sorted(members, key=lambda n: rank.get(n.rating_key, len(rank)))
+        return members
 
     def _collection_members(self, section: Section, subtype: int) -> dict[str, list[Node]]:
         """Members of every tag-based collection of a section, in one pass per revision (a

@@ -87,6 +87,8 @@ _CODEC_NAMES = {
     "ass": "ASS",
     "pgs": "PGS",
 }
+_AUDIO_PROFILES = {"aac": "lc", "dca": "dts"}
+"""Audio stream ``profile`` by codec, as in ``plex-api.rs/server/media/metadata_108.json``."""
 _CHANNEL_NAMES = {1: "Mono", 2: "Stereo", 6: "5.1", 8: "7.1"}
 _LANGUAGES = {
     "eng": "English",
@@ -227,6 +229,8 @@ def video_streams(
             "displayTitle": f"{name} ({audio_codec} {layout})",
             "extendedDisplayTitle": f"{name} ({audio_codec} {layout})",
         }
+        if codec in _AUDIO_PROFILES:  # real aac/dts streams carry their profile
+            stream["profile"] = _AUDIO_PROFILES[codec]
         if position == 0:
             stream["selected"] = True
         streams.append(stream)
@@ -240,6 +244,7 @@ def video_streams(
                 "canAutoSync": False,
                 "codec": "srt",
                 "index": index,
+                "bitrate": 0,
                 "language": name,
                 "languageTag": _LANGUAGE_TAGS.get(language, language[:2]),
                 "languageCode": language,

@@ -218,7 +218,10 @@ async def test_sort_and_filters(aclient: httpx.AsyncClient) -> None:
     by_guid = await get_json(aclient, "/library/all", params={"guid": "imdb://tt0076759"})
     assert by_guid["size"] == 1
     episodes = await get_json(aclient, "/library/sections/2/all?type=4&unwatched=0")
-    assert all(m["type"] == "episode" and m["viewCount"] for m in episodes["Metadata"])  # type: ignore[attr-defined]
+    every = await get_json(aclient, "/library/sections/2/all?type=4")
+    assert episodes["size"] == every["size"]  # unwatched=0 is a flag PMS ignores
+    watched = await get_json(aclient, "/library/sections/2/all?type=4&viewCount>>=0")
+    assert all(m["type"] == "episode" and m["viewCount"] for m in watched["Metadata"])  # type: ignore[attr-defined]
 
 
 async def test_show_children_and_leaves(aclient: httpx.AsyncClient) -> None:

@@ -59,6 +59,21 @@ OLD_ROWS: dict[str, set[str]] = {
     "Stream": {ANY},
 }
 
+HUB_ROWS: dict[str, set[str]] = {
+    **OLD_ROWS,
+    "Video": {*OLD_ROWS["Video"], "parentYear"},  # on episodes: PMS sends it only for some
+    # the capture's library has home videos (clips) and photos with tags the fake lacks
+    "Photo": {ANY},
+    "Media": {ANY},
+    "Part": {ANY},
+    "Tag": {ANY},
+    "Playlist": {"lastViewedAt", "viewCount"},
+}
+STATIONS: dict[str, set[str]] = {
+    # music radio stations are not modelled; the capture's only hub is one
+    "Hub": {ANY},
+    "Playlist": {ANY},
+}
 CASES: list[tuple[str, str, dict[str, set[str]]]] = [
     ("home-assistant-core/library_sections.xml", "/library/sections", {}),
     ("pms-openapi-examples/libraryGetSections__200__basic.json", "/library/sections", {}),
@@ -185,6 +200,14 @@ CASES: list[tuple[str, str, dict[str, set[str]]]] = [
     ),
     ("plex-api-spec/get-library-genres.response1.json", "/library/sections/1/genre", {}),
     ("fuzeman-plex.py/library/recently_added.xml", "/library/recentlyAdded", {}),
+    ("home-assistant-core/library_movies_sort.xml", "/library/sections/1/sorts", {}),
+    ("home-assistant-core/hubs.xml", "/hubs", HUB_ROWS),
+    ("home-assistant-core/hubs_library_section.xml", "/hubs/sections/1", STATIONS),
+    (
+        "plex-api.rs/timeline.json",
+        "/:/timeline?ratingKey={movie}&key=/library/metadata/{movie}&state=playing&time=75000",
+        {},
+    ),
 ]
 
 

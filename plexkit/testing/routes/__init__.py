@@ -10,15 +10,21 @@ from starlette.routing import BaseRoute
 
 from plexkit.testing.routes import (
     artwork,
+    browse,
+    collections,
     hubs,
     library,
     matching,
+    media,
     metadata,
     notifications,
+    played,
     playlists,
+    prefs,
     scans,
     server,
     status,
+    transcode,
 )
 
 
@@ -26,13 +32,19 @@ def default_routes() -> list[BaseRoute]:
     """Every built-in route, specific paths before catch-alls."""
     return [
         *server.routes,
+        *collections.routes,
         *metadata.routes,
         *matching.routes,
         *artwork.routes,
         *scans.routes,
+        *browse.routes,
         *library.routes,
         *hubs.routes,
         *status.routes,
+        *played.routes,
         *playlists.routes,
         *notifications.routes,
+        *media.routes,
+        *prefs.routes,
+        *transcode.routes,
     ]

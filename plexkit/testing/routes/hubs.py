@@ -1,4 +1,13 @@
-"""``/hubs/search``: one ``Hub`` per result type, like the real search hubs."""
+"""Hubs: ``/hubs/search`` (one ``Hub`` per result type), the home hubs (``/hubs``,
+``/hubs/promoted``, continue watching, on deck, recently added) and the section hubs
+(``/hubs/sections/{id}``).
+
+Shapes follow ``home-assistant-core/hubs.xml`` (home: ``hubKey``, ``key``, ``hubIdentifier``
+``home.continue`` with ``style="hero"``, ``promoted="1"``) and
+``home-assistant-core/hubs_library_section.xml`` (section hubs: container with
+``librarySectionID``/``librarySectionTitle``/``librarySectionUUID``). Continue watching and
+on deck are computed for the account of the request's token.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +17,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from plexkit.testing.respond import HTTPError, container, context
-from plexkit.testing.store import Node
+from plexkit.testing import played
+from plexkit.testing.library import FakeLibrary
+from plexkit.testing.respond import HTTPError, account_id, container, context, paged
+from plexkit.testing.store import Node, Section
+from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.views import row
 from plexkit.testing.wire import TAG_TYPES, Wire
 
@@ -115,4 +127,296 @@ def _matching_tags(
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1]))
 
 
-routes: list[BaseRoute] = [Route("/hubs/search", search)]
+_HUB_COUNT = 6
+"""Items PMS puts in each hub unless ``count`` says otherwise."""
+_SECTION_WORDS = {"movie": "movie", "show": "tv", "artist": "music", "photo": "photo"}
+_RECENT_TYPES = {"movie": 1, "show": 4, "artist": 9, "photo": 13}
+_RECENT_TITLES = {"movie": "Movies", "show": "TV", "artist": "Music", "photo": "Photos"}
+
+
+def _continue(library: FakeLibrary, account: int, section_key: int | None) -> list[Node]:
+    """Started items, then the next unplayed episode of started shows; latest first."""
+    found: list[tuple[int, Node]] = []
+    for section in library.sections.values():
+        if section_key is not None and section.key != section_key:
+            continue
+        for movie in library.items(section, 1):
+            mine = played.state(library, account, movie)
+            if mine.get("viewOffset"):
+                found.append((int(mine.get("lastViewedAt") or 0), movie))
+        for show in library.items(section, 2):
+            episodes = library.leaves(show)
+            states = [played.state(library, account, e) for e in episodes]
+            started = [(s, e) for s, e in zip(states, episodes, strict=True) if s.get("viewOffset")]
+            if started:
+                found.append((int(started[0][0].get("lastViewedAt") or 0), started[0][1]))
+                continue
+            seen = [int(s.get("lastViewedAt") or 0) for s in states if s.get("viewCount")]
+            rest = [e for s, e in zip(states, episodes, strict=True) if not s.get("viewCount")]
+            if seen and rest:
+                found.append((max(seen), rest[0]))
+    found.sort(key=lambda pair: -pair[0])
+    return [node for _, node in found]
+
+
+def _recent(library: FakeLibrary, section: Section) -> list[Node]:
+    nodes = library.items(section, _RECENT_TYPES[section.kind])
+    return sorted(nodes, key=lambda n: -int(n.data.get("addedAt", 0)))
+
+
+def _account(request: Request) -> int:
+    return account_id(request) or OWNER_ACCOUNT_ID
+
+
+def _count(request: Request) -> int:
+    try:
+        return int(request.query_params.get("count", _HUB_COUNT))
+    except ValueError:
+        raise HTTPError(400, "count must be an integer") from None
+
+
+def _items_hub(
+    request: Request,
+    nodes: list[Node],
+    *,
+    key: str,
+    identifier: str,
+    context_name: str,
+    title: str,
+    kind: str,
+    style: str = "shelf",
+) -> Wire:
+    """A hub of items: the first ``count`` rendered, ``hubKey`` naming them."""
+    library = context(request).library
+    account = account_id(request)
+    shown = nodes[: _count(request)]
+    hub: Wire = {}
+    if shown:
+        hub["hubKey"] = "/library/metadata/" + ",".join(str(n.rating_key) for n in shown)
+    hub.update(
+        {
+            "key": key,
+            "title": title,
+            "type": kind,
+            "hubIdentifier": identifier,
+            "context": context_name,
+            "size": len(shown),
+            "more": len(nodes) > len(shown),
+            "style": style,
+            "promoted": True,
+        }
+    )
+    if shown:
+        hub["Metadata"] = [
+            played.personal(library, account, row(library, n, section_fields=True)) for n in shown
+        ]
+    return hub
+
+
+def _home_hubs(request: Request) -> list[Wire]:
+    library = context(request).library
+    deck = _continue(library, _account(request), None)
+    hubs = [
+        _items_hub(
+            request,
+            deck,
+            key="/hubs/home/continueWatching",
+            identifier="home.continue",
+            context_name="hub.home.continue",
+            title="Continue Watching",
+            kind="mixed",
+            style="hero",
+        )
+    ]
+    for section in library.sections.values():
+        word = _SECTION_WORDS[section.kind]
+        type_number = _RECENT_TYPES[section.kind]
+        hubs.append(
+            _items_hub(
+                request,
+                _recent(library, section),
+                key=f"/hubs/home/recentlyAdded?type={type_number}&sectionID={section.key}",
+                identifier=f"home.{word}.recent",
+                context_name=f"hub.home.{word}.recent",
+                title=f"Recently Added {_RECENT_TITLES[section.kind]}",
+                kind={"movie": "movie", "show": "episode", "artist": "album"}.get(
+                    section.kind, "photo"
+                ),
+            )
+        )
+    hubs.append(_playlists_hub(request))
+    return hubs
+
+
+def _playlists_hub(request: Request) -> Wire:
+    library = context(request).library
+    nodes = list(library.playlists)
+    shown = nodes[: _count(request)]
+    hub: Wire = {}
+    if shown:
+        hub["hubKey"] = "/library/metadata/" + ",".join(str(n.rating_key) for n in shown)
+    hub.update(
+        {
+            "key": "/playlists/all?type=15&sort=lastViewedAt:desc&playlistType=video,audio",
+            "title": "Recent Playlists",
+            "type": "playlist",
+            "hubIdentifier": "home.playlists",
+            "context": "hub.home.playlists",
+            "size": len(shown),
+            "more": len(nodes) > len(shown),
+            "style": "shelf",
+            "promoted": True,
+        }
+    )
+    if shown:
+        hub["Metadata"] = [n.data for n in shown]
+    return hub
+
+
+async def home(request: Request) -> Response:
+    """``GET /hubs`` (and ``/hubs/promoted``): the home screen hubs."""
+    hubs = _home_hubs(request)
+    mc: Wire = {"size": len(hubs), "allowSync": True, "identifier": "com.plexapp.plugins.library"}
+    mc["Hub"] = hubs
+    return container(request, mc)
+
+
+def _hub_container(request: Request, hub: Wire, section: Section | None = None) -> Response:
+    mc: Wire = {"size": 1, "allowSync": True, "identifier": "com.plexapp.plugins.library"}
+    if section is not None:
+        mc.update(_section_attrs(section))
+    mc["Hub"] = [hub]
+    return container(request, mc)
+
+
+async def continue_watching(request: Request) -> Response:
+    """``GET /hubs/continueWatching`` and ``/hubs/home/continueWatching``: one hub."""
+    library = context(request).library
+    deck = _continue(library, _account(request), None)
+    hub = _items_hub(
+        request,
+        deck,
+        key="/hubs/home/continueWatching",
+        identifier="home.continue",
+        context_name="hub.home.continue",
+        title="Continue Watching",
+        kind="mixed",
+        style="hero",
+    )
+    return _hub_container(request, hub)
+
+
+async def continue_watching_items(request: Request) -> Response:
+    """``GET /hubs/continueWatching/items``: every continue-watching item, paged."""
+    library = context(request).library
+    deck = _continue(library, _account(request), _section_filter(request))
+    attrs: Wire = {"allowSync": True, "identifier": "com.plexapp.plugins.library"}
+    return paged(request, attrs, deck, lambda n: row(library, n, section_fields=True))
+
+
+async def home_on_deck(request: Request) -> Response:
+    """``GET /hubs/home/onDeck``: the on-deck hub."""
+    library = context(request).library
+    deck = _continue(library, _account(request), _section_filter(request))
+    hub = _items_hub(
+        request,
+        deck,
+        key="/hubs/home/onDeck",
+        identifier="home.ondeck",
+        context_name="hub.home.ondeck",
+        title="On Deck",
+        kind="mixed",
+    )
+    return _hub_container(request, hub)
+
+
+async def home_recently_added(request: Request) -> Response:
+    """``GET /hubs/home/recentlyAdded?type=&sectionID=``: recently added items, paged."""
+    library = context(request).library
+    key = _section_filter(request)
+    sections = [s for s in library.sections.values() if key is None or s.key == key]
+    wanted = request.query_params.get("type")
+    nodes = [
+        n
+        for s in sections
+        if wanted is None or wanted == str(_RECENT_TYPES[s.kind])
+        for n in _recent(library, s)
+    ]
+    attrs: Wire = {"allowSync": True, "identifier": "com.plexapp.plugins.library"}
+    return paged(request, attrs, nodes, lambda n: row(library, n, section_fields=True))
+
+
+def _section_filter(request: Request) -> int | None:
+    raw = request.query_params.get("sectionID") or request.path_params.get("id")
+    if raw is None:
+        return None
+    section = context(request).library.section(raw)
+    if section is None:
+        raise HTTPError(404, "no such library section")
+    return section.key
+
+
+def _section_attrs(section: Section) -> Wire:
+    return {
+        "librarySectionID": section.key,
+        "librarySectionTitle": section.title,
+        "librarySectionUUID": section.uuid,
+    }
+
+
+def _section(request: Request) -> Section:
+    section = context(request).library.section(request.path_params["id"])
+    if section is None:
+        raise HTTPError(404, "no such library section")
+    return section
+
+
+async def section_hubs(request: Request) -> Response:
+    """``GET /hubs/sections/{id}``: continue watching and recently added of one section."""
+    section = _section(request)
+    library = context(request).library
+    word = _SECTION_WORDS[section.kind]
+    hubs: list[Wire] = []
+    if section.kind in ("movie", "show"):
+        hubs.append(
+            _items_hub(
+                request,
+                _continue(library, _account(request), section.key),
+                key=f"/hubs/sections/{section.key}/continueWatching/items",
+                identifier=f"{word}.inprogress.{section.key}",
+                context_name=f"hub.{word}.inprogress",
+                title="Continue Watching",
+                kind={"movie": "movie", "show": "episode"}[section.kind],
+            )
+        )
+    hubs.append(
+        _items_hub(
+            request,
+            _recent(library, section),
+            key=f"/library/sections/{section.key}/recentlyAdded",
+            identifier=f"{word}.recentlyadded.{section.key}",
+            context_name=f"hub.{word}.recentlyadded",
+            title=f"Recently Added {_RECENT_TITLES[section.kind]}",
+            kind={"movie": "movie", "show": "episode", "artist": "album"}.get(
+                section.kind, "photo"
+            ),
+        )
+    )
+    mc: Wire = {"size": len(hubs), "allowSync": True, "identifier": "com.plexapp.plugins.library"}
+    mc.update(_section_attrs(section))
+    mc["Hub"] = hubs
+    return container(request, mc)
+
+
+routes: list[BaseRoute] = [
+    Route("/hubs", home),
+    Route("/hubs/promoted", home),
+    Route("/hubs/search", search),
+    Route("/hubs/continueWatching", continue_watching),
+    Route("/hubs/home/continueWatching", continue_watching),
+    Route("/hubs/continueWatching/items", continue_watching_items),
+    Route("/hubs/home/onDeck", home_on_deck),
+    Route("/hubs/home/recentlyAdded", home_recently_added),
+    Route("/hubs/sections/{id}", section_hubs),
+    Route("/hubs/sections/{id}/continueWatching/items", continue_watching_items),
+]

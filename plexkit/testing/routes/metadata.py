@@ -6,12 +6,24 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plexkit.testing import played
 from plexkit.testing.edits import is_edit_param
-from plexkit.testing.respond import HTTPError, container, context, flag, paged, params
+from plexkit.testing.extras import extras_element
+from plexkit.testing.respond import (
+    HTTPError,
+    account_id,
+    container,
+    context,
+    flag,
+    paged,
+    params,
+)
+from plexkit.testing.routes.collections import preferences
 from plexkit.testing.store import Node
 from plexkit.testing.views import children_attrs, customise, detail, detail_attrs, row
 from plexkit.testing.wire import Wire
 
+_EXTRA_KINDS = frozenset({"movie", "show", "season", "episode", "artist", "album"})
 _CHILD_KINDS = {
     "show": "season",
     "season": "episode",
@@ -42,9 +54,29 @@ async def get_metadata(request: Request) -> Response:
     mc: Wire = {"size": len(found)}
     mc.update(detail_attrs(library.section(found[0].section_key)))
     mc["Metadata"] = [
-        customise(detail(library, node), exclude_fields, exclude_elements) for node in found
+        customise(_detail(request, node), exclude_fields, exclude_elements) for node in found
     ]
     return container(request, mc)
+
+
+def _detail(request: Request, node: Node) -> Wire:
+    """An item's detail as the token's account sees it, with the asked ``include*`` parts."""
+    library = context(request).library
+    item = played.personal(library, account_id(request), detail(library, node))
+    if flag(request, "includeExtras") and node.kind in _EXTRA_KINDS:
+        item = {**item, "Extras": extras_element(library, node)}
+    if flag(request, "includePreferences") and node.kind == "collection":
+        item = {**item, "Preferences": preferences(node)}
+    return item
+
+
+async def extras(request: Request) -> Response:
+    """``GET /library/metadata/{id}/extras``: the item's trailers and other extras."""
+    library = context(request).library
+    node = _node(request)
+    clips = library.extras.get(node.rating_key, [])
+    attrs = detail_attrs(library.section(node.section_key))
+    return paged(request, attrs, clips, lambda clip: clip.data)
 
 
 async def edit_metadata(request: Request) -> Response:
@@ -106,7 +138,7 @@ async def collection_detail(request: Request) -> Response:
     node = _collection(request)
     mc: Wire = {"size": 1}
     mc.update(detail_attrs(library.section(node.section_key)))
-    mc["Metadata"] = [detail(library, node)]
+    mc["Metadata"] = [_detail(request, node)]
     return container(request, mc)
 
 
@@ -125,6 +157,7 @@ routes: list[BaseRoute] = [
     Route("/library/metadata/{ids}", get_metadata, methods=["GET"]),
     Route("/library/metadata/{ids}", edit_metadata, methods=["PUT"]),
     Route("/library/metadata/{id}/children", children),
+    Route("/library/metadata/{id}/extras", extras),
     Route("/library/metadata/{id}/allLeaves", all_leaves),
     Route("/library/collections/{id}", collection_detail),
     Route("/library/collections/{id}/children", collection_items),

@@ -1,11 +1,24 @@
-"""Playlist endpoints: ``/playlists``, ``/playlists/{id}`` and ``/playlists/{id}/items``."""
+"""Playlist endpoints: list, get, items, and the writes python-plexapi and the PMS spec use:
+``POST /playlists?uri=&type=&title=&smart=`` (from items, or smart from a section query),
+``PUT /playlists/{id}/items?uri=`` (add; for a smart playlist: new filter),
+``DELETE /playlists/{id}/items/{playlistItemID}``, ``PUT .../{playlistItemID}/move?after=``,
+``PUT /playlists/{id}?title=&summary=`` and ``DELETE /playlists/{id}``.
+
+Writes answer with the playlist's container, like PMS (spec ``createPlaylist`` example); a
+smart playlist's ``content`` is ``library://SECTION-UUID/directory/<quoted query>``, the form
+PMS stores.
+"""
 
 from __future__ import annotations
+
+from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plexkit.testing import query, uris
+from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import HTTPError, container, context, paged
 from plexkit.testing.store import Node
 from plexkit.testing.views import row
@@ -42,7 +55,7 @@ async def playlist_items(request: Request) -> Response:
     """``GET /playlists/{id}/items``: the entries, each with its ``playlistItemID``."""
     library = context(request).library
     node = _playlist(request)
-    entries = list(zip(node.item_ids, node.children, strict=True))
+    entries = list(zip(node.item_ids, _entries(library, node), strict=True))
 
     def render(entry: tuple[int, Node]) -> Wire:
         item_id, item = entry
@@ -60,8 +73,197 @@ async def playlist_items(request: Request) -> Response:
     return paged(request, attrs, entries, render)
 
 
+_TYPES = {"video", "audio", "photo"}
+_KIND_TYPES = {
+    "movie": "video",
+    "episode": "video",
+    "clip": "video",
+    "track": "audio",
+    "photo": "photo",
+}
+
+
+def _entries(library: FakeLibrary, node: Node) -> list[Node]:
+    """A playlist's items: its entries, or what a smart playlist's query finds now."""
+    if node.smart_query is None:
+        return node.children
+    section_id, _, raw = node.smart_query.partition("?")
+    section = library.section(section_id.split("/")[3])
+    if section is None:
+        return []
+    mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=library.now())
+    found = library.select(("smart-playlist", node.rating_key), section, mq.type or 1, mq)
+    if len(node.item_ids) < len(found):
+        node.item_ids.extend(library.next_id("playlistItem") for _ in found[len(node.item_ids) :])
+    del node.item_ids[len(found) :]
+    return found
+
+
+def _target(request: Request, uri: str) -> uris.Target:
+    try:
+        return uris.resolve(context(request).library, uri)
+    except uris.UriError as exc:
+        raise HTTPError(exc.status, str(exc)) from None
+
+
+def _leaves(library: FakeLibrary, nodes: list[Node]) -> list[Node]:
+    """Playlists hold playable items: a show or album adds its episodes or tracks."""
+    out: list[Node] = []
+    for node in nodes:
+        if node.kind in _KIND_TYPES:
+            out.append(node)
+        elif node.kind in ("show", "season", "artist", "album", "photoalbum"):
+            out.extend(_leaves(library, library.leaves(node)))
+        else:
+            raise HTTPError(400, f"a {node.kind} cannot be added to a playlist")
+    return out
+
+
+def _refresh(library: FakeLibrary, node: Node) -> None:
+    entries = _entries(library, node)
+    node.data["leafCount"] = len(entries)
+    node.data["duration"] = sum(int(n.data.get("duration", 0)) for n in entries)
+    node.data["updatedAt"] = library.now()
+    node.touch()
+    library.changed()
+
+
+def _answer(request: Request, node: Node) -> Response:
+    return container(request, {"size": 1, "Metadata": [node.data]})
+
+
+async def create(request: Request) -> Response:
+    """``POST /playlists?uri=&type=video|audio|photo&title=&smart=0|1``."""
+    q = request.query_params
+    library = context(request).library
+    title = q.get("title", "").strip()
+    if not title:
+        raise HTTPError(400, "title is required")
+    kind = q.get("type", "")
+    if kind not in _TYPES:
+        raise HTTPError(400, "type must be video, audio or photo")
+    target = _target(request, q.get("uri", ""))
+    smart = q.get("smart", "0") not in ("0", "", "false")
+    with library.lock:
+        if smart:
+            if target.section is None or target.query is None:
+                raise HTTPError(400, "a smart playlist needs a section query uri")
+            node = library.add_playlist(
+                title, [], playlist_type=kind, added_at=library.now(), smart=True
+            )
+            node.smart_query = target.query
+            node.data["content"] = uris.content(target.section, target.query)
+            node.data["icon"] = "playlist://image.smart"
+        else:
+            if not target.items:
+                raise HTTPError(400, "a playlist needs items")
+            items = _leaves(library, target.items)
+            if any(_KIND_TYPES[n.kind] != kind for n in items):
+                raise HTTPError(400, f"only {kind} items can be in a {kind} playlist")
+            node = library.add_playlist(title, items, playlist_type=kind, added_at=library.now())
+        _refresh(library, node)
+    return _answer(request, node)
+
+
+async def edit(request: Request) -> Response:
+    """``PUT /playlists/{id}?title=&summary=`` (python-plexapi sends ``title.value=``)."""
+    node = _playlist(request)
+    library = context(request).library
+    q = request.query_params
+    with library.lock:
+        for name in ("title", "summary"):
+            value = q.get(name, q.get(f"{name}.value"))
+            if value is not None:
+                node.data[name] = value
+        _refresh(library, node)
+    return Response(status_code=200)
+
+
+async def delete(request: Request) -> Response:
+    """``DELETE /playlists/{id}``."""
+    node = _playlist(request)
+    library = context(request).library
+    with library.lock:
+        library.playlists.remove(node)
+        library.nodes.pop(node.rating_key, None)
+        library.changed()
+    return Response(status_code=200)
+
+
+async def add_items(request: Request) -> Response:
+    """``PUT /playlists/{id}/items?uri=``: append items (smart playlist: replace its filter)."""
+    node = _playlist(request)
+    library = context(request).library
+    target = _target(request, request.query_params.get("uri", ""))
+    with library.lock:
+        if node.smart_query is not None:
+            if target.section is None or target.query is None:
+                raise HTTPError(400, "a smart playlist takes a section query uri")
+            node.smart_query = target.query
+            node.data["content"] = uris.content(target.section, target.query)
+        else:
+            items = _leaves(library, target.items)
+            kind = node.data["playlistType"]
+            if any(_KIND_TYPES[n.kind] != kind for n in items):
+                raise HTTPError(400, f"only {kind} items can be in a {kind} playlist")
+            node.children.extend(items)
+            node.item_ids.extend(library.next_id("playlistItem") for _ in items)
+        _refresh(library, node)
+    return _answer(request, node)
+
+
+def _position(node: Node, raw: str) -> int:
+    try:
+        return node.item_ids.index(int(raw))
+    except ValueError:
+        raise HTTPError(404, "no such playlist item") from None
+
+
+def _dumb(node: Node) -> None:
+    if node.smart_query is not None:
+        raise HTTPError(400, "a smart playlist's items come from its filter")
+
+
+async def remove_item(request: Request) -> Response:
+    """``DELETE /playlists/{id}/items/{playlistItemID}``."""
+    node = _playlist(request)
+    _dumb(node)
+    library = context(request).library
+    with library.lock:
+        index = _position(node, request.path_params["item"])
+        del node.children[index]
+        del node.item_ids[index]
+        _refresh(library, node)
+    return _answer(request, node)
+
+
+async def move_item(request: Request) -> Response:
+    """``PUT /playlists/{id}/items/{playlistItemID}/move?after=``: no ``after``: to the top."""
+    node = _playlist(request)
+    _dumb(node)
+    library = context(request).library
+    with library.lock:
+        index = _position(node, request.path_params["item"])
+        after = request.query_params.get("after")
+        if after is not None:
+            _position(node, after)
+        item, item_id = node.children.pop(index), node.item_ids.pop(index)
+        at = 0 if after is None else _position(node, after) + 1
+        node.children.insert(at, item)
+        node.item_ids.insert(at, item_id)
+        _refresh(library, node)
+    return _answer(request, node)
+
+
 routes: list[BaseRoute] = [
-    Route("/playlists", playlists),
-    Route("/playlists/{id}", playlist),
-    Route("/playlists/{id}/items", playlist_items),
+    Route("/playlists", playlists, methods=["GET"]),
+    Route("/playlists", create, methods=["POST"]),
+    Route("/playlists/all", playlists, methods=["GET"]),
+    Route("/playlists/{id}", playlist, methods=["GET"]),
+    Route("/playlists/{id}", edit, methods=["PUT"]),
+    Route("/playlists/{id}", delete, methods=["DELETE"]),
+    Route("/playlists/{id}/items", playlist_items, methods=["GET"]),
+    Route("/playlists/{id}/items", add_items, methods=["PUT"]),
+    Route("/playlists/{id}/items/{item}", remove_item, methods=["DELETE"]),
+    Route("/playlists/{id}/items/{item}/move", move_item, methods=["PUT"]),
 ]

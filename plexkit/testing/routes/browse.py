@@ -1,0 +1,122 @@
+"""Section browse helpers: ``/library/sections/{id}/sorts``, ``/filters``,
+``/firstCharacter``, ``/albums`` and ``/library/sections/all``.
+
+Shapes: ``home-assistant-core/library_movies_sort.xml`` (``/sorts``: ``Directory`` entries
+with ``defaultDirection``/``descKey``, container ``viewGroup="secondary"``), the section
+``Meta`` of ``library_movies_metadata.xml`` (the filters), and the spec's
+``getSectionFilters``/``getFirstCharacters`` examples (``size``, ``key``, ``title``).
+Registered before :mod:`~plexkit.testing.routes.library`, whose ``{filter}`` route would
+otherwise take these paths.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from plexkit.testing.meta import section_meta
+from plexkit.testing.respond import HTTPError, container, context, media_query, paged, query_key
+from plexkit.testing.routes.library import sections
+from plexkit.testing.store import Section
+from plexkit.testing.views import library_attrs, row
+from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, TYPE_NUMBERS, Wire
+
+
+def _section(request: Request) -> Section:
+    section = context(request).library.section(request.path_params["key"])
+    if section is None:
+        raise HTTPError(404, "no such library section")
+    return section
+
+
+def _root_type(request: Request, section: Section) -> Wire:
+    """The ``Meta`` ``Type`` entry for ``?type=`` (default: the section's root type)."""
+    types = section_meta(section)["Type"]
+    wanted = request.query_params.get("type")
+    for entry in types:
+        if wanted is None or entry["key"].endswith(f"type={wanted}"):
+            return dict(entry)
+    raise HTTPError(400, f"type {wanted} is not in this section")
+
+
+def _attrs(section: Section) -> Wire:
+    return {
+        "allowSync": False,
+        "art": f"/:/resources/{section.kind}-fanart.jpg",
+        "content": "secondary",
+        "identifier": "com.plexapp.plugins.library",
+        "mediaTagPrefix": MEDIA_TAG_PREFIX,
+        "mediaTagVersion": MEDIA_TAG_VERSION,
+        "thumb": f"/:/resources/{section.kind}.png",
+        "title1": section.title,
+        "viewGroup": "secondary",
+        "viewMode": 65592,
+    }
+
+
+async def sorts(request: Request) -> Response:
+    """``GET /library/sections/{id}/sorts``: the sorts of the section's (or ``type``'s) items."""
+    section = _section(request)
+    entries = [
+        {k: v for k, v in s.items() if k not in ("active", "activeDirection")}
+        for s in _root_type(request, section)["Sort"]
+    ]
+    mc: Wire = {"size": len(entries), **_attrs(section), "Directory": entries}
+    return container(request, mc)
+
+
+async def filters(request: Request) -> Response:
+    """``GET /library/sections/{id}/filters``: the filters of the section's items."""
+    section = _section(request)
+    entries = _root_type(request, section)["Filter"]
+    mc: Wire = {"size": len(entries), **_attrs(section), "Directory": entries}
+    return container(request, mc)
+
+
+async def first_character(request: Request) -> Response:
+    """``GET /library/sections/{id}/firstCharacter``: ``#`` and the letters titles start with."""
+    section = _section(request)
+    library = context(request).library
+    mq = media_query(request)
+    type_number = mq.type or section.root_type
+    nodes = library.select(("first", section.key, query_key(request)), section, type_number, mq)
+    counts = Counter(_first(str(n.data.get("titleSort") or n.data.get("title", ""))) for n in nodes)
+    entries = [
+        {"size": count, "key": char, "title": char}
+        for char, count in sorted(counts.items(), key=lambda kv: (kv[0] != "#", kv[0]))
+    ]
+    mc: Wire = {"size": len(entries), **_attrs(section)}
+    if entries:
+        mc["Directory"] = entries
+    return container(request, mc)
+
+
+def _first(title: str) -> str:
+    char = title[:1].upper()
+    return char if char.isalpha() else "#"
+
+
+async def albums(request: Request) -> Response:
+    """``GET /library/sections/{id}/albums``: a music section's albums (``type=9`` listing)."""
+    section = _section(request)
+    if section.kind != "artist":
+        raise HTTPError(400, "albums are listed for music sections")
+    library = context(request).library
+    mq = media_query(request)
+    number = TYPE_NUMBERS["album"]
+    nodes = library.select(("albums", section.key, query_key(request)), section, number, mq)
+    attrs = library_attrs(section)
+    attrs["viewGroup"] = "album"
+    return paged(request, attrs, nodes, lambda n: row(library, n))
+
+
+routes: list[BaseRoute] = [
+    Route("/library/sections/all", sections),
+    Route("/library/sections/{key}/sorts", sorts),
+    Route("/library/sections/{key}/filters", filters),
+    Route("/library/sections/{key}/firstCharacter", first_character),
+    Route("/library/sections/{key}/albums", albums),
+]
