@@ -40,9 +40,15 @@ def limits_for(config: PlexConfig) -> httpx.Limits:
     )
 
 
-def transport_error(exc: httpx.TransportError, method: str, url: object) -> TransportError:
-    """The plexkit error for an httpx transport failure, with a redacted URL and no token."""
+def transport_error(exc: httpx.HTTPError, method: str, url: object) -> TransportError:
+    """The plexkit error for any httpx request failure, with a redacted URL and no token.
+
+    The one place httpx errors become plexkit errors: a corrupt gzip body
+    (``httpx.DecodingError``) is a failed transfer like a dropped connection.
+    """
     where = f"{method} {redact_url(url)}"
+    if isinstance(exc, httpx.DecodingError):
+        return TransportError(f"{where}: the server sent a corrupt body ({_reason(exc)})")
     if isinstance(exc, httpx.ConnectTimeout):
         return ConnectTimeoutError(f"{where}: timed out connecting to the server")
     if isinstance(exc, httpx.ReadTimeout):

@@ -262,7 +262,7 @@ class AsyncPlexClient:
         started = time.monotonic()
         try:
             response = await self._http.send(request)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             log.debug("%s %s failed: %s", spec.method, redact_url(request.url), type(exc).__name__)
             raise transport_error(exc, spec.method, request.url) from None
         log.debug(

@@ -263,7 +263,7 @@ class PlexClient:
         started = time.monotonic()
         try:
             response = self._http.send(request)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             log.debug("%s %s failed: %s", spec.method, redact_url(request.url), type(exc).__name__)
             raise transport_error(exc, spec.method, request.url) from None
         log.debug(

@@ -271,7 +271,7 @@ class AsyncPlexTV:
                 join(url, "/identity"), headers=headers, timeout=timeout
             )
             data = decode(response.content, response.headers.get("content-type"))
-        except (httpx.TransportError, ParseError) as exc:
+        except (httpx.HTTPError, ParseError) as exc:
             log.debug("probe %s failed: %s", redact_url(url), type(exc).__name__)
             return False
         container = data.get("MediaContainer", data) if isinstance(data, dict) else {}
@@ -285,7 +285,7 @@ class AsyncPlexTV:
     async def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
             response = await self._http.request(method, url, **kwargs)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             raise transport_error(exc, method, url) from None
         log.debug("%s %s -> %d", method, redact_url(response.request.url), response.status_code)
         return response
