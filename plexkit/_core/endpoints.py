@@ -70,7 +70,12 @@ class RequestSpec:
     params: Mapping[str, str] = attrs.field(factory=dict)
     headers: Mapping[str, str] = attrs.field(factory=dict)
     cache_name: str | None = None
-    idempotent: bool = True
+    # Retry safety: whether repeating the request after it may have reached the server is
+    # harmless. Reads are; writes are not unless their builder says so (docs/errors.md lists
+    # them). A request that never left (connect failure) is retried either way.
+    idempotent: bool = attrs.field(
+        default=attrs.Factory(lambda spec: spec.method in ("GET", "HEAD"), takes_self=True)
+    )
     offset: int | None = None
     limit: int | None = None
     content: bytes | None = attrs.field(
@@ -238,7 +243,9 @@ def activities() -> RequestSpec:
 
 
 def cancel_activity(uuid: str) -> RequestSpec:
-    return RequestSpec(method="DELETE", path=f"/activities/{path_key(uuid, 'activity uuid')}")
+    return RequestSpec(
+        method="DELETE", path=f"/activities/{path_key(uuid, 'activity uuid')}", idempotent=True
+    )
 
 
 def sessions() -> RequestSpec:
