@@ -31,6 +31,8 @@ def _pure(path: str, windows: bool) -> PurePath:
 def _check_text(path: object) -> str:
     if not isinstance(path, str) or not path.strip():
         raise ConfigurationError(f"a scan path must be a non-empty string, not {path!r}")
+    if any(c in path for c in "\r\n\x00"):
+        raise ConfigurationError(f"a scan path must not contain a line break or NUL: {path!r}")
     text = path.strip()
     windows = _is_windows(text)
     pure = _pure(text, windows)
