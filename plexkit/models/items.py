@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, Final, TypeAlias
+from types import MappingProxyType
 
 import attrs
 
@@ -295,6 +296,9 @@ class Playlist(BaseItem):
     items: tuple[Item, ...] = attrs.field(default=(), metadata={OMIT: True})
 
 
+_NO_RAW: Mapping[str, Any] = MappingProxyType({})
+
+
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
 class UnknownItem:
@@ -308,7 +312,7 @@ class UnknownItem:
     rating_key: str | None = None
     key: str | None = None
     title: str = ""
-    raw: Mapping[str, Any] = attrs.field(factory=dict, eq=False, metadata={OMIT: True})
+    raw: Mapping[str, Any] = attrs.field(default=_NO_RAW, eq=False, metadata={OMIT: True})
 
 
 Item: TypeAlias = (
