@@ -6,8 +6,8 @@ is decided, and tested, here without a network.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import math
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Final
 from urllib.parse import quote

@@ -64,7 +64,7 @@ _secrets_pattern: re.Pattern[str] | None = None
 
 
 def _forms(secret: str) -> tuple[str, ...]:
-    """A secret as it may appear in text: plain, stripped, escaped (repr of str or bytes), quoted."""
+    """A secret as it may appear in text: plain, stripped, escaped (str or bytes repr), quoted."""
     stripped = secret.strip()
     forms = {
         secret,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, Final, TypeAlias
 from types import MappingProxyType
+from typing import Any, Final, TypeAlias
 
 import attrs
 

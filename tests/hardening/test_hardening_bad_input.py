@@ -45,9 +45,11 @@ def refusing() -> tuple[list[httpx.Request], httpx.MockTransport]:
 @pytest.mark.parametrize(("name", "call"), CALLS, ids=[c[0] for c in CALLS])
 def test_refused_before_the_wire_sync(name: str, call: Callable[[Any], Any]) -> None:
     sent, transport = refusing()
-    with PlexClient(URL, token="input-token-ABC", transport=transport) as client:
-        with pytest.raises(ConfigurationError):
-            call(client)
+    with (
+        PlexClient(URL, token="input-token-ABC", transport=transport) as client,
+        pytest.raises(ConfigurationError),
+    ):
+        call(client)
     assert sent == []
 
 

@@ -39,9 +39,11 @@ def test_corrupt_gzip_is_a_transport_error_and_retried_sync() -> None:
     with PlexClient(config=CONFIG, transport=transport) as client:
         assert client.server.identity().machine_identifier == "abc"
     assert len(calls) == 2
-    with PlexClient(config=CONFIG, transport=httpx.MockTransport(always_corrupt)) as client:
-        with pytest.raises(TransportError, match="corrupt body") as info:
-            client.server.identity()
+    with (
+        PlexClient(config=CONFIG, transport=httpx.MockTransport(always_corrupt)) as client,
+        pytest.raises(TransportError, match="corrupt body") as info,
+    ):
+        client.server.identity()
     assert TOKEN not in str(info.value)
 
 

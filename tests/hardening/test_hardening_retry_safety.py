@@ -35,9 +35,11 @@ def dropping(sent: list[str]) -> Callable[[httpx.Request], httpx.Response]:
 @pytest.mark.parametrize(("name", "call"), WRITES, ids=[w[0] for w in WRITES])
 def test_write_with_lost_answer_is_sent_once_sync(name: str, call: Callable[[Any], Any]) -> None:
     sent: list[str] = []
-    with PlexClient(config=CONFIG, transport=httpx.MockTransport(dropping(sent))) as client:
-        with pytest.raises(TransportError) as info:
-            call(client)
+    with (
+        PlexClient(config=CONFIG, transport=httpx.MockTransport(dropping(sent))) as client,
+        pytest.raises(TransportError) as info,
+    ):
+        call(client)
     assert len(sent) == 1, sent
     assert info.value.request_sent is True
     assert "may have applied" in str(info.value)
@@ -75,9 +77,11 @@ def test_a_write_that_never_left_is_retried() -> None:
 
 def test_a_read_with_a_lost_answer_is_retried_and_says_it_was_sent() -> None:
     sent: list[str] = []
-    with PlexClient(config=CONFIG, transport=httpx.MockTransport(dropping(sent))) as client:
-        with pytest.raises(TransportError) as info:
-            client.server.identity()
+    with (
+        PlexClient(config=CONFIG, transport=httpx.MockTransport(dropping(sent))) as client,
+        pytest.raises(TransportError) as info,
+    ):
+        client.server.identity()
     assert len(sent) == CONFIG.max_retries + 1
     assert info.value.request_sent and "may have applied" not in str(info.value)
 
