@@ -121,7 +121,7 @@ def decode_document(
     ``_children`` JSON is rewritten into the modern shape). Whatever the input, the only
     error is :class:`ParseError`; documents nested deeper than real Plex bodies are refused.
     """
-    data = _guarded(_decode_document, raw, content_type)
+    data: dict[str, Any] | list[Any] = _guarded(_decode_document, raw, content_type)
     _check_depth(data, raw)
     return data
 
