@@ -40,22 +40,39 @@ def limits_for(config: PlexConfig) -> httpx.Limits:
     )
 
 
-def transport_error(exc: httpx.TransportError, method: str, url: object) -> TransportError:
-    """The plexkit error for an httpx transport failure, with a redacted URL and no token."""
+def transport_error(
+    exc: httpx.HTTPError, method: str, url: object, *, idempotent: bool = True
+) -> TransportError:
+    """The plexkit error for any httpx request failure, with a redacted URL and no token.
+
+    The one place httpx errors become plexkit errors: a corrupt gzip body
+    (``httpx.DecodingError``) is a failed transfer like a dropped connection. Failures before
+    the request left (connect, pool) have ``request_sent=False``; for a write that may have
+    reached the server (``idempotent=False``) the message says it may have been applied.
+    """
     where = f"{method} {redact_url(url)}"
     if isinstance(exc, httpx.ConnectTimeout):
-        return ConnectTimeoutError(f"{where}: timed out connecting to the server")
-    if isinstance(exc, httpx.ReadTimeout):
-        return ReadTimeoutError(f"{where}: the server did not answer in time")
-    if isinstance(exc, httpx.TimeoutException):
-        return TransportError(f"{where}: timed out ({type(exc).__name__})")
-    if isinstance(exc, httpx.ConnectError):
-        return TransportError(f"{where}: could not connect ({_reason(exc)})")
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return TransportError(
-            f"{where}: the server dropped the connection or sent a broken response"
+        return ConnectTimeoutError(
+            f"{where}: timed out connecting to the server", request_sent=False
         )
-    return TransportError(f"{where}: {type(exc).__name__} ({_reason(exc)})")
+    if isinstance(exc, httpx.PoolTimeout):
+        return TransportError(f"{where}: no free connection in time", request_sent=False)
+    if isinstance(exc, httpx.ConnectError):
+        return TransportError(f"{where}: could not connect ({_reason(exc)})", request_sent=False)
+    if isinstance(exc, httpx.ReadTimeout):
+        what = "the server did not answer in time"
+    elif isinstance(exc, httpx.TimeoutException):
+        what = f"timed out ({type(exc).__name__})"
+    elif isinstance(exc, httpx.DecodingError):
+        what = f"the server sent a corrupt body ({_reason(exc)})"
+    elif isinstance(exc, httpx.RemoteProtocolError):
+        what = "the server dropped the connection or sent a broken response"
+    else:
+        what = f"{type(exc).__name__} ({_reason(exc)})"
+    if not idempotent:
+        what += "; the request was sent, so the server may have applied it (not retried)"
+    kind = ReadTimeoutError if isinstance(exc, httpx.ReadTimeout) else TransportError
+    return kind(f"{where}: {what}")
 
 
 def _reason(exc: BaseException) -> str:

@@ -61,7 +61,15 @@ class PlexError(Exception):
 
 
 class TransportError(PlexError):
-    """The server could not be reached or stopped answering (refused, DNS, TLS, timeout)."""
+    """The server could not be reached or stopped answering (refused, DNS, TLS, timeout).
+
+    ``request_sent`` is False only when the request surely never reached the server (no
+    connection could be made); otherwise a write may have been applied although it failed.
+    """
+
+    def __init__(self, *args: object, request_sent: bool = True) -> None:
+        super().__init__(*args)
+        self.request_sent = request_sent
 
 
 class ConnectTimeoutError(TransportError):

@@ -113,5 +113,8 @@ def select_request(path: str, kind: Kind, artwork_key: str) -> RequestSpec:
             f"select needs the artwork's rating_key (from posters()/arts()), not {artwork_key!r}"
         )
     return RequestSpec(
-        method="PUT", path=f"{path}/{_kind(kind)}", params={"url": artwork_key.strip()}
+        method="PUT",
+        path=f"{path}/{_kind(kind)}",
+        params={"url": artwork_key.strip()},
+        idempotent=True,
     )

@@ -98,7 +98,7 @@ def _names(value: object) -> tuple[str, ...]:
     out: list[str] = []
     seen: set[str] = set()
     for name in value:
-        if not isinstance(name, str) or not name.strip():
+        if not isinstance(name, str) or not name.strip() or "\x00" in name:
             raise ConfigurationError(f"tag names must be non-empty strings, not {name!r}")
         clean = name.strip()
         if clean.casefold() not in seen:
@@ -128,15 +128,57 @@ class TagEdit:
 
 
 def _scalar(name: str, value: Any) -> str:
+    """A field's value as PMS's text, checked against the field's type first."""
+    if value is None:
+        return ""
+    if name == "originally_available_at":
+        return _date_text(name, value)
+    if isinstance(value, (date, datetime)):
+        raise ConfigurationError(f"{name} takes text, not a {type(value).__name__}")
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ConfigurationError(f"{name} must be a str or number, not {type(value).__name__}")
+    if name == "year":
+        return _year_text(value)
+    if name == "rating":
+        return _rating_text(value)
+    text = str(value)
+    if "\x00" in text:
+        raise ConfigurationError(f"{name} must not contain NUL")
+    return text
+
+
+def _year_text(value: str | int | float) -> str:
+    year = value.strip() if isinstance(value, str) else value
+    if isinstance(year, float) and year.is_integer():
+        year = int(year)
+    if isinstance(year, str) and year.isascii() and year.isdigit():
+        year = int(year)
+    if not isinstance(year, int) or not 1000 <= year <= 9999:
+        raise ConfigurationError(f"year must be a four-digit year, not {value!r}")
+    return str(year)
+
+
+def _rating_text(value: str | int | float) -> str:
+    try:
+        rating = float(value)
+    except ValueError:
+        raise ConfigurationError(f"rating must be a number from 0 to 10, not {value!r}") from None
+    if not 0 <= rating <= 10:  # also refuses NaN
+        raise ConfigurationError(f"rating must be a number from 0 to 10, not {value!r}")
+    return f"{rating:g}"
+
+
+def _date_text(name: str, value: object) -> str:
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ConfigurationError(f"{name} must be a str or number, not {type(value).__name__}")
-    return str(value)
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise ConfigurationError(f"{name} must be a date or a YYYY-MM-DD string, not {value!r}")
 
 
 def _lock_flag(lock: bool | None) -> str | None:

@@ -6,6 +6,7 @@ is decided, and tested, here without a network.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Final
@@ -70,7 +71,12 @@ class RequestSpec:
     params: Mapping[str, str] = attrs.field(factory=dict)
     headers: Mapping[str, str] = attrs.field(factory=dict)
     cache_name: str | None = None
-    idempotent: bool = True
+    # Retry safety: whether repeating the request after it may have reached the server is
+    # harmless. Reads are; writes are not unless their builder says so (docs/errors.md lists
+    # them). A request that never left (connect failure) is retried either way.
+    idempotent: bool = attrs.field(
+        default=attrs.Factory(lambda spec: spec.method in ("GET", "HEAD"), takes_self=True)
+    )
     offset: int | None = None
     limit: int | None = None
     content: bytes | None = attrs.field(
@@ -91,8 +97,9 @@ def _clean(params: Params) -> dict[str, str]:
         raise ConfigurationError(f"params must be a mapping, not {type(params).__name__}")
     out: dict[str, str] = {}
     for name, value in params.items():
-        if not isinstance(name, str):
-            raise ConfigurationError(f"parameter names must be strings, not {name!r}")
+        if not isinstance(name, str) or not name:
+            raise ConfigurationError(f"parameter names must be non-empty strings, not {name!r}")
+        check_text(name, "parameter names")
         if value is None:
             continue
         if isinstance(value, (list, tuple)):
@@ -102,11 +109,23 @@ def _clean(params: Params) -> dict[str, str]:
     return out
 
 
+_CONTROL: Final = frozenset("\r\n\x00")
+
+
+def check_text(value: str, what: str) -> str:
+    """``value`` unchanged, or ConfigurationError if it carries CR, LF or NUL (never valid)."""
+    if _CONTROL.intersection(value):
+        raise ConfigurationError(f"{what} must not contain a line break or NUL, not {value!r}")
+    return value
+
+
 def _param_text(name: str, value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigurationError(f"parameter {name!r} must be a finite number, not {value!r}")
     if isinstance(value, (str, int, float)):
-        return str(value)
+        return check_text(str(value), f"parameter {name!r}")
     raise ConfigurationError(
         f"parameter {name!r} must be a str, number, bool or a list of them, "
         f"not {type(value).__name__}"
@@ -117,7 +136,7 @@ def path_key(value: object, what: str = "rating_key") -> str:
     """A rating key, section key or uuid as a safe path segment."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ConfigurationError(f"{what} must be a str or int, not {type(value).__name__}")
-    text = str(value).strip()
+    text = check_text(str(value), what).strip()
     if not text or "/" in text or text in (".", ".."):
         raise ConfigurationError(f"{what} must be a non-empty key without '/', not {value!r}")
     return quote(text, safe="")
@@ -260,7 +279,9 @@ def activities() -> RequestSpec:
 
 
 def cancel_activity(uuid: str) -> RequestSpec:
-    return RequestSpec(method="DELETE", path=f"/activities/{path_key(uuid, 'activity uuid')}")
+    return RequestSpec(
+        method="DELETE", path=f"/activities/{path_key(uuid, 'activity uuid')}", idempotent=True
+    )
 
 
 def sessions() -> RequestSpec:
@@ -306,6 +327,8 @@ def raw(method: str, path: str, params: Params | None = None, *, idempotent: boo
         )
     if "?" in path or "#" in path:
         raise ConfigurationError("pass query parameters in params=, not in the path")
+    if _CONTROL.intersection(path) or not path.isascii() or not path.isprintable():
+        raise ConfigurationError("path must be printable ASCII without line breaks or NUL")
     names = {name.lower() for name in (params or {}) if isinstance(name, str)}
     if "x-plex-token" in names:
         raise ConfigurationError("the client sends the token itself; leave it out of the request")

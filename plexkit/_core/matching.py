@@ -110,7 +110,7 @@ def transient_token_request() -> RequestSpec:
         method="POST",
         path="/security/token",
         params={"type": "delegation", "scope": "all"},
-        idempotent=True,
+        idempotent=False,
     )
 
 

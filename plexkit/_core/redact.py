@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Final
+from urllib.parse import quote, quote_plus
 
 __all__ = [
     "REDACTED",
@@ -50,13 +53,54 @@ _THIRD_PARTY_LOGGERS: Final = (
     "httpcore.proxy",
 )
 
-_known_secrets: set[str] = set()
+# The secrets plexkit has handled, newest last, each with the forms it can take in text. Bounded
+# (the oldest are forgotten; the patterns above still catch them in their usual places) and
+# guarded by a lock, as clients in several threads register and redact at once.
+_MAX_SECRETS: Final = 256
+_MIN_SECRET_CHARS: Final = 6
+_secrets_lock = threading.Lock()
+_known_secrets: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+_secrets_pattern: re.Pattern[str] | None = None
+
+
+def _forms(secret: str) -> tuple[str, ...]:
+    """A secret as it may appear in text: plain, stripped, escaped (str or bytes repr), quoted."""
+    stripped = secret.strip()
+    forms = {
+        secret,
+        stripped,
+        repr(secret)[1:-1],
+        repr(secret.encode("utf-8", "backslashreplace"))[2:-1],
+        quote(secret, safe=""),
+        quote_plus(secret),
+    }
+    return tuple(f for f in forms if len(f) >= _MIN_SECRET_CHARS)
 
 
 def register_secret(secret: str | None) -> None:
     """Remember a secret value so it is scrubbed wherever it shows up, whatever its context."""
-    if secret and len(secret) >= 6:
-        _known_secrets.add(secret)
+    global _secrets_pattern
+    if not isinstance(secret, str) or len(secret.strip()) < _MIN_SECRET_CHARS:
+        return
+    with _secrets_lock:
+        if secret in _known_secrets:
+            _known_secrets.move_to_end(secret)
+            return
+        _known_secrets[secret] = _forms(secret)
+        while len(_known_secrets) > _MAX_SECRETS:
+            _known_secrets.popitem(last=False)
+        _secrets_pattern = None
+
+
+def _known_pattern() -> re.Pattern[str] | None:
+    """One regex matching every form of every known secret (longest first), rebuilt on change."""
+    global _secrets_pattern
+    with _secrets_lock:
+        if _secrets_pattern is None and _known_secrets:
+            forms = {form for forms in _known_secrets.values() for form in forms}
+            ordered = sorted(forms, key=len, reverse=True)
+            _secrets_pattern = re.compile("|".join(re.escape(form) for form in ordered))
+        return _secrets_pattern
 
 
 def redact_text(text: str) -> str:
@@ -68,10 +112,8 @@ def redact_text(text: str) -> str:
     text = _QUOTED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}", text)
     text = _ELEMENT_RE.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(4)}", text)
     text = _JWT_RE.sub(REDACTED, text)
-    for secret in _known_secrets:
-        if secret in text:
-            text = text.replace(secret, REDACTED)
-    return text
+    pattern = _known_pattern()
+    return text if pattern is None else pattern.sub(REDACTED, text)
 
 
 def redact_url(url: object) -> str:

@@ -40,7 +40,10 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 
 def is_retryable(error: BaseException, *, idempotent: bool) -> bool:
-    """Whether a failed attempt may be repeated: only idempotent requests, transient failures."""
+    """Whether a failed attempt may be repeated: transient failures of idempotent requests,
+    and of any request that never reached the server (a connect failure)."""
+    if isinstance(error, TransportError) and not error.request_sent:
+        return True
     if not idempotent or not isinstance(error, PlexError):
         return False
     if isinstance(error, RateLimitedError):

@@ -22,6 +22,8 @@ _MAX_SHOWN: Final = 5
 
 
 def _check_text(path: object) -> str:
+    if isinstance(path, str) and any(c in path for c in "\r\n\x00"):
+        raise ConfigurationError(f"a scan path must not contain a line break or NUL: {path!r}")
     parsed = parse(path, what="scan path (a server path)")
     if parsed.named is not None:
         raise ConfigurationError(f"a scan path must not contain '..': {path!r}")

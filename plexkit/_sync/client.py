@@ -263,9 +263,11 @@ class PlexClient:
         started = time.monotonic()
         try:
             response = self._http.send(request)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             log.debug("%s %s failed: %s", spec.method, redact_url(request.url), type(exc).__name__)
-            raise transport_error(exc, spec.method, request.url) from None
+            raise transport_error(
+                exc, spec.method, request.url, idempotent=spec.idempotent
+            ) from None
         log.debug(
             "%s %s -> %d in %.1f ms",
             spec.method,

@@ -21,7 +21,7 @@ def write_private_file(
     ``path``, so a reader never sees half a file and an old file's wider mode is not kept.
     Without it an existing file raises :class:`FileExistsError`.
     """
-    target = Path(path)
+    target = Path(path).expanduser()
     if not overwrite:
         _write_new(target, data)
         return
@@ -36,7 +36,7 @@ def write_private_file(
 def read_secret_text(path: str | os.PathLike[str]) -> str | None:
     """The stripped text of a secret file, or None when it does not exist or is empty."""
     try:
-        text = Path(path).read_text(encoding="utf-8").strip()
+        text = Path(path).expanduser().read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         return None
     return text or None

@@ -6,6 +6,7 @@ from collections.abc import Generator
 
 from plexkit._core.redact import register_secret
 from plexkit._http import httpx
+from plexkit.config import check_header_text
 from plexkit.errors import ConfigurationError
 
 __all__ = ["TokenAuth"]
@@ -18,8 +19,9 @@ class TokenAuth(httpx.Auth):
     """
 
     def __init__(self, token: str) -> None:
-        if not token or not token.strip():
+        if not isinstance(token, str) or not token.strip():
             raise ConfigurationError("TokenAuth needs a non-empty token")
+        check_header_text("token", token)
         self._token = token
         register_secret(token)
 

@@ -40,6 +40,8 @@ _EXCERPT_CHARS: Final = 160
 # Redact a generous window before cutting, so a cut can never split a secret out of reach.
 _REDACT_WINDOW: Final = 4096
 _BOM: Final = "\ufeff"
+# Real Plex bodies nest fewer than 10 levels; deeper input is refused before models see it.
+_MAX_DEPTH: Final = 48
 _ORJSON_SAFE_FROM: Final = (3, 9, 15)
 
 #: Element names of library items; PMS's JSON lists all of them under ``Metadata``.
@@ -116,8 +118,45 @@ def decode_document(
     The format is sniffed from the body itself, so a wrong or missing ``Content-Type`` does
     not matter; ``content_type`` only makes error messages clearer. An XML document becomes
     the dict of its root element; a JSON document is returned as decoded (legacy
-    ``_children`` JSON is rewritten into the modern shape).
+    ``_children`` JSON is rewritten into the modern shape). Whatever the input, the only
+    error is :class:`ParseError`; documents nested deeper than real Plex bodies are refused.
     """
+    data: dict[str, Any] | list[Any] = _guarded(_decode_document, raw, content_type)
+    _check_depth(data, raw)
+    return data
+
+
+def _guarded(decode: Callable[..., Any], raw: object, *args: Any) -> Any:
+    """Run a decoding step so that only ParseError leaves it, whatever the input."""
+    try:
+        return decode(raw, *args)
+    except ParseError:
+        raise
+    except Exception as exc:
+        reason = redact_text(str(exc))[:200]
+        raise ParseError(
+            f"unreadable body: {type(exc).__name__}: {reason}", excerpt=excerpt(raw)
+        ) from None
+
+
+def _check_depth(data: object, raw: object) -> None:
+    """Refuse JSON-shaped data nested deeper than ``_MAX_DEPTH`` (iteratively, no recursion)."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            raise ParseError(
+                f"nested more than {_MAX_DEPTH} levels deep; not a Plex body", excerpt=excerpt(raw)
+            )
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
+
+
+def _decode_document(
+    raw: bytes | str, content_type: str | None = None
+) -> dict[str, Any] | list[Any]:
     if not isinstance(raw, (bytes, bytearray, memoryview, str)):
         raise ParseError(f"expected bytes or str, got {type(raw).__name__}")
     body: bytes | str = bytes(raw) if isinstance(raw, (bytearray, memoryview)) else raw
@@ -153,7 +192,8 @@ def decode_body(raw: bytes | str, content_type: str | None = None) -> dict[str, 
             data = inner
         elif name == "MediaContainer":
             raise ParseError("MediaContainer is not an object", excerpt=excerpt(raw))
-    return normalise_container(data)
+    normalised: dict[str, Any] = _guarded(normalise_container, data)
+    return normalised
 
 
 def normalise_container(data: dict[str, Any]) -> dict[str, Any]:
@@ -288,8 +328,8 @@ def _element(element: Element, parent: str | None) -> dict[str, Any]:
 def _child_name(tag: str, attrs: Mapping[str, Any], parent: str | None) -> str:
     if tag in _ITEM_ELEMENTS:
         return "Metadata"
-    if tag == "Directory" and parent in _ITEM_PARENTS and _is_item(attrs):
-        return "Metadata"
+    if tag == "Directory" and isinstance(parent, str) and parent in _ITEM_PARENTS:
+        return "Metadata" if _is_item(attrs) else tag
     return tag
 
 

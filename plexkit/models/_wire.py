@@ -17,6 +17,8 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from plexkit.errors import ConfigurationError
+
 __all__ = [
     "SPARSE",
     "WIRE",
@@ -73,11 +75,29 @@ def sparse(cls: type[T]) -> type[T]:
     handing it one dict of the present fields, instead of paying a frozen ``__init__`` call
     that sets every one of 30-60 fields: that is what makes structuring fast. ``__init__``,
     equality, hashing, ``repr``, ``attrs.evolve`` and pickling work as usual.
+
+    That fast path runs no validators or converters and has no value for a ``Factory``
+    default, so a field with any of them is refused here, when the class is decorated.
     """
     fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)  # type: ignore[arg-type]
     factory: Any = attrs.Factory
     for field in fields:
-        if field.default is not attrs.NOTHING and not isinstance(field.default, factory):
+        problem = (
+            "a validator"
+            if field.validator is not None
+            else "a converter"
+            if field.converter is not None
+            else "a Factory default"
+            if isinstance(field.default, factory)
+            else None
+        )
+        if problem is not None:
+            raise ConfigurationError(
+                f"@sparse model {cls.__qualname__}.{field.name} has {problem}, which the fast "
+                "constructor would skip; use an immutable default and a structure hook instead"
+            )
+    for field in fields:
+        if field.default is not attrs.NOTHING:
             setattr(cls, field.name, field.default)
     setattr(cls, SPARSE, True)
     return cls

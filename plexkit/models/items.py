@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, Final, TypeAlias
 
 import attrs
@@ -317,6 +318,9 @@ class Playlist(BaseItem):
     items: tuple[Item, ...] = attrs.field(default=(), metadata={OMIT: True})
 
 
+_NO_RAW: Mapping[str, Any] = MappingProxyType({})
+
+
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
 class UnknownItem:
@@ -330,7 +334,7 @@ class UnknownItem:
     rating_key: str | None = None
     key: str | None = None
     title: str = ""
-    raw: Mapping[str, Any] = attrs.field(factory=dict, eq=False, metadata={OMIT: True})
+    raw: Mapping[str, Any] = attrs.field(default=_NO_RAW, eq=False, metadata={OMIT: True})
 
     @property
     def external_ids(self) -> ExternalIds:

@@ -65,7 +65,7 @@ def test_sync_discovery_skips_failing_connections(
 ) -> None:
     list_server(fake)
     router = SyncRouter(fake.sync_transport(), FAILING_FIRST)
-    with PlexTV(identity, transport=router) as plextv:
+    with PlexTV(identity, transport=router, server_transport=router) as plextv:
         found = find_server(plextv, user.token, name="basement", probe_timeout=0.5)
     assert found.url == REMOTE_HTTP
     assert found.token == SERVER_TOKEN and found.resource.client_identifier == MACHINE
@@ -79,7 +79,7 @@ async def test_async_discovery_skips_failing_connections(
 ) -> None:
     list_server(fake)
     router = AsyncRouter(fake.transport(), FAILING_FIRST)
-    async with AsyncPlexTV(identity, transport=router) as plextv:
+    async with AsyncPlexTV(identity, transport=router, server_transport=router) as plextv:
         found = await async_find_server(plextv, user.token, client_identifier=MACHINE)
     assert found.url == REMOTE_HTTP and found.token == SERVER_TOKEN
     assert sorted(router.probes) == sorted((url, SERVER_TOKEN) for url in FAILING_FIRST)
@@ -91,7 +91,8 @@ async def test_local_https_wins_when_everything_answers(
 ) -> None:
     list_server(fake)
     everyone = {url: "identity:" + MACHINE for url in FAILING_FIRST}
-    async with AsyncPlexTV(identity, transport=AsyncRouter(fake.transport(), everyone)) as tv:
+    router = AsyncRouter(fake.transport(), everyone)
+    async with AsyncPlexTV(identity, transport=router, server_transport=router) as tv:
         assert (await async_find_server(tv, user.token)).url == LOCAL_HTTPS
 
 
@@ -102,7 +103,7 @@ async def test_local_connections_of_shared_servers_are_not_probed(
     list_server(fake, owned=False)
     everyone = {url: "identity:" + MACHINE for url in FAILING_FIRST}
     router = AsyncRouter(fake.transport(), everyone)
-    async with AsyncPlexTV(identity, transport=router) as plextv:
+    async with AsyncPlexTV(identity, transport=router, server_transport=router) as plextv:
         found = await async_find_server(plextv, user.token, name="Basement")
     assert found.url == REMOTE_HTTPS
     assert {origin for origin, _ in router.probes} == {REMOTE_HTTPS, REMOTE_HTTP, RELAY}
@@ -112,7 +113,8 @@ def test_nothing_answers_or_no_such_server(
     fake: FakePlexTV, user: FakeUser, identity: ClientIdentity
 ) -> None:
     list_server(fake)
-    with PlexTV(identity, transport=SyncRouter(fake.sync_transport(), {})) as plextv:
+    router = SyncRouter(fake.sync_transport(), {})
+    with PlexTV(identity, transport=router, server_transport=router) as plextv:
         with pytest.raises(TransportError, match="Basement"):
             find_server(plextv, user.token, name="Basement")
         with pytest.raises(ServerNotFoundError, match="Attic"):
@@ -125,7 +127,7 @@ async def test_connect_server_returns_a_ready_async_client(
 ) -> None:
     list_server(fake)
     router = AsyncRouter(fake.transport(), FAILING_FIRST)
-    async with AsyncPlexTV(identity, transport=router) as plextv:
+    async with AsyncPlexTV(identity, transport=router, server_transport=router) as plextv:
         client = await async_connect_server(plextv, user.token, name="Basement")
     async with client:
         assert client.base_url == REMOTE_HTTP
@@ -176,3 +178,44 @@ def test_over_loopback_with_the_fake_pms(
             assert client.base_url == pms_url
             assert client.server.identity().machine_identifier == machine
             assert [s.title for s in client.library.sections()]
+
+
+def in_process_plextv_with_loopback_pms(fake: FakePlexTV) -> Iterator[tuple[str, str]]:
+    from plexkit.testing import FakePlexServer
+
+    pms = FakePlexServer(movies=2, shows=0, artists=0, photo_albums=0, history=0)
+    machine = pms.library.server["machineIdentifier"]
+    with pms.run_in_thread() as pms_url:
+        fake.add_server(
+            "Loopback",
+            client_identifier=machine,
+            access_token=pms.token,
+            connections=[FakeConnection(pms_url, local=True)],
+        )
+        yield pms_url, machine
+
+
+def test_in_process_plextv_probes_the_network_and_the_client_uses_it_sync(
+    fake: FakePlexTV, user: FakeUser, identity: ClientIdentity
+) -> None:
+    """plex.tv's in-process transport, as docs/auth.md shows, carries plex.tv's requests only."""
+    for pms_url, machine in in_process_plextv_with_loopback_pms(fake):
+        with PlexTV(identity, transport=fake.sync_transport()) as plextv:
+            client = connect_server(plextv, user.token, name="Loopback", probe_timeout=2)
+        with client:
+            assert client.base_url == pms_url
+            assert client.server.identity().machine_identifier == machine
+
+
+@pytest.mark.anyio
+async def test_in_process_plextv_probes_the_network_and_the_client_uses_it_async(
+    fake: FakePlexTV, user: FakeUser, identity: ClientIdentity
+) -> None:
+    for pms_url, machine in in_process_plextv_with_loopback_pms(fake):
+        async with AsyncPlexTV(identity, transport=fake.transport()) as plextv:
+            client = await async_connect_server(
+                plextv, user.token, name="Loopback", probe_timeout=2
+            )
+        async with client:
+            assert client.base_url == pms_url
+            assert (await client.server.identity()).machine_identifier == machine

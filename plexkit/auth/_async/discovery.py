@@ -82,7 +82,8 @@ async def async_connect_server(
 ) -> AsyncPlexClient:
     """A ready client for a server on the account, on its best answering connection.
 
-    The client uses the server's own access token and ``plextv``'s identity and transport.
+    The client uses the server's own access token, ``plextv``'s identity and its
+    ``server_transport`` (None: the network), never plex.tv's transport.
     """
     from plexkit._async.client import AsyncPlexClient  # the client pulls in much: load on use
 
@@ -90,5 +91,5 @@ async def async_connect_server(
         plextv, token, name=name, client_identifier=client_identifier, probe_timeout=probe_timeout
     )
     return AsyncPlexClient(
-        found.url, token=found.token, identity=plextv.identity, transport=plextv.transport
+        found.url, token=found.token, identity=plextv.identity, transport=plextv.server_transport
     )

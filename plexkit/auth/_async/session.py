@@ -47,8 +47,9 @@ class AsyncPlexTV:
     """A session with plex.tv for one client identity (the X-Plex-* headers of every request).
 
     Both base URLs are configurable so a fake (``plexkit.testing.plextv``) can stand in. A
-    ``transport`` you pass stays yours: closing the session does not close it. ``clock`` gives
-    the time used in JWT claims and checks.
+    ``transport`` you pass carries plex.tv's requests only and stays yours: closing the session
+    does not close it. ``server_transport`` carries discovery's probes and the clients it
+    returns (None: the network). ``clock`` gives the time used in JWT claims and checks.
     """
 
     def __init__(
@@ -58,6 +59,7 @@ class AsyncPlexTV:
         plextv_url: str = PLEXTV_URL,
         clients_url: str = CLIENTS_URL,
         transport: httpx.AsyncBaseTransport | None = None,
+        server_transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = 15.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -65,6 +67,8 @@ class AsyncPlexTV:
         self.plextv_url = plextv_url
         self.clients_url = clients_url
         self.transport = transport
+        self.server_transport = server_transport
+        self._servers: httpx.AsyncClient | None = None
         self.clock = clock
         install_log_redaction()
         self._http = httpx.AsyncClient(
@@ -89,9 +93,11 @@ class AsyncPlexTV:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (a transport passed in is left open for its owner)."""
+        """Close the connection pools (transports passed in are left open for their owner)."""
         if self.transport is None:
             await self._http.aclose()
+        if self._servers is not None and self.server_transport is None:
+            await self._servers.aclose()
 
     # -- accounts ---------------------------------------------------------------------------
 
@@ -267,11 +273,11 @@ class AsyncPlexTV:
         """Whether the server at ``url`` answers ``/identity`` as ``machine_identifier`` in time."""
         headers = {"X-Plex-Token": token} if token else {}
         try:
-            response = await self._http.get(
+            response = await self._server_http().get(
                 join(url, "/identity"), headers=headers, timeout=timeout
             )
             data = decode(response.content, response.headers.get("content-type"))
-        except (httpx.TransportError, ParseError) as exc:
+        except (httpx.HTTPError, ParseError) as exc:
             log.debug("probe %s failed: %s", redact_url(url), type(exc).__name__)
             return False
         container = data.get("MediaContainer", data) if isinstance(data, dict) else {}
@@ -282,10 +288,20 @@ class AsyncPlexTV:
 
     # -- plumbing --------------------------------------------------------------------------
 
+    def _server_http(self) -> httpx.AsyncClient:
+        """The pool for probing servers: ``server_transport``, never plex.tv's transport."""
+        if self._servers is None:
+            self._servers = httpx.AsyncClient(
+                headers={"Accept": "application/json", **self.identity.headers()},
+                transport=self.server_transport,
+                follow_redirects=False,
+            )
+        return self._servers
+
     async def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
             response = await self._http.request(method, url, **kwargs)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             raise transport_error(exc, method, url) from None
         log.debug("%s %s -> %d", method, redact_url(response.request.url), response.status_code)
         return response

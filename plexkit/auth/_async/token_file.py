@@ -15,7 +15,7 @@ class AsyncTokenFile:
     """A token persisted at ``path``: ``store=token_file.save`` keeps refreshed JWTs."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
+        self.path = Path(path).expanduser()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({os.fspath(self.path)!r})"

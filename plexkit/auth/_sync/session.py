@@ -48,8 +48,9 @@ class PlexTV:
     """A session with plex.tv for one client identity (the X-Plex-* headers of every request).
 
     Both base URLs are configurable so a fake (``plexkit.testing.plextv``) can stand in. A
-    ``transport`` you pass stays yours: closing the session does not close it. ``clock`` gives
-    the time used in JWT claims and checks.
+    ``transport`` you pass carries plex.tv's requests only and stays yours: closing the session
+    does not close it. ``server_transport`` carries discovery's probes and the clients it
+    returns (None: the network). ``clock`` gives the time used in JWT claims and checks.
     """
 
     def __init__(
@@ -59,6 +60,7 @@ class PlexTV:
         plextv_url: str = PLEXTV_URL,
         clients_url: str = CLIENTS_URL,
         transport: httpx.BaseTransport | None = None,
+        server_transport: httpx.BaseTransport | None = None,
         timeout: float = 15.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -66,6 +68,8 @@ class PlexTV:
         self.plextv_url = plextv_url
         self.clients_url = clients_url
         self.transport = transport
+        self.server_transport = server_transport
+        self._servers: httpx.Client | None = None
         self.clock = clock
         install_log_redaction()
         self._http = httpx.Client(
@@ -90,9 +94,11 @@ class PlexTV:
         self.close()
 
     def close(self) -> None:
-        """Close the connection pool (a transport passed in is left open for its owner)."""
+        """Close the connection pools (transports passed in are left open for their owner)."""
         if self.transport is None:
             self._http.close()
+        if self._servers is not None and self.server_transport is None:
+            self._servers.close()
 
     # -- accounts ---------------------------------------------------------------------------
 
@@ -268,11 +274,11 @@ class PlexTV:
         """Whether the server at ``url`` answers ``/identity`` as ``machine_identifier`` in time."""
         headers = {"X-Plex-Token": token} if token else {}
         try:
-            response = self._http.get(
+            response = self._server_http().get(
                 join(url, "/identity"), headers=headers, timeout=timeout
             )
             data = decode(response.content, response.headers.get("content-type"))
-        except (httpx.TransportError, ParseError) as exc:
+        except (httpx.HTTPError, ParseError) as exc:
             log.debug("probe %s failed: %s", redact_url(url), type(exc).__name__)
             return False
         container = data.get("MediaContainer", data) if isinstance(data, dict) else {}
@@ -283,10 +289,20 @@ class PlexTV:
 
     # -- plumbing --------------------------------------------------------------------------
 
+    def _server_http(self) -> httpx.Client:
+        """The pool for probing servers: ``server_transport``, never plex.tv's transport."""
+        if self._servers is None:
+            self._servers = httpx.Client(
+                headers={"Accept": "application/json", **self.identity.headers()},
+                transport=self.server_transport,
+                follow_redirects=False,
+            )
+        return self._servers
+
     def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self._http.request(method, url, **kwargs)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             raise transport_error(exc, method, url) from None
         log.debug("%s %s -> %d", method, redact_url(response.request.url), response.status_code)
         return response

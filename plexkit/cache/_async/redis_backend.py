@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from plexkit._core.redact import get_logger
 from plexkit.cache.response import CachedResponse
 from plexkit.cache.stats import BackendInfo
 from plexkit.errors import ConfigurationError
@@ -19,8 +20,28 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncRedisBackend"]
 
+log = get_logger("plexkit.cache")
+
 _GLOB_SPECIAL = re.compile(r"([*?\[\]\\])")
 _BATCH = 500
+# A cache read should cost at most about this long while Redis is down (docs/caching.md).
+_MAX_RETRIES = 1
+_MAX_SOCKET_TIMEOUT = 2.0
+
+
+def _slow_outage_settings(client: object, kwargs: dict[str, Any]) -> list[str]:
+    """The client settings that make each read stall for seconds while Redis is down."""
+    found = []
+    get_retry = getattr(client, "get_retry", None)
+    retry = get_retry() if callable(get_retry) else kwargs.get("retry")
+    retries = getattr(retry, "_retries", 0)
+    if isinstance(retries, int) and retries > _MAX_RETRIES:
+        found.append(f"{retries} retries with backoff")
+    for name in ("socket_timeout", "socket_connect_timeout"):
+        value = kwargs.get(name)
+        if value is None or (isinstance(value, (int, float)) and value > _MAX_SOCKET_TIMEOUT):
+            found.append(f"{name}={value}")
+    return found
 
 
 def _glob_escape(text: str) -> str:
@@ -40,6 +61,13 @@ class AsyncRedisBackend:
         if kwargs.get("decode_responses"):
             raise ConfigurationError(
                 "the Redis client for the cache must use decode_responses=False (values are bytes)"
+            )
+        slow = _slow_outage_settings(client, kwargs)
+        if slow:
+            log.warning(
+                "the Redis client for the cache has %s: each read may stall for seconds while "
+                "Redis is down; see docs/caching.md for the recommended settings",
+                ", ".join(slow),
             )
         self._redis: Any = client
         self.prefix = prefix
