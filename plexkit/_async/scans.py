@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Final
 
 from plexkit._core import endpoints
 from plexkit._core.notifications import is_scan_activity
-from plexkit._core.redact import get_logger
 from plexkit._core.scan_paths import check_scan_path
 from plexkit._core.waits import ActivityTracker, ScanTracker
+from plexkit._redact import get_logger
 from plexkit._synchronization import async_sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from

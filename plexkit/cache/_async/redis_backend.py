@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from plexkit.cache.response import CachedResponse
+from plexkit._response import CachedResponse
 from plexkit.cache.stats import BackendInfo
 from plexkit.errors import ConfigurationError
 
