@@ -10,11 +10,11 @@ import attrs
 
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._sync.resources.paging import iterate, page
-from plexkit._sync.scans import ProgressCallback, refresh_and_wait
+from plexkit._sync.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
 from plexkit._core.paging import Page
-from plexkit._core.scan_paths import section_for_path
+from plexkit._core.scan_paths import check_scan_path, section_for_path
 from plexkit.models import (
     Collection,
     Hub,
@@ -146,10 +146,19 @@ class Library(Resource):
         return attrs.evolve(detail, items=items_from(data))
 
     def refresh(
-        self, section_key: str | int, *, path: str | None = None, force: bool = False
+        self, section: str | int | Section, *, path: str | None = None, force: bool = False
     ) -> None:
-        """Start a scan of a whole section, or only of ``path`` inside it."""
-        self._client.request(endpoints.refresh_section(section_key, path=path, force=force))
+        """Start a scan of a whole section, or only of ``path`` inside it.
+
+        A ``path`` outside every location of the section raises :class:`ConfigurationError`
+        before the scan is requested (with a :class:`Section`, before any request at all):
+        PMS would accept it and silently scan nothing.
+        """
+        if path is None and not isinstance(section, Section):
+            self._client.request(endpoints.refresh_section(section, force=force))
+            return
+        found, path = self._scan_target(section, path)
+        self._client.request(endpoints.refresh_section(found.key, path=path, force=force))
 
     def refresh_and_wait(
         self,
@@ -168,23 +177,38 @@ class Library(Resource):
         Follows the scan's activity notifications over the websocket; without one (or when
         it drops or stays silent for ``start_grace`` seconds) polls ``/activities`` and the
         section's ``refreshing`` flag every ``poll_interval`` seconds. ``on_progress`` gets
-        each new :class:`Activity` state. ``section`` is a key, a title or a
-        :class:`Section`; a ``path`` outside every location of the section raises
-        :class:`ConfigurationError` before the scan is requested (with a :class:`Section`,
-        before any request at all). After ``timeout`` seconds raises
-        :class:`~plexkit.errors.WaitTimeoutError` (a ``TimeoutError``).
+        each new :class:`Activity` state. With ``path`` only that scan's activity is followed
+        (concurrent scans of other paths in the section do not delay or report into it).
+        ``section`` is a key, a title or a :class:`Section`; a ``path`` outside every
+        location of the section raises :class:`ConfigurationError` before the scan is
+        requested (with a :class:`Section`, before any request at all). After ``timeout``
+        seconds raises :class:`~plexkit.errors.WaitTimeoutError` (a ``TimeoutError``).
         """
-        return refresh_and_wait(
-            self._client,
-            section,
-            path=path,
-            force=force,
+        options = ScanWait.checked(
             timeout=timeout,
             on_progress=on_progress,
             poll_interval=poll_interval,
             start_grace=start_grace,
             use_websocket=use_websocket,
         )
+        found, path = self._scan_target(section, path)
+        return refresh_and_wait(self._client, found, path, force=force, options=options)
+
+    def _scan_target(
+        self, section: str | int | Section, path: str | None
+    ) -> tuple[Section, str | None]:
+        """The section (read by key or title unless given) and ``path`` checked against its
+        locations."""
+        if isinstance(section, Section):
+            found = section
+        else:
+            found = self.section(section, cache=False)
+        if path is not None:
+            locations = [loc.path for loc in found.locations]
+            path = check_scan_path(
+                path, locations, section=f"section {found.key} ({found.title!r})"
+            )
+        return found, path
 
     def section_for_path(
         self, path: str, *, cache: CacheMode = None, ttl: float | None = None
