@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import httpx
 
-from plexkit._core.redact import redact_url
+from plexkit._redact import redact_url
 from plexkit.config import PlexConfig, Timeouts
 from plexkit.errors import (
     ConnectTimeoutError,

@@ -318,6 +318,11 @@ class AsyncQueue(Generic[T]):
             return await self._receive.receive()
         raise TimeoutError("no item arrived in time")
 
+    def __del__(self) -> None:
+        # Memory object streams warn when garbage-collected open: close both ends with us.
+        self._send.close()
+        self._receive.close()
+
 
 class Queue(Generic[T]):
     """A FIFO between threads, the sync twin of :class:`AsyncQueue`."""

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from plexkit._core.redact import redact_url
+from plexkit._redact import redact_url
 from plexkit._version import __version__
 from plexkit.errors import ConfigurationError
 

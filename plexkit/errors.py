@@ -22,7 +22,7 @@ error never shows a token.
 
 from __future__ import annotations
 
-from plexkit._core.redact import redact_text
+from plexkit._redact import redact_text
 
 __all__ = [
     "APIError",

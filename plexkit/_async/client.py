@@ -30,15 +30,15 @@ from plexkit._async.resources import (
     AsyncURLs,
 )
 from plexkit._core.endpoints import RequestSpec
-from plexkit._core.redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._core.retry import backoff_delay, is_retryable
 from plexkit._core.status import error_for_status
 from plexkit._http import httpx, limits_for, timeout_for, transport_error
+from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
+from plexkit._response import CachedResponse
 from plexkit._synchronization import async_sleep
 from plexkit.cache._async.control import AsyncCacheControl
 from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.cache.keys import CacheKey
-from plexkit.cache.response import CachedResponse
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import ConfigurationError, DeadlineExceededError, TransportError
 from plexkit.models import decode_body

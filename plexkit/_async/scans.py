@@ -13,12 +13,13 @@ import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Final
+from weakref import WeakKeyDictionary
+
+import attrs
 
 from plexkit._core import endpoints
-from plexkit._core.notifications import is_scan_activity
-from plexkit._core.redact import get_logger
-from plexkit._core.scan_paths import check_scan_path
-from plexkit._core.waits import ActivityTracker, ScanTracker
+from plexkit._core.waits import ActivityTracker, ScanClaims, ScanTracker
+from plexkit._redact import get_logger
 from plexkit._synchronization import async_sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
     from plexkit._async.notifications import AsyncNotificationStream
 
-__all__ = ["AsyncActivityWatch", "ProgressCallback", "refresh_and_wait"]
+__all__ = ["AsyncActivityWatch", "ProgressCallback", "ScanWait", "refresh_and_wait"]
 
 log = get_logger(__name__)
 
@@ -109,57 +110,90 @@ def _progress(callback: ProgressCallback | None, activity: Activity | None) -> N
         callback(activity)
 
 
+@attrs.frozen
+class ScanWait:
+    """How a scan wait runs: its timeout, progress callback, polling and websocket use."""
+
+    timeout: float
+    on_progress: ProgressCallback | None
+    poll_interval: float
+    start_grace: float
+    use_websocket: bool
+
+    @classmethod
+    def checked(
+        cls,
+        *,
+        timeout: float,
+        on_progress: ProgressCallback | None,
+        poll_interval: float,
+        start_grace: float,
+        use_websocket: bool,
+    ) -> ScanWait:
+        """The options, refused with :class:`ConfigurationError` when out of range."""
+        limit = _positive(timeout, "timeout", allow_inf=True)
+        interval = _positive(poll_interval, "poll_interval")
+        grace = _positive(start_grace, "start_grace")
+        assert limit is not None and interval is not None and grace is not None
+        if on_progress is not None and not callable(on_progress):
+            raise ConfigurationError("on_progress must be callable")
+        return cls(limit, on_progress, interval, grace, use_websocket)
+
+
+_CLAIMS: WeakKeyDictionary[AsyncPlexClient, ScanClaims] = WeakKeyDictionary()
+"""Which path-scoped wait owns which scan activity, per client (see ``ScanClaims``)."""
+
+
+def _claims(client: AsyncPlexClient) -> ScanClaims:
+    return _CLAIMS.setdefault(client, ScanClaims())
+
+
 async def refresh_and_wait(
     client: AsyncPlexClient,
-    section: str | int | Section,
+    section: Section,
+    path: str | None,
     *,
-    path: str | None = None,
-    force: bool = False,
-    timeout: float = 3600.0,
-    on_progress: ProgressCallback | None = None,
-    poll_interval: float = 2.0,
-    start_grace: float = 5.0,
-    use_websocket: bool = True,
+    force: bool,
+    options: ScanWait,
 ) -> ScanResult:
-    """Scan a section (or ``path`` in it) and return when the scan is over.
-
-    ``section`` is a key, a title or a :class:`Section` (then its locations are checked
-    without any request). A ``path`` outside every location of the section raises
-    :class:`ConfigurationError` before the scan is requested. Raises
-    :class:`WaitTimeoutError` (a ``TimeoutError``) after ``timeout`` seconds.
-    """
-    limit = _positive(timeout, "timeout", allow_inf=True)
-    interval = _positive(poll_interval, "poll_interval")
-    grace = _positive(start_grace, "start_grace")
-    assert limit is not None and interval is not None and grace is not None
-    if on_progress is not None and not callable(on_progress):
-        raise ConfigurationError("on_progress must be callable")
-    if isinstance(section, Section):
-        found = section
-    else:
-        found = await client.library.section(section, cache=False)
-    if path is not None:
-        locations = [loc.path for loc in found.locations]
-        path = check_scan_path(path, locations, section=f"section {found.key} ({found.title!r})")
+    """Scan ``section`` (or the already checked ``path`` in it) and return when the scan is
+    over; raises :class:`WaitTimeoutError` (a ``TimeoutError``) after the timeout."""
     started = time.monotonic()
-    deadline = started + limit
-    stream = await _open_stream(client, use_websocket, deadline)
+    deadline = started + options.timeout
+    stream = await _open_stream(client, options.use_websocket, deadline)
+    claims = _claims(client)
+    token: int | None = None
     try:
         if time.monotonic() >= deadline:
             raise WaitTimeoutError(
-                f"the scan of section {found.key} ({found.title!r}) was not requested: the "
+                f"the scan of section {section.key} ({section.title!r}) was not requested: the "
                 "timeout passed while connecting to notifications",
                 activities=(),
             )
-        await client.library.refresh(found.key, path=path, force=force)
+        await client.request(endpoints.refresh_section(section.key, path=path, force=force))
+        if path is not None:
+            token = claims.register(section.key, path)
         tracker = ScanTracker(
-            section_key=found.key,
-            scanned_before=found.scanned_at,
+            section_key=section.key,
+            scanned_before=section.scanned_at,
             started=time.monotonic(),
-            start_grace=grace,
+            start_grace=options.start_grace,
+            claims=claims if token is not None else None,
+            token=token,
         )
-        return await _follow(client, found, path, tracker, stream, deadline, interval, on_progress)
+        return await _follow(
+            client,
+            section,
+            path,
+            tracker,
+            stream,
+            deadline,
+            options.poll_interval,
+            options.on_progress,
+        )
     finally:
+        if token is not None:
+            claims.release(token)
         if stream is not None:
             await stream.stop()
 
@@ -227,7 +261,7 @@ async def _follow(
         next_poll = time.monotonic() + (interval if polling else safety)
         activities = await _activities(client)
         for activity in activities:
-            if is_scan_activity(activity, section.key) and tracker.observe(activity):
+            if tracker.observe(activity):
                 _progress(on_progress, activity)
         status = await _section_status(client, section.key)
         if tracker.poll(

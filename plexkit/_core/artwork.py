@@ -13,7 +13,7 @@ from typing import Final, Literal
 from urllib.parse import urlsplit
 
 from plexkit._core.endpoints import RequestSpec
-from plexkit._core.redact import redact_url
+from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
 
 __all__ = [

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import attrs
 
 from plexkit._core.paging import check_window, page_headers
-from plexkit._core.redact import redact_url
+from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
 
 __all__ = [
@@ -236,6 +236,22 @@ def collection_items(collection_key: str | int, *, include_guids: bool = False) 
 def metadata(rating_key: str | int) -> RequestSpec:
     key = path_key(rating_key, "rating_key")
     return RequestSpec(method="GET", path=f"/library/metadata/{key}", cache_name="metadata")
+
+
+def metadata_many(rating_keys: str) -> RequestSpec:
+    """Several items in one read (``rating_keys`` is a checked ``"1,2,3"`` list), never cached:
+    edits read the current tags through it."""
+    return RequestSpec(method="GET", path=f"/library/metadata/{rating_keys}")
+
+
+def transient_token() -> RequestSpec:
+    """``POST /security/token?type=delegation&scope=all``: a token valid up to 48 hours."""
+    return RequestSpec(
+        method="POST",
+        path="/security/token",
+        params={"type": "delegation", "scope": "all"},
+        idempotent=False,
+    )
 
 
 def children(

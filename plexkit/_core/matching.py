@@ -21,7 +21,6 @@ __all__ = [
     "match_request",
     "matches_request",
     "refresh_item_request",
-    "transient_token_request",
     "unmatch_request",
 ]
 
@@ -102,16 +101,6 @@ def agents_request(type: int | str | None = None) -> RequestSpec:
     """``GET /system/agents``, optionally only agents for one metadata type."""
     params = _clean({"mediaType": item_type_number(type)})
     return RequestSpec(method="GET", path="/system/agents", params=params, cache_name="server")
-
-
-def transient_token_request() -> RequestSpec:
-    """``POST /security/token?type=delegation&scope=all``: a token valid up to 48 hours."""
-    return RequestSpec(
-        method="POST",
-        path="/security/token",
-        params={"type": "delegation", "scope": "all"},
-        idempotent=False,
-    )
 
 
 def candidates_from(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:

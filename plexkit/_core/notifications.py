@@ -12,7 +12,7 @@ import random
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Final
 
-from plexkit._core.redact import get_logger
+from plexkit._redact import get_logger
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.models import structure
 from plexkit.models.management import (

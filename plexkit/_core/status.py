@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from plexkit._core.redact import redact_text, redact_url
 from plexkit._core.retry import parse_retry_after
+from plexkit._redact import redact_text, redact_url
 from plexkit.errors import (
     APIError,
     BadRequestError,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlencode, urlsplit
 
-from plexkit._core.redact import redact_url
+from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
 
 __all__ = ["MAX_IMAGE_SIDE", "SecretURL", "image_url", "stream_url", "with_token"]

@@ -29,9 +29,9 @@ from plexkit._core.notifications import (
     reconnect_delay,
     wanted,
 )
-from plexkit._core.redact import get_logger, redact_text
 from plexkit._core.status import error_for_status
 from plexkit._http import httpx, timeout_for, transport_error
+from plexkit._redact import get_logger, redact_text
 from plexkit._synchronization import BackgroundTask, Event, Queue
 from plexkit.errors import ConfigurationError, PlexError, TransportError
 from plexkit.models.management import ConnectionEvent, Notification

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from plexkit._core.redact import redact_text
+from plexkit._redact import redact_text
 from plexkit.errors import APIError, ParseError
 
 __all__ = [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from plexkit._core.redact import redact_text
 from plexkit._core.status import error_for_status
 from plexkit._http import httpx
+from plexkit._redact import redact_text
 from plexkit.auth.models import decode
 from plexkit.errors import APIError, ParseError
 

@@ -15,7 +15,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from plexkit._core.redact import register_secret
+from plexkit._redact import register_secret
 from plexkit.auth._jose import b64url_decode, b64url_encode, jwk_thumbprint
 from plexkit.auth.storage import write_private_file
 from plexkit.errors import ConfigurationError, JWTError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Generator
 
-from plexkit._core.redact import register_secret
 from plexkit._http import httpx
+from plexkit._redact import register_secret
 from plexkit.config import check_header_text
 from plexkit.errors import ConfigurationError
 

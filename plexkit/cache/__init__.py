@@ -7,6 +7,7 @@ and their generated sync twins. redis is never imported here: build a ``RedisBac
 
 from __future__ import annotations
 
+from plexkit._response import KEPT_HEADERS, CachedResponse
 from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
 from plexkit.cache._async.control import AsyncCacheControl
 from plexkit.cache._async.redis_backend import AsyncRedisBackend
@@ -20,7 +21,6 @@ from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.cache.keys import CacheKey, server_scope, token_digest
 from plexkit.cache.memory import MemoryStore
 from plexkit.cache.policy import DEFAULT_TTLS, NEVER, CachePolicy, affected_by_write
-from plexkit.cache.response import KEPT_HEADERS, CachedResponse
 from plexkit.cache.stats import BackendInfo, BackendStats, CacheStats, NameStats
 
 __all__ = [

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from plexkit._core.redact import redact_text
+from plexkit._redact import redact_text
 
 __all__ = [
     "BackendHealth",

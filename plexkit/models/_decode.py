@@ -30,7 +30,7 @@ from xml.etree.ElementTree import ParseError as XMLSyntaxError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as _xml_fromstring
 
-from plexkit._core.redact import redact_text
+from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._wire import gc_paused
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from plexkit._core.redact import redact_text
+from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._converter import converter
 from plexkit.models._decode import decode_body, excerpt

@@ -1,6 +1,10 @@
 """Library scans as PMS runs them: a ``library.update.section`` activity that progresses over
 time, with the section ``refreshing`` until it ends.
 
+The activity carries what PMS's does: its Context holds only ``librarySectionID``, and
+neither it nor the title or subtitle names the requested path (so a client that scans two
+paths at once must tell their activities apart by order, see ``plexkit._core.waits``).
+
 Progress is computed from the store's clock when a request arrives (no background task), so
 a scan behaves the same in-process, on loopback, under asyncio or trio, and a test with a fake
 clock decides when it finishes. Cancelling the activity (``DELETE /activities/{uuid}``) or the
@@ -59,7 +63,7 @@ class Scans:
         activity = self.store.start_activity(
             "library.update.section",
             f"Scanning {section.title}",
-            subtitle=path or section.title,
+            subtitle=section.title,
             context={"librarySectionID": str(section.key)},
         )
         with self.store.lock:

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from plexkit import AsyncPlexClient, ClientIdentity, ConfigurationError, PlexClient
+from plexkit.models import Location, Section
 
 TOKEN = "wire-token-0123456789"
 IDENTITY = ClientIdentity(
@@ -189,7 +190,8 @@ def test_search_recently_added_history_and_refresh_requests() -> None:
         recent = recorder.last
         plex.history.list(limit=10, account_id=2)
         history = recorder.last
-        plex.library.refresh(3, path="/data/media/movies/Heat (1995)")
+        movies = Section(key="3", title="Movies", locations=(Location(path="/data/media/movies"),))
+        plex.library.refresh(movies, path="/data/media/movies/Heat (1995)")
         refresh = recorder.last
     assert dict(search.url.params) == {"query": "star wars", "limit": "5", "sectionId": "3"}
     assert recent.headers["X-Plex-Container-Size"] == "7"

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from plexkit._core.redact import (
+from plexkit._redact import (
     RedactingFilter,
     get_logger,
     redact_headers,
@@ -82,7 +82,7 @@ def test_exception_messages_are_redacted_wherever_they_are_raised() -> None:
 
 
 def test_httpcore_child_loggers_are_redacted(caplog: pytest.LogCaptureFixture) -> None:
-    from plexkit._core.redact import install_log_redaction
+    from plexkit._redact import install_log_redaction
 
     install_log_redaction()
     with caplog.at_level(logging.DEBUG, logger="httpcore.http11"):

@@ -88,7 +88,7 @@ def test_a_read_with_a_lost_answer_is_retried_and_says_it_was_sent() -> None:
 
 def test_retry_safety_is_one_column_of_the_request_specs() -> None:
     unsafe = [
-        matching.transient_token_request(),
+        endpoints.transient_token(),
         matching.refresh_item_request(5),
         matching.analyze_request(5),
         matching.unmatch_request(5),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from plexkit._core import redact
-from plexkit._core.redact import REDACTED, redact_text, register_secret
+from plexkit import _redact as redact
+from plexkit._redact import REDACTED, redact_text, register_secret
 
 
 def test_registering_while_redacting_in_other_threads_never_fails() -> None:

@@ -10,8 +10,14 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from plexkit import AsyncPlexClient, PlexClient, ServerUnavailableError, UnauthorizedError
-from plexkit.models import Section
+from plexkit import (
+    AsyncPlexClient,
+    ConfigurationError,
+    PlexClient,
+    ServerUnavailableError,
+    UnauthorizedError,
+)
+from plexkit.models import Location, Section
 from plexkit.testing.images import png
 
 TOKEN = "mgmt-wire-token-0123456789"
@@ -110,9 +116,9 @@ def test_scan_and_token_requests(httpx_mock: HTTPXMock) -> None:
         url=f"{BASE}/security/token?type=delegation&scope=all",
         json={"MediaContainer": {"size": 0, "token": "transient-1234-abcd"}},
     )
-    section = Section(key="3", title="Movies", locations=())
+    section = Section(key="3", title="Movies", locations=(Location(path="/m"),))
     with PlexClient(BASE, token=TOKEN) as plex:
-        plex.library.refresh(section.key, path="/m/Heat")
+        plex.library.refresh(section, path="/m/Heat")
         assert plex.server.transient_token() == "transient-1234-abcd"
         assert plex.server.transient_token() == "transient-1234-abcd"
     assert len(httpx_mock.get_requests()) == 2
@@ -137,3 +143,29 @@ async def test_the_upgrade_request_carries_the_token_in_a_header(anyio_backend: 
     assert upgrade.headers["X-Plex-Token"] == TOKEN
     assert upgrade.headers["Upgrade"].lower() == "websocket"
     assert TOKEN not in str(caught.value) and TOKEN not in json.dumps(str(events))
+
+
+@pytest.mark.parametrize("section", [Section(key="3", title="Movies", locations=()), "3"])
+def test_refresh_of_a_path_outside_the_section_is_refused_before_the_scan(
+    httpx_mock: HTTPXMock, section: Section | str
+) -> None:
+    """Plain ``refresh(path=)`` checks the path like ``refresh_and_wait``: PMS would accept a
+    path outside every location and scan nothing. With a Section no request is sent at all;
+    with a key only the section list is read, never the refresh."""
+    if isinstance(section, str):
+        httpx_mock.add_response(
+            method="GET",
+            url=f"{BASE}/library/sections",
+            json={
+                "MediaContainer": {
+                    "size": 1,
+                    "Directory": [
+                        {"key": "3", "title": "Movies", "Location": [{"id": 1, "path": "/m"}]}
+                    ],
+                }
+            },
+        )
+    with PlexClient(BASE, token=TOKEN) as plex, pytest.raises(ConfigurationError):
+        plex.library.refresh(section, path="/elsewhere/Heat")
+    assert all("/refresh" not in str(r.url) for r in httpx_mock.get_requests())
+    assert len(httpx_mock.get_requests()) == (0 if isinstance(section, Section) else 1)

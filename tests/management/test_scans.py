@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import anyio
+import anyio.to_thread
 import pytest
 from mgmt_helpers import Env, collect, opened, resolve
 
@@ -176,3 +178,50 @@ async def test_plain_watch_polls(env: Env) -> None:
     assert updates and all(u.uuid == running.uuid for u in updates)
     assert not any(r.path.startswith("/:/") for r in env.server.requests)
     assert env.library.activities == {}
+
+
+async def test_concurrent_path_scans_each_follow_their_own_activity(env: Env) -> None:
+    """Two targeted scans of one section at once: each wait reports only its own activity and
+    returns at its own end, while the other scan is still running (issue 9). The fake's
+    clock is driven by hand so the order of the ends is certain."""
+    disk = disk_of(env.library)
+    heat, ronin = f"{MOVIES}/Heat (1995)", f"{MOVIES}/Ronin (1998)"
+    disk.add_movie(f"{heat}/Heat (1995).mkv", "Heat", 1995)
+    disk.add_movie(f"{ronin}/Ronin (1998).mkv", "Ronin", 1998)
+    store = env.library.scans.store
+    now = [1_000_000.0]
+    store.clock = lambda: now[0]
+    scans = env.library.scans
+    scans.duration = 1.0
+    results: dict[str, ScanResult] = {}
+    running_when_heat_ended: list[str] = []
+
+    async def scan(path: str) -> None:
+        call = lambda: env.plex.library.refresh_and_wait(1, path=path, poll_interval=0.05)  # noqa: E731
+        if env.mode == "sync":
+            results[path] = await anyio.to_thread.run_sync(call)
+        else:
+            results[path] = await call()
+        if path == heat:
+            running_when_heat_ended.extend(s.path for s in scans.running.values())
+
+    async def until(condition: Any) -> None:
+        with anyio.fail_after(20):
+            while not condition():  # noqa: ASYNC110 (the fake has no event to wait on)
+                await anyio.sleep(0.01)
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(scan, heat)
+        await until(lambda: len(scans.running) == 1)
+        now[0] += 0.5
+        tg.start_soon(scan, ronin)
+        await until(lambda: len(scans.running) == 2)
+        now[0] += 0.6  # Heat's scan is over (1.1 s), Ronin's is not (0.6 s)
+        await until(lambda: heat in results)
+        assert ronin not in results
+        now[0] += 1.0
+    first, second = scans.completed
+    assert (first.path, second.path) == (heat, ronin)
+    assert results[heat].activities == (first.activity["uuid"],)
+    assert results[ronin].activities == (second.activity["uuid"],)
+    assert running_when_heat_ended == [ronin]

@@ -13,8 +13,8 @@ import pytest
 from mgmt_helpers import Env, first_movie, resolve
 
 from plexkit import ConfigurationError, ForbiddenError
-from plexkit._core.redact import get_logger, redact_text
 from plexkit._core.urls import SecretURL
+from plexkit._redact import get_logger, redact_text
 from plexkit.testing.images import png_size
 
 pytestmark = pytest.mark.anyio

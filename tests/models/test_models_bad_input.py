@@ -125,7 +125,7 @@ def test_deep_nesting_never_escapes_as_another_error(raw: bytes) -> None:
 
 
 def test_a_registered_secret_is_scrubbed_even_without_a_name() -> None:
-    from plexkit._core.redact import register_secret
+    from plexkit._redact import register_secret
 
     bare = "zyxw98765token"
     register_secret(bare)

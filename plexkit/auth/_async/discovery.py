@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from plexkit._core.redact import get_logger, redact_url
+from plexkit._redact import get_logger, redact_url
 from plexkit._synchronization import async_gather
 from plexkit.auth._async.session import AsyncPlexTV
 from plexkit.auth.connections import candidates, choose_server

@@ -6,8 +6,8 @@ import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
 
-from plexkit._core.redact import get_logger, register_secret
 from plexkit._http import httpx
+from plexkit._redact import get_logger, register_secret
 from plexkit._synchronization import AsyncLock
 from plexkit.auth._async.session import AsyncPlexTV
 from plexkit.auth._flavour import IOAuth

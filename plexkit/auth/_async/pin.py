@@ -6,7 +6,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from typing import TYPE_CHECKING
 
-from plexkit._core.redact import get_logger
+from plexkit._redact import get_logger
 from plexkit._synchronization import AsyncEvent
 from plexkit.auth._async.session import AsyncPlexTV
 from plexkit.auth._urls import auth_app_url, link_url

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from plexkit._core.redact import get_logger, redact_url
+from plexkit._redact import get_logger, redact_url
 from plexkit._synchronization import gather
 from plexkit.auth._sync.session import PlexTV
 from plexkit.auth.connections import candidates, choose_server

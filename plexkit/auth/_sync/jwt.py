@@ -7,8 +7,8 @@ import time
 from collections.abc import Generator, Callable, Iterable
 from typing import TYPE_CHECKING
 
-from plexkit._core.redact import get_logger, register_secret
 from plexkit._http import httpx
+from plexkit._redact import get_logger, register_secret
 from plexkit._synchronization import Lock
 from plexkit.auth._sync.session import PlexTV
 from plexkit.auth._flavour import IOAuth

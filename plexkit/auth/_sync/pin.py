@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator, Callable, Iterable
 from typing import TYPE_CHECKING
 
-from plexkit._core.redact import get_logger
+from plexkit._redact import get_logger
 from plexkit._synchronization import Event
 from plexkit.auth._sync.session import PlexTV
 from plexkit.auth._urls import auth_app_url, link_url

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from plexkit._core.redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._http import httpx, transport_error
+from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit.auth._responses import plextv_error
 from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, join
 from plexkit.auth.claims import DEFAULT_SCOPES, device_claims

@@ -1,6 +1,6 @@
 """The backend interface the response cache talks to, and the in-memory backend.
 
-A backend stores :class:`~plexkit.cache.response.CachedResponse` values under key strings with a
+A backend stores :class:`~plexkit._response.CachedResponse` values under key strings with a
 TTL measured by the backend (memory: its clock; Redis: the server). Backends may raise on I/O
 failure: the response cache catches, logs once and counts it.
 """
@@ -11,8 +11,8 @@ import time
 from collections.abc import Callable
 from typing import Final, Protocol
 
+from plexkit._response import CachedResponse
 from plexkit.cache.memory import MemoryStore
-from plexkit.cache.response import CachedResponse
 from plexkit.cache.stats import BackendInfo
 
 __all__ = ["DEFAULT_MAX_BYTES", "AsyncCacheBackend", "AsyncMemoryBackend"]

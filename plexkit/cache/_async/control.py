@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Final, TypeVar
 
-from plexkit._core.redact import get_logger
+from plexkit._redact import get_logger
 from plexkit._synchronization import async_gather
 from plexkit.cache._async.refresher import AsyncRefresher
 from plexkit.cache._async.response_cache import AsyncResponseCache

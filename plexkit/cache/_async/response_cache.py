@@ -14,12 +14,12 @@ from typing import Final, Literal
 
 import attrs
 
-from plexkit._core.redact import get_logger
+from plexkit._redact import get_logger
+from plexkit._response import CachedResponse
 from plexkit._synchronization import AsyncEvent
 from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
 from plexkit.cache.keys import KEY_VERSION, CacheKey
 from plexkit.cache.policy import CachePolicy, affected_by_write
-from plexkit.cache.response import CachedResponse
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 

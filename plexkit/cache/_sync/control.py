@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar
 
-from plexkit._core.redact import get_logger
+from plexkit._redact import get_logger
 from plexkit._synchronization import gather
 from plexkit.cache._sync.refresher import Refresher
 from plexkit.cache._sync.response_cache import ResponseCache

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from plexkit._core.redact import get_logger
-from plexkit.cache.response import CachedResponse
+from plexkit._redact import get_logger
+from plexkit._response import CachedResponse
 from plexkit.cache.stats import BackendInfo
 from plexkit.errors import ConfigurationError
 

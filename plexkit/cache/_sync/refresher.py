@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from plexkit._core.redact import get_logger, redact_text
+from plexkit._redact import get_logger, redact_text
 from plexkit._synchronization import BackgroundTask, Event, Lock
 from plexkit.errors import ConfigurationError
 

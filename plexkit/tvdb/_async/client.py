@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from plexkit._core.redact import register_secret
 from plexkit._http import httpx
+from plexkit._redact import register_secret
 from plexkit._synchronization import AsyncLock
 from plexkit._webapi._async.service import AsyncJSONService
 from plexkit._webapi.calls import Auth, Call

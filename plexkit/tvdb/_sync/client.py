@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from plexkit._core.redact import register_secret
+from plexkit._redact import register_secret
 from plexkit._http import httpx
 from plexkit._synchronization import Lock
 from plexkit._webapi._sync.service import JSONService

@@ -1,0 +1,60 @@
+"""Server activities: list, cancel and watch."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plexkit._async.resources._base import Resource
+from plexkit._async.scans import AsyncActivityWatch
+from plexkit._core import endpoints
+from plexkit.models import (
+    Activity,
+    activities_from,
+)
+
+if TYPE_CHECKING:
+    from plexkit._async.client import CacheMode
+
+__all__ = ["AsyncActivities"]
+
+
+class AsyncActivities(Resource):
+    """Server activities: scans, analysis, downloads."""
+
+    async def list(
+        self, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[Activity, ...]:
+        """The activities running now, with their progress."""
+        data, _ = await self._client.get_data(endpoints.activities(), cache=cache, ttl=ttl)
+        return activities_from(data)
+
+    async def cancel(self, uuid: str) -> None:
+        """Cancel a cancellable activity."""
+        await self._client.request(endpoints.cancel_activity(uuid))
+
+    async def get(self, uuid: str) -> Activity | None:
+        """One running activity by uuid, or None if it is not (or no longer) running."""
+        found = await self.list(cache=False)
+        return next((a for a in found if a.uuid == uuid), None)
+
+    def watch(
+        self,
+        uuid: str | Activity,
+        *,
+        poll_interval: float = 1.0,
+        timeout: float | None = None,
+        use_websocket: bool = True,
+    ) -> AsyncActivityWatch:
+        """Progress updates of one activity until it ends (an async iterator of
+        :class:`Activity`): ``async for a in plex.activities.watch(uuid)`` polls; inside
+        ``async with plex.activities.watch(uuid) as updates`` websocket notifications are
+        followed. A cancelled or finished activity ends the iteration."""
+        if isinstance(uuid, Activity):
+            uuid = uuid.uuid
+        return AsyncActivityWatch(
+            self._client,
+            uuid,
+            poll_interval=poll_interval,
+            timeout=timeout,
+            use_websocket=use_websocket,
+        )

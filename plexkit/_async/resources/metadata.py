@@ -1,0 +1,201 @@
+"""Single items by rating key: detail, children, edits, locks and matching."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from plexkit._async.resources._base import Resource, children_of, not_found
+from plexkit._core import edits, endpoints, matching
+from plexkit.errors import ConfigurationError
+from plexkit.models import (
+    Item,
+    items_from,
+    structure,
+)
+from plexkit.models.management import MatchCandidate
+
+if TYPE_CHECKING:
+    from plexkit._async.client import CacheMode
+
+__all__ = ["AsyncMetadata"]
+
+
+class AsyncMetadata(Resource):
+    """Single items by rating key: detail, children, leaves and edits."""
+
+    async def get(
+        self, rating_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> Item:
+        """An item in full detail (media, parts, streams, tags)."""
+        spec = endpoints.metadata(rating_key)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
+        found = items_from(data)
+        if not found:
+            raise not_found(f"no item with rating key {rating_key!r}", spec.path)
+        return found[0]
+
+    async def children(
+        self,
+        rating_key: str | int,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
+    ) -> tuple[Item, ...]:
+        """Direct children: a show's seasons, a season's episodes, an album's tracks."""
+        spec = endpoints.children(rating_key, include_guids=include_guids)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
+        return items_from(data)
+
+    async def all_leaves(
+        self,
+        rating_key: str | int,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
+    ) -> tuple[Item, ...]:
+        """Every leaf below an item: all episodes of a show, all tracks of an artist."""
+        spec = endpoints.children(rating_key, leaves=True, include_guids=include_guids)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
+        return items_from(data)
+
+    async def edit(self, rating_key: str | int, *, lock: bool | None = True, **fields: Any) -> None:
+        """Change fields of an item and lock them, so agents do not overwrite them.
+
+        Scalars: ``title``, ``sort_title``, ``original_title``, ``summary``, ``tagline``,
+        ``year``, ``rating``, ``content_rating``, ``studio``, ``originally_available_at``
+        (a date or ``"YYYY-MM-DD"``), ``edition_title``; None clears one. Tag lists:
+        ``genres``, ``directors``, ``writers``, ``producers``, ``collections``, ``labels``,
+        ``countries``, ``moods``, ``styles`` take a list (the new list; ``[]`` clears it) or
+        ``TagEdit(add=[...], remove=[...])``. ``lock=False`` unlocks the edited fields,
+        ``lock=None`` leaves their locks as they are.
+
+        Adding to or replacing a tag list reads the item's current tags first (one GET).
+        """
+        ids = edits.rating_key_list([rating_key])
+        current = await self._current_tags(ids, edits.tags_to_read(fields, lock=lock))
+        await self._client.request(
+            edits.edit_request(rating_key, lock=lock, fields=fields, current=current)
+        )
+
+    async def edit_many(
+        self,
+        section_key: str | int,
+        rating_keys: Iterable[str | int],
+        *,
+        type: int | str,
+        lock: bool | None = True,
+        **fields: Any,
+    ) -> None:
+        """Edit several items of one ``type`` (``PUT .../sections/{id}/all?type=&id=``).
+
+        Takes the fields of :meth:`edit`. Scalar fields, removals and locks go in one request
+        for all the items. Tag additions and replacements depend on each item's own tags, so
+        the current tags of all the items are read in one GET and each item is then sent its
+        own list (one PUT per item).
+        """
+        if rating_keys is None or isinstance(rating_keys, (str, bytes, int)):
+            raise ConfigurationError("rating_keys must be a list of rating keys")
+        keys = list(rating_keys)
+        ids = edits.rating_key_list(keys)
+        single = edits.edit_many_request(
+            section_key, keys, type=type, lock=lock, fields=fields, current=edits.NO_TAGS
+        )
+        needed = edits.tags_to_read(fields, lock=lock)
+        if not needed:
+            await self._client.request(single)
+            return
+        spec = endpoints.metadata_many(ids)
+        data, _ = await self._client.get_data(spec, cache=False)
+        entries = {str(entry.get("ratingKey")): entry for entry in children_of(data, "Metadata")}
+        missing = [str(key) for key in keys if str(key).strip() not in entries]
+        if missing:
+            raise not_found(f"no item with rating key {missing[0]!r}", spec.path)
+        for key in keys:
+            current = edits.current_tags([entries[str(key).strip()]], needed)
+            await self._client.request(
+                edits.edit_request(key, lock=lock, fields=fields, current=current)
+            )
+
+    async def lock(self, rating_key: str | int, *fields: str) -> None:
+        """Lock fields (``"title"``, ``"genres"``, ``"poster"``, ``"art"``...) against agents."""
+        await self._client.request(edits.lock_request(rating_key, fields, locked=True))
+
+    async def unlock(self, rating_key: str | int, *fields: str) -> None:
+        """Unlock fields, so the next metadata refresh may change them."""
+        await self._client.request(edits.lock_request(rating_key, fields, locked=False))
+
+    async def locked_fields(self, rating_key: str | int) -> frozenset[str]:
+        """The item's locked fields, by the names :meth:`edit` and :meth:`lock` take."""
+        data, _ = await self._client.get_data(endpoints.metadata(rating_key), cache=False)
+        entries = children_of(data, "Metadata")
+        if not entries:
+            raise not_found(
+                f"no item with rating key {rating_key!r}",
+                endpoints.metadata(rating_key).path,
+            )
+        return edits.locked_fields(entries[0])
+
+    async def _current_tags(
+        self, ids: str, elements: tuple[str, ...]
+    ) -> dict[str, list[str]] | None:
+        if not elements:
+            return None
+        spec = endpoints.metadata_many(ids)
+        data, _ = await self._client.get_data(spec, cache=False)
+        entries = children_of(data, "Metadata")
+        if not entries:
+            raise not_found(f"no item with rating key {ids!r}", spec.path)
+        return edits.current_tags(entries, elements)
+
+    async def matches(
+        self,
+        rating_key: str | int,
+        *,
+        title: str | None = None,
+        year: int | None = None,
+        agent: str | None = None,
+        language: str | None = None,
+    ) -> tuple[MatchCandidate, ...]:
+        """The agent's match candidates for an item, best first; search by ``title``/``year``
+        (and another ``agent``/``language``) instead of what the item says."""
+        spec = matching.matches_request(
+            rating_key, title=title, year=year, agent=agent, language=language
+        )
+        data, _ = await self._client.get_data(spec, cache=False)
+        found = [structure(entry, MatchCandidate) for entry in matching.candidates_from(data)]
+        return tuple(sorted(found, key=lambda c: -(c.score or 0)))
+
+    async def match(
+        self,
+        rating_key: str | int,
+        guid: str | MatchCandidate,
+        *,
+        name: str | None = None,
+        year: int | None = None,
+    ) -> None:
+        """Match the item to ``guid`` (a :class:`MatchCandidate` or a guid such as
+        ``"plex://movie/5d776..."``); PMS then fetches that metadata."""
+        if isinstance(guid, MatchCandidate):
+            name = name if name is not None else (guid.name or None)
+            year = year if year is not None else guid.year
+            guid = guid.guid
+        await self._client.request(matching.match_request(rating_key, guid, name=name, year=year))
+
+    async def unmatch(self, rating_key: str | int) -> None:
+        """Remove the item's agent match."""
+        await self._client.request(matching.unmatch_request(rating_key))
+
+    async def refresh(
+        self, rating_key: str | int, *, agent: str | None = None, mark_updated: bool | None = None
+    ) -> None:
+        """Refresh the item's metadata from its agent (runs as an activity on the server)."""
+        await self._client.request(
+            matching.refresh_item_request(rating_key, agent=agent, mark_updated=mark_updated)
+        )
+
+    async def analyze(self, rating_key: str | int) -> None:
+        """Analyse the item's media: codecs, loudness, preview thumbnails, intro markers."""
+        await self._client.request(matching.analyze_request(rating_key))

@@ -1,0 +1,60 @@
+"""The server itself: info, identity and transient tokens."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Final
+
+from plexkit._async.resources._base import Resource
+from plexkit._core import endpoints
+from plexkit._redact import register_secret
+from plexkit.errors import ParseError
+from plexkit.models import (
+    Identity,
+    ServerInfo,
+    identity_from,
+    server_info_from,
+)
+
+if TYPE_CHECKING:
+    from plexkit._async.client import CacheMode
+
+__all__ = ["AsyncServer"]
+
+TRANSIENT_TOKEN_REUSE: Final = 3600.0
+"""Seconds a transient token is reused before a new one is asked for (PMS keeps them 48 h)."""
+
+
+class AsyncServer(Resource):
+    """The server itself: ``/`` and ``/identity``."""
+
+    async def info(self, *, cache: CacheMode = None, ttl: float | None = None) -> ServerInfo:
+        """Name, version, platform, machine identifier and capabilities (``GET /``)."""
+        data, _ = await self._client.get_data(endpoints.server_info(), cache=cache, ttl=ttl)
+        return server_info_from(data)
+
+    async def identity(self, *, cache: CacheMode = None, ttl: float | None = None) -> Identity:
+        """The machine identifier and version, readable without a token (``GET /identity``)."""
+        data, _ = await self._client.get_data(endpoints.identity(), cache=cache, ttl=ttl)
+        return identity_from(data)
+
+    _transient: tuple[str, float] | None = None
+
+    async def transient_token(self, *, refresh: bool = False) -> str:
+        """A transient token (``/security/token``) with this client's access, for URLs handed
+        to browsers and players: valid up to 48 hours, void when the server restarts.
+
+        The same token is reused for an hour (``refresh=True`` asks for a new one). It is
+        registered for redaction, so it never shows in plexkit's logs or errors.
+        """
+        cached = self._transient
+        now = time.monotonic()
+        if cached is not None and not refresh and now - cached[1] < TRANSIENT_TOKEN_REUSE:
+            return cached[0]
+        data, _ = await self._client.get_data(endpoints.transient_token(), cache=False)
+        token = data.get("token")
+        if not isinstance(token, str) or not token:
+            raise ParseError("the server answered /security/token without a token")
+        register_secret(token)
+        self._transient = (token, now)
+        return token
