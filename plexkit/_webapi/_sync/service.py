@@ -24,15 +24,15 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
-from plexkit._redact import get_logger, install_log_redaction, redact_url
 from plexkit._core.retry import backoff_delay, is_retryable
 from plexkit._core.status import body_excerpt, error_for_status
 from plexkit._http import httpx, timeout_for, transport_error
+from plexkit._redact import get_logger, install_log_redaction, redact_url
+from plexkit._response import CachedResponse
 from plexkit._synchronization import sleep
 from plexkit._webapi.calls import Auth, Call, with_reason
 from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.cache.keys import CacheKey
-from plexkit._response import CachedResponse
 from plexkit.config import Timeouts
 from plexkit.errors import (
     ConfigurationError,

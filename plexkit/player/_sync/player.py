@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from plexkit._redact import redact_url
 from plexkit._core.segments import ParsedPath, parse
+from plexkit._redact import redact_url
 from plexkit._synchronization import Lock, gather
 from plexkit.errors import ConfigurationError, NotFoundError, PlexError, UnauthorizedError
 from plexkit.models import Activity, Item, Section

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from plexkit._redact import register_secret
 from plexkit._http import httpx
+from plexkit._redact import register_secret
 from plexkit._webapi._sync.service import JSONService
 from plexkit._webapi.calls import Auth, Call
 from plexkit.cache._sync.response_cache import ResponseCache
