@@ -70,7 +70,6 @@ async def test_the_default_bound_is_three(env: Env) -> None:
     assert 1 < peak[0] <= 3
 
 
-@pytest.mark.xfail(strict=False, reason="needs per-path tracking from the structure branch")
 async def test_each_path_scan_follows_only_its_own_activity(env: Env) -> None:
     folders = add_movies(env.server, *NEW[:2])
     report = await resolve(env.player.update_library(folders))
