@@ -14,7 +14,7 @@ from plexkit._sync.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
 from plexkit._core.paging import Page
-from plexkit._core.scan_paths import check_scan_path, section_for_path
+from plexkit._core.scan_paths import check_path_text, check_scan_path, section_for_path
 from plexkit.models import (
     Collection,
     Hub,
@@ -210,7 +210,9 @@ class Library(Resource):
         self, section: str | int | Section, path: str | None
     ) -> tuple[Section, str | None]:
         """The section (read by key or title unless given) and ``path`` checked against its
-        locations."""
+        locations (a malformed ``path`` is refused before any request)."""
+        if path is not None:
+            check_path_text(path)
         if isinstance(section, Section):
             found = section
         else:
