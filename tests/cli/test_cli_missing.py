@@ -3,11 +3,16 @@ exact gaps the generator left out, tables and JSON, problems, usage errors, no s
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import sys
 import traceback
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from cli_helpers import Run, parse, parse_lines
+from cli_helpers import TOKEN, Run, parse, parse_lines
 
 from plexkit.cli.connection import Connection
 from plexkit.cli.errors import scrub
@@ -71,7 +76,8 @@ def test_missing_movies_json_is_exactly_what_the_library_withholds(
     rise = next(r for r in found if r["tmdb_id"] == 181812)
     assert rise["released"] is False and rise["plex_collection"] == "Star Wars Collection"
     jedi = next(r for r in found if r["tmdb_id"] == 181808)
-    assert (jedi["title"], jedi["year"], jedi["released"]) == ("Star Wars: The Last Jedi", 2017, 1)
+    assert (jedi["title"], jedi["year"]) == ("Star Wars: The Last Jedi", 2017)
+    assert jedi["released"] is True
     assert tmdb_fake.requests.count(prefix="/3/collection") == len(catalog.FRANCHISES)
 
 
@@ -232,3 +238,30 @@ def test_connection_secrets_cover_the_services(monkeypatch: pytest.MonkeyPatch) 
     connection = Connection(extra_secrets=["flag-key-222333"])
     line = "read-token-abcdef pin-000111 flag-key-222333"
     assert scrub(line, connection.secrets()) == "*** *** ***"
+
+
+def test_a_terminal_gets_a_progress_bar_and_json_stays_clean(
+    pms_url: str, tmdb_fake: FakeTMDB, private_config: Path
+) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    tmdb_fake.faults.add(path="/3/collection", latency=0.4)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLEX_")}
+    env |= {"PLEX_URL": pms_url, "PLEX_TOKEN": TOKEN, "TERM": "xterm-256color", "NO_COLOR": "1"}
+
+    def spawn(*args: str) -> tuple[int, str]:
+        child = pexpect.spawn(
+            sys.executable, ["-m", "plexkit", "missing", "movies", "Movies", "--concurrency",
+                             "1", *args], env=env, encoding="utf-8", timeout=60,
+            dimensions=(40, 100), cwd=str(Path(__file__).parents[2]),
+        )  # fmt: skip
+        if not args:
+            child.expect("checking Movies")  # the bar is up while collections are checked
+        child.expect(pexpect.EOF)
+        child.close()
+        return child.exitstatus, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
+
+    status, table = spawn()
+    assert status == 0 and "Star Wars: The Last Jedi" in table and "4 missing" in table
+    status, document = spawn("--json")
+    assert status == 0
+    assert {(r["collection"], r["tmdb_id"]) for r in json.loads(document)} == MISSING_MOVIES
