@@ -1,8 +1,8 @@
 """The ``plexkit`` command: the root options, the error handling and exit codes, and the
 commands, grouped by job in ``plexkit.cli.commands``.
 
-Each module there is one job (account, library, manage, watch, dev); ``plexkit missing``
-(gap reports) will get its own module once ``plexkit.gaps`` exists, added to ``_GROUPS``.
+Each module there is one job (account, library, manage, watch, missing, dev); ``missing``
+holds the gap reports (``plexkit missing movies|episodes``) built on ``plexkit.gaps``.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import typer
 from typer.core import TyperGroup
 
 from plexkit import __version__
-from plexkit.cli.commands import account, dev, library, manage, watch
+from plexkit.cli.commands import account, dev, library, manage, missing, watch
 from plexkit.cli.connection import Connection
 from plexkit.cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, report
 
 __all__ = ["app", "main"]
 
-_GROUPS = (account, library, manage, watch, dev)
+_GROUPS = (account, library, manage, watch, missing, dev)
 
 
 # click's own exceptions (usage errors, exits) end a run their way; typer either vendors

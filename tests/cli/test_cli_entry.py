@@ -16,8 +16,9 @@ from plexkit.cli.app import app
 COMMANDS = [
     "login", "logout", "servers", "use", "sections", "items", "search", "show", "recent",
     "collections", "scan", "edit", "match", "activities", "sessions", "history",
-    "notifications", "demo", "fake-server",
+    "notifications", "missing", "demo", "fake-server",
 ]  # fmt: skip
+SUBCOMMANDS = ["missing movies", "missing episodes"]
 
 
 def test_version_and_python_dash_m(run: Run) -> None:
@@ -28,9 +29,9 @@ def test_version_and_python_dash_m(run: Run) -> None:
     assert done.returncode == 0 and done.stdout.strip() == f"plexkit {__version__}"
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)
 def test_every_command_has_help_with_an_example(run: Run, command: str) -> None:
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
 
