@@ -7,6 +7,8 @@ holds the gap reports (``plexkit missing movies|episodes``) built on ``plexkit.g
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -35,6 +37,9 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, _ClickException):
             raise
+        except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as Unix tools do
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except (KeyboardInterrupt, typer.Abort):  # Ctrl-C, also at a prompt
             typer.echo("interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -44,6 +49,13 @@ class _Group(TyperGroup):
                 raise
             report(exc, options.secrets())
             raise typer.Exit(EXIT_ERROR) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 app = typer.Typer(

@@ -129,3 +129,20 @@ def test_missing_extra_names_the_extra(blocked: str, statement: str, extra: str)
 def test_abandoning_a_prompt_exits_130(run: Run, plextv_url: str) -> None:
     result = run("login", "--password", "--username", "ann", input="")  # EOF at the prompt
     assert result.exit_code == 130 and "interrupted" in result.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(pms_url: str) -> None:
+    """``plexkit items 1 --jsonl | head -1``: a closed pipe is not an error."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "plexkit", "--url", pms_url, "--token", TOKEN, "items", "1"]
+        + ["--jsonl", "--limit", "40"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline().startswith(b"{")
+        proc.stdout.close()
+        errors = proc.stderr.read()
+        assert proc.wait(timeout=60) == 0
+    assert b"Broken pipe" not in errors and b"Traceback" not in errors
