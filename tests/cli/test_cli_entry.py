@@ -133,9 +133,9 @@ def test_abandoning_a_prompt_exits_130(run: Run, plextv_url: str) -> None:
 
 def test_a_reader_that_stops_early_ends_the_run_quietly(pms_url: str) -> None:
     """``plexkit items 1 --jsonl | head -1``: a closed pipe is not an error."""
+    command = ["--url", pms_url, "--token", TOKEN, "items", "1", "--jsonl", "--limit", "40"]
     with subprocess.Popen(
-        [sys.executable, "-m", "plexkit", "--url", pms_url, "--token", TOKEN, "items", "1"]
-        + ["--jsonl", "--limit", "40"],
+        [sys.executable, "-m", "plexkit", *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         bufsize=0,
