@@ -10,7 +10,7 @@ from typing import Final, Literal
 from plexkit._core.endpoints import RequestSpec, _clean, check_text, path_key
 from plexkit.errors import ConfigurationError
 
-__all__ = ["MODES", "ORDERS", "add", "create", "delete", "move", "prefs", "remove"]
+__all__ = ["MODES", "ORDERS", "add", "check_title", "create", "delete", "move", "prefs", "remove"]
 
 CollectionMode = Literal["default", "hide", "hide_items", "show_items"]
 CollectionOrder = Literal["release", "alpha", "custom"]
@@ -20,13 +20,18 @@ ORDERS: Final = {"release": 0, "alpha": 1, "custom": 2}
 """Collection orders: by release date, alphabetical, custom."""
 
 
-def create(section_key: str | int, title: str, uri: str, *, type: int, smart: bool) -> RequestSpec:
+def check_title(title: str) -> str:
+    """A collection title, stripped; refused when empty or not text."""
     if not isinstance(title, str) or not title.strip():
         raise ConfigurationError("a collection title must be a non-empty string")
+    return check_text(title.strip(), "title")
+
+
+def create(section_key: str | int, title: str, uri: str, *, type: int, smart: bool) -> RequestSpec:
     params = _clean(
         {
             "type": type,
-            "title": check_text(title.strip(), "title"),
+            "title": check_title(title),
             "smart": smart,
             "sectionId": path_key(section_key, "section_key"),
             "uri": uri,

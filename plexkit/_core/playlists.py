@@ -14,6 +14,7 @@ from plexkit.errors import ConfigurationError
 __all__ = [
     "PlaylistType",
     "add",
+    "check_title",
     "create",
     "delete",
     "edit",
@@ -47,14 +48,14 @@ def items(key: str) -> RequestSpec:
     return RequestSpec(method="GET", path=f"/playlists/{key}/items", cache_name="playlists")
 
 
-def _title(title: str) -> str:
+def check_title(title: str) -> str:
     if not isinstance(title, str) or not title.strip():
         raise ConfigurationError("a playlist title must be a non-empty string")
     return check_text(title.strip(), "title")
 
 
 def create(title: str, uri: str, *, type: PlaylistType, smart: bool) -> RequestSpec:
-    params = _clean({"title": _title(title), "type": _type(type), "smart": smart, "uri": uri})
+    params = _clean({"title": check_title(title), "type": _type(type), "smart": smart, "uri": uri})
     return RequestSpec(method="POST", path="/playlists", params=params, idempotent=False)
 
 
@@ -85,7 +86,7 @@ def edit(key: str, *, title: str | None = None, summary: str | None = None) -> R
         raise ConfigurationError("give a new title or summary")
     params = _clean(
         {
-            "title": None if title is None else _title(title),
+            "title": None if title is None else check_title(title),
             "summary": None if summary is None else check_text(summary, "summary"),
         }
     )

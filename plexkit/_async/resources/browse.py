@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plexkit._async.resources._base import Resource, children_of, not_found
+from plexkit._async.resources._base import Resource, children_of
 from plexkit._core import browse
+from plexkit._core.endpoints import item_type_number
 from plexkit.models import structure
 from plexkit.models.browse import FieldType, FilterChoice, SectionField, SectionFilter, SectionSort
+from plexkit.models.item_types import ITEM_TYPE_NAMES
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
@@ -45,17 +47,17 @@ class AsyncBrowse(Resource):
         ttl: float | None = None,
     ) -> tuple[SectionField, ...]:
         """The fields advanced filters can test, for the section's items or those of ``type``
-        (``"episode"`` in a show section), from the listing's ``Meta`` block."""
+        (``"episode"`` in a show section), from the listing's ``Meta`` block; none if the
+        server sends no such block."""
         spec = browse.section_fields(section_key, type=type)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         types = [t for m in children_of(data, "Meta") for t in children_of(m, "Type")]
-        if not types:
-            meta = data.get("Meta")
-            types = children_of(meta, "Type") if isinstance(meta, dict) else []
-        chosen = [t for t in types if t.get("active")] or types[:1]
-        if not chosen:
-            raise not_found(f"section {section_key!r} lists no fields", spec.path)
-        return tuple(structure(e, SectionField) for e in children_of(chosen[0], "Field"))
+        number = item_type_number(type)
+        name = None if number is None else ITEM_TYPE_NAMES.get(number)
+        chosen = [t for t in types if (t.get("type") == name if name else t.get("active"))]
+        return tuple(
+            structure(e, SectionField) for t in chosen[:1] for e in children_of(t, "Field")
+        )
 
     async def field_types(
         self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
@@ -63,10 +65,10 @@ class AsyncBrowse(Resource):
         """Each field type and the operators it takes (``integer``: ``=``, ``>>=``...)."""
         spec = browse.section_fields(section_key)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
-        meta = data.get("Meta")
         return tuple(
             structure(e, FieldType)
-            for e in (children_of(meta, "FieldType") if isinstance(meta, dict) else [])
+            for meta in children_of(data, "Meta")
+            for e in children_of(meta, "FieldType")
         )
 
     async def choices(

@@ -62,6 +62,7 @@ class AsyncCollections(ListResource):
     ) -> Collection:
         """A new collection of ``items`` of one section; ``type`` is read from the models
         unless given."""
+        specs.check_title(title)
         refs = _refs(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
@@ -81,6 +82,7 @@ class AsyncCollections(ListResource):
         limit: int | None = None,
     ) -> Collection:
         """A smart collection: the section's items of ``type`` matching ``filters``."""
+        specs.check_title(title)
         number = item_type_number(type)
         if number is None:
             raise ConfigurationError("a smart collection needs the type of item it holds")

@@ -120,6 +120,7 @@ class AsyncPlaylists(ListResource):
         """A new playlist of ``items`` (models or rating keys; shows and albums add their
         episodes or tracks). ``type`` is read from the models unless given."""
         refs: list[ItemRef] = [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+        specs.check_title(title)
         keys = item_keys(refs)
         kind = _playlist_type(refs, type)
         uri = items_uri(await self._machine_identifier(), keys)
@@ -139,6 +140,7 @@ class AsyncPlaylists(ListResource):
     ) -> Playlist:
         """A smart playlist: the items of ``section_key`` of ``type`` matching ``filters``
         (``plexkit.filters.where(...)`` or a dict), kept up to date by the server."""
+        specs.check_title(title)
         number = item_type_number(type)
         if number is None:
             raise ConfigurationError("a smart playlist needs the type of item it lists")
