@@ -24,6 +24,7 @@ from plexkit._async.resources import (
     AsyncArtworks,
     AsyncBrowse,
     AsyncCollections,
+    AsyncExtras,
     AsyncHistory,
     AsyncHubs,
     AsyncLibrary,
@@ -132,6 +133,7 @@ class AsyncPlexClient:
         self.browse = AsyncBrowse(self)
         self.media = AsyncMedia(self)
         self.prefs = AsyncPrefs(self)
+        self.extras = AsyncExtras(self)
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:

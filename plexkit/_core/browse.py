@@ -12,6 +12,7 @@ __all__ = [
     "accounts",
     "clients",
     "continue_watching",
+    "extras",
     "filter_choices",
     "home_hubs",
     "media_providers",
@@ -137,3 +138,9 @@ def part(key: str, *, start: int | None = None, end: int | None = None) -> Reque
             raise ConfigurationError("end must be an int no smaller than start")
         headers["Range"] = f"bytes={first}-{'' if end is None else end}"
     return RequestSpec(method="GET", path=key, headers=headers)
+
+
+def extras(rating_key: str | int) -> RequestSpec:
+    """An item's trailers and other extras (``/library/metadata/{key}/extras``)."""
+    key = path_key(rating_key)
+    return RequestSpec(method="GET", path=f"/library/metadata/{key}/extras", cache_name="metadata")

@@ -25,6 +25,7 @@ from plexkit._sync.resources import (
     Artworks,
     Browse,
     Collections,
+    Extras,
     History,
     Hubs,
     Library,
@@ -133,6 +134,7 @@ class PlexClient:
         self.browse = Browse(self)
         self.media = Media(self)
         self.prefs = Prefs(self)
+        self.extras = Extras(self)
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:

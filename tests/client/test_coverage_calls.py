@@ -8,8 +8,10 @@ import pytest
 from plexkit import AsyncPlexClient
 from plexkit.errors import ConfigurationError, NotFoundError
 from plexkit.filters import Filter, where
-from plexkit.models import Collection, Movie, Playlist, Section
+from plexkit.models import Clip, Collection, Movie, Playlist, Section
 from plexkit.models.browse import FilterChoice
+from plexkit.testing import FakePlexServer
+from plexkit.testing.extras import add_extra
 
 pytestmark = pytest.mark.anyio
 
@@ -184,3 +186,19 @@ async def test_media_prefs_and_part_ranges(async_plex_client: AsyncPlexClient) -
         await client.prefs.get("NoSuchSetting")
     with pytest.raises(ConfigurationError):
         await client.media.download("/library/metadata/1")
+
+
+async def test_extras_list_the_items_trailers(
+    async_plex_client: AsyncPlexClient, plex_server: FakePlexServer
+) -> None:
+    client = async_plex_client
+    movie = (await movies(client, 1))[0]
+    node = plex_server.library.node(movie.rating_key)
+    assert node is not None
+    add_extra(plex_server.library, node, "Official Trailer")
+    add_extra(plex_server.library, node, "Making of", subtype="behindTheScenes")
+    clips = await client.extras.list(movie)
+    assert [c.title for c in clips] == ["Official Trailer", "Making of"]
+    assert all(isinstance(c, Clip) for c in clips)
+    detail = await client.metadata.get(movie.rating_key)
+    assert isinstance(detail, Movie) and detail.primary_extra_key == clips[0].key

@@ -29,7 +29,7 @@ def test_the_table_is_the_specs_list() -> None:
 
 def test_one_table_feeds_client_decoder_and_fake() -> None:
     assert endpoints.ITEM_TYPES is ITEM_TYPES
-    assert wire.TYPE_NUMBERS == dict(ITEM_TYPES)
+    assert dict(ITEM_TYPES) == wire.TYPE_NUMBERS
     assert set(ITEM_CLASSES) <= set(ITEM_TYPES)
     assert (item_type_number("clip"), item_type_number("photo")) == (12, 13)
     assert item_type_number("photoalbum") == 14

@@ -1,6 +1,6 @@
 """The client's resource groups, one module each: server, library, metadata, artwork,
 activities, sessions, history, urls, raw, played, hubs, playlists, collections, accounts,
-browse, media and prefs.
+browse, media, prefs and extras.
 
 Each method builds a request spec in :mod:`plexkit._core.endpoints`, sends it through the
 client and reads typed models from the answer.
@@ -11,6 +11,7 @@ from plexkit._async.resources.activities import AsyncActivities
 from plexkit._async.resources.artwork import AsyncArtworks
 from plexkit._async.resources.browse import AsyncBrowse
 from plexkit._async.resources.collections import AsyncCollections
+from plexkit._async.resources.extras import AsyncExtras
 from plexkit._async.resources.history import AsyncHistory
 from plexkit._async.resources.hubs import AsyncHubs
 from plexkit._async.resources.library import AsyncLibrary
@@ -30,6 +31,7 @@ __all__ = [
     "AsyncArtworks",
     "AsyncBrowse",
     "AsyncCollections",
+    "AsyncExtras",
     "AsyncHistory",
     "AsyncHubs",
     "AsyncLibrary",
