@@ -19,11 +19,20 @@ from tenacity.stop import stop_base
 
 from plexkit._async.notifications import AsyncNotifications
 from plexkit._async.resources import (
+    AsyncAccounts,
     AsyncActivities,
     AsyncArtworks,
+    AsyncBrowse,
+    AsyncCollections,
+    AsyncExtras,
     AsyncHistory,
+    AsyncHubs,
     AsyncLibrary,
+    AsyncMedia,
     AsyncMetadata,
+    AsyncPlayed,
+    AsyncPlaylists,
+    AsyncPrefs,
     AsyncRaw,
     AsyncServer,
     AsyncSessions,
@@ -116,6 +125,15 @@ class AsyncPlexClient:
         self.artwork = AsyncArtworks(self)
         self.notifications = AsyncNotifications(self)
         self.urls = AsyncURLs(self)
+        self.played = AsyncPlayed(self)
+        self.hubs = AsyncHubs(self)
+        self.playlists = AsyncPlaylists(self)
+        self.collections = AsyncCollections(self)
+        self.accounts = AsyncAccounts(self)
+        self.browse = AsyncBrowse(self)
+        self.media = AsyncMedia(self)
+        self.prefs = AsyncPrefs(self)
+        self.extras = AsyncExtras(self)
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:

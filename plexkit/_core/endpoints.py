@@ -17,6 +17,7 @@ import attrs
 from plexkit._core.paging import check_window, page_headers
 from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
+from plexkit.models.item_types import ITEM_TYPES, item_type_number
 
 __all__ = [
     "ITEM_TYPES",
@@ -44,22 +45,6 @@ __all__ = [
 
 ParamValue = str | int | float | bool | list[str | int] | tuple[str | int, ...]
 Params = Mapping[str, ParamValue | None]
-
-# Plex's numeric metadata types, used by /all?type= and edits.
-ITEM_TYPES: Final[Mapping[str, int]] = {
-    "movie": 1,
-    "show": 2,
-    "season": 3,
-    "episode": 4,
-    "trailer": 5,
-    "artist": 8,
-    "album": 9,
-    "track": 10,
-    "photoalbum": 13,
-    "photo": 14,
-    "playlist": 15,
-    "collection": 18,
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -140,18 +125,6 @@ def path_key(value: object, what: str = "rating_key") -> str:
     if not text or "/" in text or text in (".", ".."):
         raise ConfigurationError(f"{what} must be a non-empty key without '/', not {value!r}")
     return quote(text, safe="")
-
-
-def item_type_number(value: int | str | None) -> int | None:
-    """A Plex metadata type number from a name ('movie') or a number."""
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in ITEM_TYPES:
-        return ITEM_TYPES[value.lower()]
-    names = ", ".join(ITEM_TYPES)
-    raise ConfigurationError(f"unknown item type {value!r}; use a number or one of: {names}")
 
 
 def server_info() -> RequestSpec:

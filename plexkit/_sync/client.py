@@ -20,11 +20,20 @@ from tenacity.stop import stop_base
 
 from plexkit._sync.notifications import Notifications
 from plexkit._sync.resources import (
+    Accounts,
     Activities,
     Artworks,
+    Browse,
+    Collections,
+    Extras,
     History,
+    Hubs,
     Library,
+    Media,
     Metadata,
+    Played,
+    Playlists,
+    Prefs,
     Raw,
     Server,
     Sessions,
@@ -117,6 +126,15 @@ class PlexClient:
         self.artwork = Artworks(self)
         self.notifications = Notifications(self)
         self.urls = URLs(self)
+        self.played = Played(self)
+        self.hubs = Hubs(self)
+        self.playlists = Playlists(self)
+        self.collections = Collections(self)
+        self.accounts = Accounts(self)
+        self.browse = Browse(self)
+        self.media = Media(self)
+        self.prefs = Prefs(self)
+        self.extras = Extras(self)
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:

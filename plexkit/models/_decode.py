@@ -33,6 +33,7 @@ from defusedxml.ElementTree import fromstring as _xml_fromstring
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._wire import gc_paused
+from plexkit.models.items import ITEM_CLASSES
 
 __all__ = ["decode_body", "decode_document", "excerpt", "normalise_container"]
 
@@ -46,22 +47,7 @@ _ORJSON_SAFE_FROM: Final = (3, 9, 15)
 
 #: Element names of library items; PMS's JSON lists all of them under ``Metadata``.
 _ITEM_ELEMENTS: Final = frozenset({"Video", "Track", "Photo", "Playlist", "Metadata"})
-_ITEM_TYPES: Final = frozenset(
-    {
-        "movie",
-        "show",
-        "season",
-        "episode",
-        "artist",
-        "album",
-        "track",
-        "photo",
-        "photoalbum",
-        "clip",
-        "collection",
-        "playlist",
-    }
-)
+_ITEM_TYPES: Final = frozenset(ITEM_CLASSES)
 # Elements whose ``Directory`` children can be items (elsewhere a Directory is navigation).
 _ITEM_PARENTS: Final = frozenset({"MediaContainer", "Hub", "OnDeck"})
 # Keys that only appear in bodies that need normalising (XML-named JSON, hub directories).
@@ -245,6 +231,8 @@ def _is_item(attrs: Mapping[str, Any]) -> bool:
     """A Directory that is a library item (show, season, album, ...), not a section or link."""
     if "ratingKey" in attrs:
         return True
+    if "fastKey" in attrs:
+        return False  # a filter choice (``/library/sections/1/collection``), typed or not
     kind = attrs.get("type")
     return (
         isinstance(kind, str)

@@ -13,25 +13,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from plexkit.models.item_types import ITEM_TYPES
+
 Wire = dict[str, Any]
 """One PMS object (item, tag, Media, ...) in PMS JSON shape."""
 
-TYPE_NUMBERS: dict[str, int] = {
-    "movie": 1,
-    "show": 2,
-    "season": 3,
-    "episode": 4,
-    "trailer": 5,
-    "artist": 8,
-    "album": 9,
-    "track": 10,
-    "clip": 12,
-    "photo": 13,
-    "photoalbum": 14,
-    "playlist": 15,
-    "collection": 18,
-}
-"""Plex metadata type numbers (the ``type=`` query parameter), from the PMS API guide."""
+TYPE_NUMBERS: dict[str, int] = dict(ITEM_TYPES)
+"""Plex metadata type numbers (the ``type=`` query parameter): plexkit's one table."""
 
 TAG_FILTERS: dict[str, str] = {
     "Genre": "genre",

@@ -62,7 +62,18 @@ def test_exported_names() -> None:
     for name in models.__all__:
         assert getattr(models, name) is not None, name
     public = {n for n in dir(models) if not n.startswith("_")}
-    submodules = {"containers", "external", "items", "management", "media", "status"}
+    submodules = {
+        "accounts",
+        "browse",
+        "containers",
+        "external",
+        "item_types",
+        "items",
+        "management",
+        "media",
+        "settings",
+        "status",
+    }
     assert public - submodules - {"annotations"} == set(models.__all__)
 
 

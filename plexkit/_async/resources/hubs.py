@@ -1,0 +1,64 @@
+"""Hubs: the home screen's rows, a section's rows, continue watching and on deck."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plexkit._async.resources._base import Resource
+from plexkit._core import browse
+from plexkit.models import Hub, Item, hubs_from, items_from
+
+if TYPE_CHECKING:
+    from plexkit._async.client import CacheMode
+
+__all__ = ["AsyncHubs"]
+
+
+class AsyncHubs(Resource):
+    """Hubs (``/hubs``...), computed by the server for the token's account."""
+
+    async def home(
+        self, *, count: int | None = None, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[Hub, ...]:
+        """The home screen's hubs (``count`` items each at most)."""
+        data, _ = await self._client.get_data(browse.home_hubs(count=count), cache=cache, ttl=ttl)
+        return hubs_from(data)
+
+    async def promoted(
+        self, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[Hub, ...]:
+        """The promoted home hubs."""
+        data, _ = await self._client.get_data(browse.promoted_hubs(), cache=cache, ttl=ttl)
+        return hubs_from(data)
+
+    async def section(
+        self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[Hub, ...]:
+        """A section's hubs (recently added, continue watching, ...)."""
+        data, _ = await self._client.get_data(
+            browse.section_hubs(section_key), cache=cache, ttl=ttl
+        )
+        return hubs_from(data)
+
+    async def continue_watching(
+        self,
+        section_key: str | int | None = None,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+    ) -> tuple[Item, ...]:
+        """Items in progress, across libraries or in one section."""
+        data, _ = await self._client.get_data(
+            browse.continue_watching(section_key), cache=cache, ttl=ttl
+        )
+        return items_from(data)
+
+    async def on_deck(
+        self, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[Item, ...]:
+        """What to watch next: in-progress items and the next episode of shows under way."""
+        data, _ = await self._client.get_data(browse.on_deck(), cache=cache, ttl=ttl)
+        found = items_from(data)
+        if found:
+            return found
+        return tuple(item for hub in hubs_from(data) for item in hub.items)

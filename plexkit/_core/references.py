@@ -1,0 +1,106 @@
+"""What calls that take items, playlists or collections accept, turned into keys and the
+``server://`` uris PMS's playlist and collection writes take (no I/O)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Final
+from urllib.parse import urlencode
+
+from plexkit._core.endpoints import ParamValue, _clean, path_key
+from plexkit.errors import ConfigurationError
+from plexkit.models import BaseItem, Collection, Playlist
+
+__all__ = [
+    "ItemRef",
+    "collection_key",
+    "item_keys",
+    "items_uri",
+    "playlist_key",
+    "section_uri",
+]
+
+ItemRef = BaseItem | str | int
+"""A library item: its model, or its rating key."""
+
+_PROVIDER: Final = "com.plexapp.plugins.library"
+_KEY_PATH: Final = re.compile(r"^/library/(?:collections|metadata)/(\d+)(?:/children|/items)?$")
+_PLAYLIST_PATH: Final = re.compile(r"^/playlists/(\d+)(?:/items)?$")
+
+
+def item_keys(items: Iterable[ItemRef], *, what: str = "items") -> list[str]:
+    """The rating keys of ``items``; refuses an empty list and anything that is not an item."""
+    if items is None or isinstance(items, (str, bytes, int, BaseItem)):
+        items = [items] if isinstance(items, (str, int, BaseItem)) else []
+    keys: list[str] = []
+    for item in items:
+        if isinstance(item, (Collection, Playlist)):
+            raise ConfigurationError(
+                f"{what} must be library items, not a {type(item).__name__.lower()}"
+            )
+        if isinstance(item, BaseItem):
+            keys.append(path_key(item.rating_key))
+        elif isinstance(item, (str, int)) and not isinstance(item, bool):
+            keys.append(path_key(item, "rating key"))
+        else:
+            raise ConfigurationError(
+                f"{what} must be library items or rating keys, not {type(item).__name__}"
+            )
+    if not keys:
+        raise ConfigurationError(f"{what} must name at least one item")
+    return keys
+
+
+def _from_ref(value: object, kind: type[BaseItem], pattern: re.Pattern[str], what: str) -> str:
+    if isinstance(value, kind):
+        return path_key(value.rating_key, f"{what} rating key")
+    if isinstance(value, BaseItem):
+        raise ConfigurationError(f"expected a {what}, not a {type(value).__name__.lower()}")
+    if isinstance(value, str) and value.startswith("/"):
+        match = pattern.match(value.strip())
+        if match is None:
+            raise ConfigurationError(f"{value!r} is not the key of a {what}")
+        return match.group(1)
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return path_key(value, f"{what} rating key")
+    raise ConfigurationError(
+        f"a {what} is its model, rating key or key path, not {type(value).__name__}"
+    )
+
+
+def collection_key(value: Collection | str | int) -> str:
+    """A collection's rating key from its model, rating key or key path."""
+    return _from_ref(value, Collection, _KEY_PATH, "collection")
+
+
+def playlist_key(value: Playlist | str | int) -> str:
+    """A playlist's rating key from its model, rating key or key path."""
+    return _from_ref(value, Playlist, _PLAYLIST_PATH, "playlist")
+
+
+def items_uri(machine_identifier: str, keys: list[str]) -> str:
+    """``server://MACHINE/com.plexapp.plugins.library/library/metadata/1,2``."""
+    return f"server://{machine_identifier}/{_PROVIDER}/library/metadata/{','.join(keys)}"
+
+
+def section_uri(
+    machine_identifier: str,
+    section_key: str | int,
+    *,
+    type: int,
+    filters: Mapping[str, ParamValue | None] | None = None,
+    sort: str | None = None,
+    limit: int | None = None,
+) -> str:
+    """The uri of a section query (``.../library/sections/1/all?type=1&genre=...``), the
+    filter of a smart playlist or collection."""
+    params: dict[str, ParamValue | None] = {"type": type, **dict(filters or {})}
+    params["sort"] = sort
+    if limit is not None:
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ConfigurationError(f"limit must be a positive int, not {limit!r}")
+        params["limit"] = limit
+    query = urlencode(_clean(params))
+    key = path_key(section_key, "section_key")
+    return f"server://{machine_identifier}/{_PROVIDER}/library/sections/{key}/all?{query}"
