@@ -39,6 +39,8 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, override
 
+from plexkit.models._lazy import PENDING
+from plexkit.models._lazy import install as install_lazy
 from plexkit.models._wire import (
     SPARSE,
     to_bool,
@@ -96,8 +98,9 @@ _HELPERS: Final[Mapping[str, Hook]] = {
 _OPTIONAL_EXPR: Final[Mapping[Any, str]] = {
     str | None: "v if v.__class__ is str else to_str(v)",
     int | None: "v if v.__class__ is int else to_int(v)",
-    bool | None: "v if v.__class__ is bool else to_bool(v)",
-    float | None: "to_float(v)",
+    bool | None: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else to_bool(v))",
+    # ``v - v == 0.0`` is the finiteness test without a call (inf - inf and nan are nan).
+    float | None: "v if v.__class__ is float and v - v == 0.0 else to_float(v)",
     # Epoch seconds between 1970 and 3000 (every real timestamp) skip the call.
     datetime | None: "_fromts(v, _utc) if v.__class__ is int and 0 <= v < 32503680000 "
     "else to_datetime(v)",
@@ -109,9 +112,9 @@ _REQUIRED_EXPR: Final[Mapping[Any, str]] = {
 }
 _DEFAULTED_EXPR: Final[Mapping[Any, str]] = {
     str: "v if v.__class__ is str else text(v)",
-    int: "to_int(v)",
-    bool: "v if v.__class__ is bool else to_flag(v)",
-    float: "to_float(v)",
+    int: "v if v.__class__ is int else to_int(v)",
+    bool: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else to_flag(v))",
+    float: "v if v.__class__ is float and v - v == 0.0 else to_float(v)",
 }
 _SCALAR_HOOKS: Final[Mapping[Any, Hook]] = {
     str | None: to_str,
@@ -193,6 +196,28 @@ def _expression(field: attrs.Attribute[Any], conv: cattrs.Converter, ns: dict[st
     return f"h_{name}(v, t_{name})"
 
 
+def _never_raises(tp: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether the generated hook of ``tp`` cannot raise on a dict: a sparse model without
+    required fields whose child models are the same (tags, media, parts, streams)."""
+    if not _is_sparse(tp) or tp in seen or tp is Session:
+        return False
+    for field in attrs.fields(tp):
+        if field.default is attrs.NOTHING:
+            return False
+        element = _model_tuple_element(field.type) or _optional_inner(field.type)
+        if element is not None and not _never_raises(element, seen | {tp}):
+            return False
+    return True
+
+
+def _lazy_field(cls: type, field: attrs.Attribute[Any], conv: cattrs.Converter) -> bool:
+    """Whether ``field`` of ``cls`` is built on first access (see :mod:`._lazy`)."""
+    if getattr(conv, "forbid_extra_keys", False) or field.default != ():
+        return False
+    element = _model_tuple_element(field.type)
+    return element is not None and _never_raises(element)
+
+
 def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
     """Generate the structuring function of a :func:`~plexkit.models._wire.sparse` model."""
     attrs.resolve_types(cls)
@@ -211,6 +236,14 @@ def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
             continue
         key = _key(cls, field)
         known.append(key)
+        if _lazy_field(cls, field, conv):
+            install_lazy(cls, field.name, field.default)
+            ns[f"p_{field.name}"] = conv.get_structure_hook(field.type)
+            lines += [
+                f"  if {key!r} in o:",
+                f"    d[{PENDING + field.name!r}] = (p_{field.name}, o[{key!r}])",
+            ]
+            continue
         expr = _expression(field, conv, ns)
         if field.default is attrs.NOTHING:
             lines += [f"  v = o[{key!r}]", f"  d[{field.name!r}] = {expr}"]
