@@ -319,32 +319,47 @@ def _structure_unknown(value: Any, _: Any = None) -> UnknownItem:
 
 
 def _item_hook(_: Any, conv: cattrs.Converter) -> Hook:
-    """Dispatch on ``type`` through a dict; fall back to UnknownItem (unless strict)."""
-    table: dict[Any, Hook] = {
-        name: conv.get_structure_hook(cls) for name, cls in ITEM_CLASSES.items()
-    }
-    photo = table["photo"]
-    album: Hook = conv.get_structure_hook(PhotoAlbum)
+    """Dispatch on ``type`` through a dict; fall back to UnknownItem (unless strict).
+
+    Each type's hook is generated when the first item of that type arrives: a movie library
+    never pays for the track, episode or photo hooks.
+    """
+    table: dict[Any, Hook] = {}
+    photo_hooks: dict[bool, Hook] = {}
 
     def structure_photo(value: Any, _: Any = None) -> Any:
         key = value.get("key")
-        if key.__class__ is str and key.endswith("/children"):
-            return album(value)
-        return photo(value)
+        album = key.__class__ is str and key.endswith("/children")
+        hook: Hook | None = photo_hooks.get(album)
+        if hook is None:
+            cls = PhotoAlbum if album else ITEM_CLASSES["photo"]
+            hook = photo_hooks[album] = conv.get_structure_hook(cls)
+        return hook(value, None)
 
-    table["photo"] = structure_photo
-    lookup: Callable[[Any, Hook], Hook] = table.get
+    def hook_for(kind: Any) -> Hook:
+        if kind == "photo":
+            hook: Hook = structure_photo
+        else:
+            cls = ITEM_CLASSES.get(kind) if kind.__class__ is str else None
+            hook = _structure_unknown if cls is None else conv.get_structure_hook(cls)
+        if kind.__class__ is str:
+            table[kind] = hook
+        return hook
+
+    lookup: Callable[[Any], Hook | None] = table.get
 
     if getattr(conv, "forbid_extra_keys", False):
 
         def structure_item_strict(value: Any, _: Any = None) -> Any:
-            return lookup(value.get("type"), _structure_unknown)(value)
+            kind = value.get("type")
+            return (lookup(kind) or hook_for(kind))(value)
 
         return structure_item_strict
 
     def structure_item(value: Any, _: Any = None) -> Any:
         try:
-            return lookup(value["type"], _structure_unknown)(value)
+            kind = value["type"]
+            return (lookup(kind) or hook_for(kind))(value)
         except Exception:
             return _structure_unknown(value)
 

@@ -8,7 +8,7 @@ shape the converter is lenient. No reader lets a KeyError, TypeError or cattrs e
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from plexkit._core.redact import redact_text
 from plexkit.errors import ParseError
@@ -45,17 +45,30 @@ T = TypeVar("T")
 
 _CONTAINER_CHILDREN = ("Metadata", "Directory", "Hub", "SearchResult")
 
-_items = converter.get_structure_hook(tuple[Item, ...])
-_sections = converter.get_structure_hook(tuple[Section, ...])
-_hubs = converter.get_structure_hook(tuple[Hub, ...])
-_sessions = converter.get_structure_hook(tuple[Session, ...])
-_history = converter.get_structure_hook(tuple[HistoryEntry, ...])
-_activities = converter.get_structure_hook(tuple[Activity, ...])
-_notifications = converter.get_structure_hook(tuple[ActivityNotification, ...])
-_search_results = converter.get_structure_hook(tuple[SearchResult, ...])
-_container = converter.get_structure_hook(MediaContainer)
-_server_info = converter.get_structure_hook(ServerInfo)
-_identity = converter.get_structure_hook(Identity)
+# The readers' structuring hooks, generated on first use: generating them at import time
+# was most of ``import plexkit.models``.
+_HOOK_TYPES: Final[Mapping[str, Any]] = {
+    "items": tuple[Item, ...],
+    "sections": tuple[Section, ...],
+    "hubs": tuple[Hub, ...],
+    "sessions": tuple[Session, ...],
+    "history": tuple[HistoryEntry, ...],
+    "activities": tuple[Activity, ...],
+    "notifications": tuple[ActivityNotification, ...],
+    "search_results": tuple[SearchResult, ...],
+    "container": MediaContainer,
+    "server_info": ServerInfo,
+    "identity": Identity,
+}
+_hooks: dict[str, Any] = {}
+
+
+def _hook(name: str) -> Any:
+    """The converter's hook for ``_HOOK_TYPES[name]``, generated once."""
+    hook = _hooks.get(name)
+    if hook is None:
+        hook = _hooks[name] = converter.get_structure_hook(_HOOK_TYPES[name])
+    return hook
 
 
 def structure(value: Mapping[str, Any], cls: type[T]) -> T:
@@ -83,7 +96,7 @@ def container_from(data: Mapping[str, Any]) -> MediaContainer:
     _check(data, "MediaContainer")
     for name in _CONTAINER_CHILDREN:
         _children(data, name)
-    container: MediaContainer = _run(_container, data, "MediaContainer")
+    container: MediaContainer = _run("container", data, "MediaContainer")
     return container
 
 
@@ -96,44 +109,44 @@ def items_from(data: Mapping[str, Any]) -> tuple[Item, ...]:
     _check(data, "item list")
     entries = _children(data, "Metadata")
     if entries is None and "SearchResult" in data:
-        results = _run(_search_results, _children(data, "SearchResult"), "SearchResult list")
+        results = _run("search_results", _children(data, "SearchResult"), "SearchResult list")
         return tuple(r.item for r in results if r.item is not None)
-    items: tuple[Item, ...] = _run(_items, entries, "item list")
+    items: tuple[Item, ...] = _run("items", entries, "item list")
     return items
 
 
 def sections_from(data: Mapping[str, Any]) -> tuple[Section, ...]:
     """The library sections of ``/library/sections`` (its ``Directory`` entries)."""
     _check(data, "section list")
-    sections: tuple[Section, ...] = _run(_sections, _children(data, "Directory"), "section list")
+    sections: tuple[Section, ...] = _run("sections", _children(data, "Directory"), "section list")
     return sections
 
 
 def hubs_from(data: Mapping[str, Any]) -> tuple[Hub, ...]:
     """The hubs of ``/hubs``, ``/hubs/search`` and the like, with their items."""
     _check(data, "hub list")
-    hubs: tuple[Hub, ...] = _run(_hubs, _children(data, "Hub"), "hub list")
+    hubs: tuple[Hub, ...] = _run("hubs", _children(data, "Hub"), "hub list")
     return hubs
 
 
 def sessions_from(data: Mapping[str, Any]) -> tuple[Session, ...]:
     """The playback sessions of ``/status/sessions``: item plus user, player and transcode."""
     _check(data, "session list")
-    sessions: tuple[Session, ...] = _run(_sessions, _children(data, "Metadata"), "session list")
+    sessions: tuple[Session, ...] = _run("sessions", _children(data, "Metadata"), "session list")
     return sessions
 
 
 def history_from(data: Mapping[str, Any]) -> tuple[HistoryEntry, ...]:
     """The entries of ``/status/sessions/history/all``."""
     _check(data, "history")
-    entries: tuple[HistoryEntry, ...] = _run(_history, _children(data, "Metadata"), "history")
+    entries: tuple[HistoryEntry, ...] = _run("history", _children(data, "Metadata"), "history")
     return entries
 
 
 def activities_from(data: Mapping[str, Any]) -> tuple[Activity, ...]:
     """The running activities of ``/activities``."""
     _check(data, "activity list")
-    found: tuple[Activity, ...] = _run(_activities, _children(data, "Activity"), "activity list")
+    found: tuple[Activity, ...] = _run("activities", _children(data, "Activity"), "activity list")
     return found
 
 
@@ -141,7 +154,7 @@ def activity_notifications_from(data: Mapping[str, Any]) -> tuple[ActivityNotifi
     """The ``ActivityNotification`` entries of a websocket ``NotificationContainer``."""
     _check(data, "notification")
     found: tuple[ActivityNotification, ...] = _run(
-        _notifications, _children(data, "ActivityNotification"), "notification"
+        "notifications", _children(data, "ActivityNotification"), "notification"
     )
     return found
 
@@ -149,14 +162,14 @@ def activity_notifications_from(data: Mapping[str, Any]) -> tuple[ActivityNotifi
 def server_info_from(data: Mapping[str, Any]) -> ServerInfo:
     """The server root (``GET /``)."""
     _check(data, "server info")
-    info: ServerInfo = _run(_server_info, data, "server info")
+    info: ServerInfo = _run("server_info", data, "server info")
     return info
 
 
 def identity_from(data: Mapping[str, Any]) -> Identity:
     """``GET /identity``."""
     _check(data, "identity")
-    identity: Identity = _run(_identity, data, "identity")
+    identity: Identity = _run("identity", data, "identity")
     return identity
 
 
@@ -178,10 +191,10 @@ def _children(data: Mapping[str, Any], name: str) -> Any:
     raise ParseError(f"{name} is not a list of objects", excerpt=excerpt(value))
 
 
-def _run(hook: Any, value: Any, what: str) -> Any:
+def _run(hook: str, value: Any, what: str) -> Any:
     try:
         with gc_paused():
-            return hook(value)
+            return _hook(hook)(value)
     except Exception as exc:
         raise _failure(what, value, exc) from None
 
