@@ -7,13 +7,15 @@ shape the converter is lenient. No reader lets a KeyError, TypeError or cattrs e
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
 from plexkit._core.redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._converter import converter
 from plexkit.models._decode import decode_body, excerpt
+from plexkit.models._memo import Decoded
 from plexkit.models._wire import gc_paused, to_int
 from plexkit.models.containers import (
     Hub,
@@ -42,6 +44,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 _CONTAINER_CHILDREN = ("Metadata", "Directory", "Hub", "SearchResult")
 
@@ -71,6 +74,25 @@ def _hook(name: str) -> Any:
     return hook
 
 
+def _remembered(reader: Callable[[Mapping[str, Any]], R]) -> Callable[[Mapping[str, Any]], R]:
+    """Keep the reader's result in a :class:`~plexkit.models._memo.Decoded` body: a cache
+    hit on the same response hands out the models built the first time."""
+    name = reader.__name__
+
+    @functools.wraps(reader)
+    def read(data: Mapping[str, Any]) -> R:
+        if data.__class__ is not Decoded:
+            return reader(data)
+        built: dict[str, Any] = data.built
+        if name in built:
+            found: R = built[name]
+            return found
+        result = built[name] = reader(data)
+        return result
+
+    return read
+
+
 def structure(value: Mapping[str, Any], cls: type[T]) -> T:
     """Build any attrs model (plexkit's or another module's) from a JSON-shaped mapping.
 
@@ -91,6 +113,7 @@ def parse_container(raw: bytes | str, content_type: str | None = None) -> MediaC
     return container_from(decode_body(raw, content_type))
 
 
+@_remembered
 def container_from(data: Mapping[str, Any]) -> MediaContainer:
     """A :class:`MediaContainer` from a dict that :func:`decode_body` returned."""
     _check(data, "MediaContainer")
@@ -100,6 +123,7 @@ def container_from(data: Mapping[str, Any]) -> MediaContainer:
     return container
 
 
+@_remembered
 def items_from(data: Mapping[str, Any]) -> tuple[Item, ...]:
     """The library items (``Metadata``) of a container, typed by their ``type``.
 
@@ -115,6 +139,7 @@ def items_from(data: Mapping[str, Any]) -> tuple[Item, ...]:
     return items
 
 
+@_remembered
 def sections_from(data: Mapping[str, Any]) -> tuple[Section, ...]:
     """The library sections of ``/library/sections`` (its ``Directory`` entries)."""
     _check(data, "section list")
@@ -122,6 +147,7 @@ def sections_from(data: Mapping[str, Any]) -> tuple[Section, ...]:
     return sections
 
 
+@_remembered
 def hubs_from(data: Mapping[str, Any]) -> tuple[Hub, ...]:
     """The hubs of ``/hubs``, ``/hubs/search`` and the like, with their items."""
     _check(data, "hub list")
@@ -129,6 +155,7 @@ def hubs_from(data: Mapping[str, Any]) -> tuple[Hub, ...]:
     return hubs
 
 
+@_remembered
 def sessions_from(data: Mapping[str, Any]) -> tuple[Session, ...]:
     """The playback sessions of ``/status/sessions``: item plus user, player and transcode."""
     _check(data, "session list")
@@ -136,6 +163,7 @@ def sessions_from(data: Mapping[str, Any]) -> tuple[Session, ...]:
     return sessions
 
 
+@_remembered
 def history_from(data: Mapping[str, Any]) -> tuple[HistoryEntry, ...]:
     """The entries of ``/status/sessions/history/all``."""
     _check(data, "history")
@@ -143,6 +171,7 @@ def history_from(data: Mapping[str, Any]) -> tuple[HistoryEntry, ...]:
     return entries
 
 
+@_remembered
 def activities_from(data: Mapping[str, Any]) -> tuple[Activity, ...]:
     """The running activities of ``/activities``."""
     _check(data, "activity list")
@@ -159,6 +188,7 @@ def activity_notifications_from(data: Mapping[str, Any]) -> tuple[ActivityNotifi
     return found
 
 
+@_remembered
 def server_info_from(data: Mapping[str, Any]) -> ServerInfo:
     """The server root (``GET /``)."""
     _check(data, "server info")
@@ -166,6 +196,7 @@ def server_info_from(data: Mapping[str, Any]) -> ServerInfo:
     return info
 
 
+@_remembered
 def identity_from(data: Mapping[str, Any]) -> Identity:
     """``GET /identity``."""
     _check(data, "identity")
