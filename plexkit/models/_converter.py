@@ -39,8 +39,6 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, override
 
-from plexkit.models._lazy import PENDING
-from plexkit.models._lazy import install as install_lazy
 from plexkit.models._wire import (
     SPARSE,
     to_bool,
@@ -185,6 +183,10 @@ def _expression(field: attrs.Attribute[Any], conv: cattrs.Converter, ns: dict[st
     name = field.name
     element = _model_tuple_element(tp)
     ns[f"h_{name}"] = conv.get_structure_hook(tp)
+    if element is not None and _is_leaf(element) and not getattr(conv, "forbid_extra_keys", False):
+        # A list of flat models (tags, guids, streams) is built in one call, not one per entry.
+        ns[f"b_{name}"] = _list_builder(element, conv)
+        return f"b_{name}(v) if v.__class__ is list else h_{name}(v)"
     if element is not None:
         # Inline the common case (a JSON array of objects); the tuple hook handles the rest.
         ns[f"e_{name}"] = conv.get_structure_hook(element)
@@ -196,31 +198,49 @@ def _expression(field: attrs.Attribute[Any], conv: cattrs.Converter, ns: dict[st
     return f"h_{name}(v, t_{name})"
 
 
-def _never_raises(tp: Any, seen: frozenset[type] = frozenset()) -> bool:
-    """Whether the generated hook of ``tp`` cannot raise on a dict: a sparse model without
-    required fields whose child models are the same (tags, media, parts, streams)."""
-    if not _is_sparse(tp) or tp in seen or tp is Session:
+def _is_leaf(tp: Any) -> bool:
+    """A sparse model whose fields are all scalars (``Tag``, ``Guid``, ``Stream``, ...)."""
+    if not _is_sparse(tp) or tp is Session:
         return False
-    for field in attrs.fields(tp):
-        if field.default is attrs.NOTHING:
-            return False
-        element = _model_tuple_element(field.type) or _optional_inner(field.type)
-        if element is not None and not _never_raises(element, seen | {tp}):
-            return False
-    return True
+    attrs.resolve_types(tp)
+    scalars = (_OPTIONAL_EXPR, _REQUIRED_EXPR, _DEFAULTED_EXPR)
+    return all(
+        any(field.type in table for table in scalars) and not field.metadata.get(OMIT)
+        for field in attrs.fields(tp)
+    )
 
 
-def _lazy_field(cls: type, field: attrs.Attribute[Any], conv: cattrs.Converter) -> bool:
-    """Whether ``field`` of ``cls`` is built on first access (see :mod:`._lazy`)."""
-    if getattr(conv, "forbid_extra_keys", False) or field.default != ():
-        return False
-    element = _model_tuple_element(field.type)
-    return element is not None and _never_raises(element)
+_LIST_BUILDERS: Final[dict[tuple[int, type], Hook]] = {}
 
 
-def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
-    """Generate the structuring function of a :func:`~plexkit.models._wire.sparse` model."""
-    attrs.resolve_types(cls)
+def _list_builder(cls: type, conv: cattrs.Converter) -> Hook:
+    """Generate ``build(list) -> tuple`` for a leaf model: the element's structuring code
+    inlined in the loop (non-object entries dropped), so a 10-tag list costs one call."""
+    cached = _LIST_BUILDERS.get((id(conv), cls))
+    if cached is not None:
+        return cached
+    ns = _namespace(cls)
+    body, _known = _field_lines(cls, conv, ns)
+    lines = [
+        f"def build_{cls.__name__}s(v):",
+        "  out = []",
+        "  for o in v:",
+        "    if o.__class__ is not dict and not isinstance(o, dict): continue",
+        "    d = {}",
+        *("  " + line for line in body),
+        "    x = _new(_cls)",
+        "    _set(x, '__dict__', d)",
+        "    out.append(x)",
+        "  return tuple(out)",
+    ]
+    code = compile("\n".join(lines), f"<plexkit list of {cls.__qualname__}>", "exec")
+    exec(code, ns)
+    builder: Hook = ns[f"build_{cls.__name__}s"]
+    _LIST_BUILDERS[(id(conv), cls)] = builder
+    return builder
+
+
+def _namespace(cls: type) -> dict[str, Any]:
     ns: dict[str, Any] = {
         "_new": object.__new__,
         "_set": object.__setattr__,
@@ -229,21 +249,20 @@ def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
         "_utc": timezone.utc,
     }
     ns.update(_HELPERS)
-    lines = [f"def structure_{cls.__name__}(o, _=None):"]
+    return ns
+
+
+def _field_lines(
+    cls: type, conv: cattrs.Converter, ns: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """The generated lines filling ``d`` from the wire dict ``o``, and the wire keys read."""
+    lines: list[str] = []
     known = []
     for field in attrs.fields(cls):
         if field.metadata.get(OMIT):
             continue
         key = _key(cls, field)
         known.append(key)
-        if _lazy_field(cls, field, conv):
-            install_lazy(cls, field.name, field.default)
-            ns[f"p_{field.name}"] = conv.get_structure_hook(field.type)
-            lines += [
-                f"  if {key!r} in o:",
-                f"    d[{PENDING + field.name!r}] = (p_{field.name}, o[{key!r}])",
-            ]
-            continue
         expr = _expression(field, conv, ns)
         if field.default is attrs.NOTHING:
             lines += [f"  v = o[{key!r}]", f"  d[{field.name!r}] = {expr}"]
@@ -253,6 +272,15 @@ def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
                 f"    v = o[{key!r}]",
                 f"    d[{field.name!r}] = {expr}",
             ]
+    return lines, known
+
+
+def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
+    """Generate the structuring function of a :func:`~plexkit.models._wire.sparse` model."""
+    attrs.resolve_types(cls)
+    ns = _namespace(cls)
+    body, known = _field_lines(cls, conv, ns)
+    lines = [f"def structure_{cls.__name__}(o, _=None):", *body]
     if getattr(conv, "forbid_extra_keys", False):
         ns["_known"] = frozenset(known)
         ns["_extra_error"] = ForbiddenExtraKeysError
