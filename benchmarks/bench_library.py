@@ -1,30 +1,40 @@
-"""Listing a whole movie library over loopback: plexkit against raw httpx and python-plexapi.
+"""Listing a whole movie library over loopback: plexkit against raw httpx, python-plexapi and
+the official-spec client, on a cheap server and on the realistic fake.
 
-The fake server (``python -m plexkit.testing``) runs in its own process on 127.0.0.1 with a
-generated 20,000-movie library (every movie with Media/Part, genres, roles, directors, ...).
-Each contender then runs in a fresh subprocess and, for every movie, reads the title, the first
+Two servers, each in its own process on 127.0.0.1, hold the same generated library (every
+movie with Media/Part, genres, roles, directors, ...):
+
+* ``cheap``      ``benchmarks/cheap_server.py``: every distinct answer rendered once by the
+                 fake app, then replayed as bytes (well under 1 ms of CPU a page), so that the
+                 clients' own cost shows;
+* ``realistic``  ``python -m plexkit.testing``, which renders every page from its model.
+
+Each contender runs in a fresh subprocess and, for every movie, reads the title, the first
 part's file path and the genre names:
 
-* ``raw``      httpx.Client + ``response.json()`` of the same pages (same page size, same
-               ``Accept: application/json``, same X-Plex-Container-Start/Size headers), no models;
-               the baseline of the targets;
-* ``raw-orjson`` the same with ``orjson.loads(response.content)`` (shown when orjson is
-               installed, for information: plexkit uses orjson when a safe version is there);
-* ``plexapi``  python-plexapi ``section.all()`` (XML; builds the whole library as one list);
-* ``plexkit``  ``PlexClient.library.iter_items`` (sync, one page held at a time);
-* ``async``    ``AsyncPlexClient.library.iter_items`` under asyncio;
-* ``fetch``    not a contender: httpx fetching the same pages without decoding them, the floor
-               that server + transfer + HTTP client put under every client.
+* ``raw-orjson`` httpx.Client + ``orjson.loads(response.content)`` of the same pages (same page
+                 size, ``Accept: application/json``, X-Plex-Container-Start/Size), no models:
+                 the baseline of the targets;
+* ``raw``        the same with ``response.json()`` (stdlib json), for information;
+* ``plexkit``    ``PlexClient.library.iter_items`` (sync);
+* ``async``      ``AsyncPlexClient.library.iter_items`` under asyncio;
+* ``official``   the official-spec client (``plex-api-client``, pydantic models),
+                 ``content.list_content`` page by page;
+* ``plexapi``    python-plexapi ``section.all()`` (XML; builds the whole library as a list);
+* ``fetch``      not a contender: httpx fetching the same pages without decoding them.
 
-Every contender runs ``--repeat`` times for wall time (a fresh process each time; best run
-wins; ``ru_maxrss`` growth recorded), then once more under ``tracemalloc`` for the peak of
-Python allocations, where it also hashes every (title, file, genres) row so that the run checks
-all contenders saw the same library. During each timed run the worker also reads the server
-process's CPU time from ``/proc/<pid>/stat``: the server's share of the wall time.
+Every contender first runs once untimed (it warms the server's caches), then ``--repeat``
+timed runs, round-robin, a fresh process each; the tables show medians. Each run measures its
+start-up (imports + client construction, from a clean interpreter) and the listing loop: wall
+time, the worker's CPU, the server's CPU (``/proc/<pid>/stat``), other processes' CPU
+(``/proc/stat``) and peak RSS. One more run per contender hashes every (title, file, genres)
+row: the script fails unless all contenders read the same library. Then: import times (fresh
+interpreters), a page size sweep on both servers, and 5k/20k/50k scaling on the cheap server.
 
-Run: ``python benchmarks/bench_library.py [--movies 20000] [--repeat 3] [--page-size 500]
-[--sweep 100,200,500,1000 | --sweep none] [--skip-plexapi] [--json results.json]``.
-Linux only (``/proc``, ``ru_maxrss`` in KiB). Not part of the test suite.
+Run: ``python benchmarks/bench_library.py`` (about 6 minutes) or ``--quick`` (under a minute:
+5,000 movies, 3 runs, no plexapi, no sweep or scaling). Options: ``--movies``, ``--repeat``,
+``--page-size``, ``--sweep 100,200,500,1000|none``, ``--scale 5000,20000,50000|none``,
+``--servers cheap,realistic``, ``--skip-plexapi``, ``--json PATH``. Linux only.
 """
 
 from __future__ import annotations
@@ -44,20 +54,25 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 
+T_PROCESS = time.perf_counter()  # the worker's start-up is counted from here
+CPU_PROCESS = time.process_time()
+
 TOKEN = "bench-token"
 SECTION_TITLE = "Movies"
-CONTENDERS = ("raw", "raw-orjson", "plexapi", "plexkit", "async", "fetch")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONTENDERS = ("raw-orjson", "raw", "plexkit", "async", "official", "plexapi", "fetch")
 LABELS = {
-    "raw": "(a) raw httpx + response.json()",
-    "raw-orjson": "    raw httpx + orjson.loads (info)",
-    "plexapi": "(b) python-plexapi section.all()",
-    "plexkit": "(c) plexkit PlexClient.iter_items",
-    "async": "(d) plexkit AsyncPlexClient.iter_items",
+    "raw-orjson": "(a) raw httpx + orjson.loads",
+    "raw": "    raw httpx + response.json() (info)",
+    "plexkit": "(b) plexkit PlexClient.iter_items",
+    "async": "(c) plexkit AsyncPlexClient.iter_items",
+    "official": "(d) official-spec plex-api-client",
+    "plexapi": "(e) python-plexapi section.all()",
     "fetch": "    floor: httpx fetch, no decoding",
 }
-TARGET_SPEED_VS_RAW = 1.5  # plexkit wall / raw wall <= this
-TARGET_SPEED_VS_PLEXAPI = 10.0  # plexapi wall / plexkit wall >= this
-TARGET_MEMORY_VS_PLEXAPI = 0.25  # plexkit peak / plexapi peak < this
+TARGET_SPEED_VS_RAW = 1.5  # plexkit total / raw-orjson total <= this
+TARGET_SPEED_VS_PLEXAPI = 10.0  # plexapi total / plexkit total >= this
+TARGET_PEAK_RSS_MIB = 80
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -69,7 +84,8 @@ Row = tuple[str, str, tuple[str, ...]]
 
 
 class Probe:
-    """What a run measures around its timed region: wall, CPU on both sides, memory."""
+    """What a run measures: start-up (up to ``__enter__``), then the loop: wall, CPU on both
+    sides, memory."""
 
     def __init__(self, server_pid: int, traced: bool) -> None:
         self.server_pid = server_pid
@@ -77,9 +93,8 @@ class Probe:
         self.result: dict[str, Any] = {}
 
     def __enter__(self) -> Probe:
-        import gc
-
-        gc.collect()
+        self.result["startup"] = time.perf_counter() - T_PROCESS
+        self.result["startup_cpu"] = time.process_time() - CPU_PROCESS
         self._rss0 = _rss_start_kib()
         if self.traced:
             import tracemalloc
@@ -101,10 +116,11 @@ class Probe:
             wall=wall,
             client_cpu=cpu,
             server_cpu=server,
-            # CPU that neither this worker nor the fake server used: other processes on
-            # the machine (a test suite, a build) that make the numbers noisy.
+            # CPU that neither this worker nor the server used: other processes on the
+            # machine (a test suite, a build) that make the numbers noisy.
             other_cpu=max(0.0, busy - cpu - server),
             maxrss_delta_kib=_rss_peak_kib() - self._rss0,
+            peak_rss_kib=_status_kib("VmHWM"),
         )
         if self.traced:
             import tracemalloc
@@ -262,6 +278,52 @@ def run_async(url: str, section: str, page_size: int, probe: Probe, reader: Read
     return requests[0]
 
 
+def run_official(url: str, section: str, page_size: int, probe: Probe, reader: Reader) -> int:
+    """The official-spec client (``plex-api-client``): ``content.list_content`` page by page.
+
+    It sends every optional query parameter of the spec (``includeRelated=0``, ...); the
+    fake reads unknown parameters as filters, so a request hook keeps only the paging ones.
+    """
+    import httpx
+    from plex_api_client import PlexAPI
+
+    requests = [0]
+
+    def paging_only(request: httpx.Request) -> None:
+        requests[0] += 1
+        kept = [(k, v) for k, v in request.url.params.multi_items() if k.startswith("X-Plex")]
+        request.url = request.url.copy_with(params=kept)
+
+    http = httpx.Client(event_hooks={"request": [paging_only]})
+    api = PlexAPI(token=TOKEN, server_url=url, client=http)
+    with probe:
+        offset = 0
+        while True:
+            page = api.content.list_content(
+                request={
+                    "section_id": int(section),
+                    "x_plex_container_start": offset,
+                    "x_plex_container_size": page_size,
+                }
+            )
+            assert page.media_container_with_metadata is not None
+            container = page.media_container_with_metadata.media_container
+            assert container is not None
+            movies = container.metadata or []
+            for movie in movies:
+                reader.add(
+                    movie.title or "",
+                    movie.media[0].part[0].file,  # type: ignore[index]
+                    [genre.tag for genre in movie.genre or ()],
+                )
+            offset += len(movies)
+            total = container.total_size
+            if len(movies) < page_size or total is None or offset >= total:
+                break
+    http.close()
+    return requests[0]
+
+
 def run_plexapi(url: str, section: str, page_size: int, probe: Probe, reader: Reader) -> int:
     """python-plexapi as its users call it: ``section.all()`` with its default paging (100)."""
     from plexapi.server import PlexServer
@@ -295,14 +357,14 @@ RUNNERS: dict[str, Callable[[str, str, int, Probe, Reader], int]] = {
     "fetch": run_fetch,
     "plexkit": run_plexkit,
     "async": run_async,
+    "official": run_official,
     "plexapi": run_plexapi,
 }
 
 
 def worker(args: argparse.Namespace) -> None:
-    traced = args.mode == "check"
-    probe = Probe(args.server_pid, traced=traced)
-    reader = Reader(check=traced)
+    probe = Probe(args.server_pid, traced=args.mode == "traced")
+    reader = Reader(check=args.mode in ("digest", "traced"))
     requests = RUNNERS[args.worker](args.url, args.section, args.page_size, probe, reader)
     out = {"contender": args.worker, "mode": args.mode, "requests": requests, **probe.result}
     out["rss_source"] = "VmHWM after reset" if _HWM_RESET else "ru_maxrss"
@@ -372,51 +434,48 @@ def _proc_cpu(pid: int) -> float:
 
 
 # --------------------------------------------------------------------------------------------
-# The driver: server process, runs, checks, table.
+# The driver: server processes, runs, checks, tables.
 # --------------------------------------------------------------------------------------------
 
 
-class FakeServer:
-    """``python -m plexkit.testing`` on a free loopback port, in its own process."""
+def child_env() -> dict[str, str]:
+    """Children import plexkit from this checkout (not whatever is installed)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (ROOT, env.get("PYTHONPATH")) if p)
+    return env
 
-    def __init__(self, movies: int) -> None:
+
+class Server:
+    """A server process on a free loopback port: ``cheap`` (replayed bytes) or ``realistic``."""
+
+    def __init__(self, kind: str, movies: int) -> None:
+        self.kind = kind
         self.movies = movies
         self.proc: subprocess.Popen[str] | None = None
         self.url = ""
         self.startup = 0.0
 
-    def __enter__(self) -> FakeServer:
+    def command(self) -> list[str]:
+        if self.kind == "cheap":
+            script = os.path.join(ROOT, "benchmarks", "cheap_server.py")
+            return [sys.executable, script, "--movies", str(self.movies), "--token", TOKEN]
+        sizes = ["--shows", "1", "--artists", "1", "--photo-albums", "1", "--history", "0"]
+        return [
+            *(sys.executable, "-m", "plexkit.testing", "--port", "0", "--token", TOKEN),
+            *("--movies", str(self.movies), *sizes),
+        ]
+
+    def __enter__(self) -> Server:
         started = time.perf_counter()
-        # Only movies matter here; the other generated libraries are kept small.
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "plexkit.testing",
-                "--port",
-                "0",
-                "--token",
-                TOKEN,
-                "--movies",
-                str(self.movies),
-                "--shows",
-                "1",
-                "--artists",
-                "1",
-                "--photo-albums",
-                "1",
-                "--history",
-                "0",
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
+            self.command(), stdout=subprocess.PIPE, text=True, env=child_env(), cwd=ROOT
         )
         assert self.proc.stdout is not None
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         line = ""
         while "http://" not in line:
             if time.monotonic() > deadline or self.proc.poll() is not None:
-                raise RuntimeError(f"the fake server did not start (said {line!r})")
+                raise RuntimeError(f"the {self.kind} server did not start (said {line!r})")
             ready, _, _ = select.select([self.proc.stdout], [], [], 1.0)
             if ready:
                 line = self.proc.stdout.readline()
@@ -425,12 +484,12 @@ class FakeServer:
 
         while True:  # bound is not serving yet: wait until it answers
             try:
-                if httpx.get(f"{self.url}/identity", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}/identity", timeout=5).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("the fake server does not answer")
+                raise RuntimeError(f"the {self.kind} server does not answer")
             time.sleep(0.05)
         self.startup = time.perf_counter() - started
         return self
@@ -451,25 +510,15 @@ class FakeServer:
 
 
 def spawn(
-    contender: str, mode: str, server: FakeServer, section: str, page_size: int
+    contender: str, mode: str, server: Server, section: str, page_size: int
 ) -> dict[str, Any]:
     cmd = [
         sys.executable,
         os.path.abspath(__file__),
-        "--worker",
-        contender,
-        "--mode",
-        mode,
-        "--url",
-        server.url,
-        "--section",
-        section,
-        "--page-size",
-        str(page_size),
-        "--server-pid",
-        str(server.pid),
+        *("--worker", contender, "--mode", mode, "--url", server.url, "--section", section),
+        *("--page-size", str(page_size), "--server-pid", str(server.pid)),
     ]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env=child_env())
     if done.returncode != 0:
         raise RuntimeError(f"{contender} ({mode}) failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -487,87 +536,68 @@ def section_key(url: str) -> str:
     for directory in response.json()["MediaContainer"]["Directory"]:
         if directory["title"] == SECTION_TITLE:
             return str(directory["key"])
-    raise RuntimeError(f"no {SECTION_TITLE!r} section on the fake server")
-
-
-def warm_up(url: str, section: str, page_size: int) -> float:
-    """One untimed pass over every page: the fake server caches list rows on first use."""
-    import httpx
-
-    started = time.perf_counter()
-    headers = {"Accept": "application/json", "X-Plex-Token": TOKEN}
-    with httpx.Client(base_url=url, headers=headers, timeout=60) as client:
-        offset, total = 0, None
-        while total is None or offset < total:
-            response = client.get(
-                f"/library/sections/{section}/all",
-                headers={
-                    "X-Plex-Container-Start": str(offset),
-                    "X-Plex-Container-Size": str(page_size),
-                },
-            )
-            response.raise_for_status()
-            total = int(response.headers["X-Plex-Container-Total-Size"])
-            offset += page_size
-        client.get(
-            f"/library/sections/{section}/all",
-            headers={"Accept": "application/xml", "X-Plex-Container-Size": "100"},
-        ).raise_for_status()
-    return time.perf_counter() - started
+    raise RuntimeError(f"no {SECTION_TITLE!r} section on the server")
 
 
 def measure(
     contenders: list[str],
-    server: FakeServer,
+    server: Server,
     section: str,
     page_size: int,
     repeat: int,
-    check: bool = True,
+    check: str = "traced",
 ) -> dict[str, dict[str, Any]]:
-    """``repeat`` timed runs of each contender (a fresh process each), taken round-robin so
-    that drift on the machine spreads over all of them; then one traced check run each."""
+    """One untimed warm-up run per contender, then ``repeat`` timed runs of each (a fresh
+    process each), round-robin so that drift on the machine spreads over all of them; then
+    one check run each (``traced``: under tracemalloc; ``digest``: rows only; ``none``)."""
+    tag = f"{server.kind}, page size {page_size}"
+    for name in contenders:
+        print(f"  {name} ({tag}), warm-up", file=sys.stderr)
+        spawn(name, "time", server, section, page_size)
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in contenders}
     for n in range(repeat):
         for name in contenders:
-            print(f"  {name} (page size {page_size}), run {n + 1}/{repeat}", file=sys.stderr)
+            print(f"  {name} ({tag}), run {n + 1}/{repeat}", file=sys.stderr)
             runs[name].append(spawn(name, "time", server, section, page_size))
     out = {}
     for name in contenders:
         out[name] = summarise(name, page_size, runs[name])
-        if check:
-            print(f"  {name}, traced check run", file=sys.stderr)
-            traced = spawn(name, "check", server, section, page_size)
-            out[name].update(
-                traced_peak=traced["traced_peak"],
-                traced_wall=traced["wall"],
-                digest=traced.get("digest"),
-                sample=traced.get("sample"),
-            )
-            if traced["items"] != out[name]["items"]:
-                raise AssertionError(f"{name}: traced run saw {traced['items']} items")
+        if check != "none" and name != "fetch":
+            print(f"  {name} ({tag}), check run", file=sys.stderr)
+            checked = spawn(name, check, server, section, page_size)
+            out[name].update(digest=checked.get("digest"), traced_peak=checked.get("traced_peak"))
+            if checked["items"] != out[name]["items"]:
+                raise AssertionError(f"{name}: check run saw {checked['items']} items")
     return out
 
 
 def summarise(contender: str, page_size: int, runs: list[dict[str, Any]]) -> dict[str, Any]:
-    """The best run's numbers (the median for memory), after checking the runs agree."""
+    """Medians over the runs, after checking that they agree."""
     counts = {r["items"] for r in runs}
     if len(counts) != 1:
         raise AssertionError(f"{contender}: item counts differ between runs: {counts}")
-    best = min(runs, key=lambda r: r["wall"])
+
+    def med(key: str) -> float:
+        return float(statistics.median(r[key] for r in runs))
+
     return {
         "contender": contender,
         "page_size": page_size,
+        "runs": len(runs),
         "walls": [r["wall"] for r in runs],
-        "wall": best["wall"],
-        "client_cpu": best["client_cpu"],
-        "server_cpu": best["server_cpu"],
-        "other_cpu": best.get("other_cpu", 0.0),
-        "maxrss_delta_kib": statistics.median(r["maxrss_delta_kib"] for r in runs),
-        "requests": best["requests"],
-        "items": best["items"],
-        "bytes": best.get("bytes"),
-        "all_returned_after": best.get("all_returned_after"),
-        "rss_source": best.get("rss_source"),
+        "wall": med("wall"),
+        "startup": med("startup"),
+        "startup_cpu": med("startup_cpu"),
+        "total": float(statistics.median(r["wall"] + r["startup"] for r in runs)),
+        "client_cpu": med("client_cpu"),
+        "server_cpu": med("server_cpu"),
+        "other_cpu": med("other_cpu"),
+        "maxrss_delta_kib": med("maxrss_delta_kib"),
+        "peak_rss_kib": med("peak_rss_kib"),
+        "requests": runs[0]["requests"],
+        "items": runs[0]["items"],
+        "bytes": runs[0].get("bytes"),
+        "all_returned_after": runs[0].get("all_returned_after"),
     }
 
 
@@ -577,9 +607,46 @@ def verify(results: dict[str, dict[str, Any]], movies: int) -> None:
     for name, result in readers.items():
         if result["items"] != movies:
             raise AssertionError(f"{name} saw {result['items']} items, expected {movies}")
-    digests = {name: r["digest"] for name, r in readers.items()}
-    if len(set(digests.values())) != 1:
+    digests = {name: r.get("digest") for name, r in readers.items()}
+    if None not in digests.values() and len(set(digests.values())) != 1:
         raise AssertionError(f"contenders read different rows: {digests}")
+
+
+IMPORTS = {
+    "import httpx": "import httpx",
+    "import httpx, orjson": "import httpx, orjson",
+    "import plexkit": "import plexkit",
+    "from plexkit import PlexClient": "from plexkit import PlexClient",
+    "PlexClient(url, token=...) built": "from plexkit import PlexClient\n"
+    "PlexClient('http://127.0.0.1:9', token='t').close()",
+    "import plex_api_client": "import plex_api_client",
+    "from plexapi.server import PlexServer": "from plexapi.server import PlexServer",
+}
+
+
+def import_times(repeat: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each statement in a fresh interpreter, timed inside it
+    (CPU time is what to compare on a busy machine)."""
+    out = {}
+    for label, statement in IMPORTS.items():
+        code = (
+            "import time\nt = time.perf_counter()\nc = time.process_time()\n"
+            + statement
+            + "\nprint(time.perf_counter() - t, time.process_time() - c)"
+        )
+        walls, cpus = [], []
+        for _ in range(repeat):
+            done = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, env=child_env()
+            )
+            if done.returncode != 0:
+                break
+            wall, cpu = done.stdout.split()
+            walls.append(float(wall))
+            cpus.append(float(cpu))
+        if walls:
+            out[label] = (statistics.median(walls), statistics.median(cpus))
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -587,8 +654,8 @@ def verify(results: dict[str, dict[str, Any]], movies: int) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def mib(n_bytes: float | None) -> str:
-    return "-" if n_bytes is None else f"{n_bytes / 2**20:7.1f} MiB"
+def mib(kib: float | None) -> str:
+    return "-" if kib is None else f"{kib / 1024:.1f} MiB"
 
 
 def table(rows: Iterable[Iterable[str]], header: list[str]) -> Iterator[str]:
@@ -623,33 +690,26 @@ def versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     out = []
-    for name in ("plexkit", "httpx", "plexapi", "cattrs", "attrs", "uvicorn", "orjson"):
+    names = ("httpx", "orjson", "cattrs", "attrs", "plexapi", "plex-api-client", "pydantic")
+    for name in names:
         try:
             out.append(f"{name} {version(name)}")
         except PackageNotFoundError:
             out.append(f"{name} -")
-    try:
-        from plexkit.models import _decode
-
-        loader = _decode._fast_json_loads
-        out.append(f"plexkit JSON decoder: {loader.__module__}.{loader.__name__}")
-    except (ImportError, AttributeError):
-        pass
     return ", ".join(out)
 
 
 def revision() -> str:
     """The commit measured, and whether plexkit/ had uncommitted changes."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     try:
         head = subprocess.run(
-            ["git", "-C", root, "rev-parse", "--short", "HEAD"],
+            ["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "-C", root, "status", "--porcelain", "--", "plexkit"],
+            ["git", "-C", ROOT, "status", "--porcelain", "--", "plexkit"],
             capture_output=True,
             text=True,
             check=True,
@@ -659,197 +719,164 @@ def revision() -> str:
     return head + (" + uncommitted changes in plexkit/" if dirty else "")
 
 
-def report(
-    args: argparse.Namespace,
-    server: FakeServer,
-    cold: float,
-    results: dict[str, dict[str, Any]],
-    sweep: list[tuple[int, dict[str, Any], dict[str, Any]]],
-) -> None:
+def report_run(kind: str, server: Server, results: dict[str, dict[str, Any]], movies: int) -> None:
+    runs = next(iter(results.values()))["runs"]
+    page = next(iter(results.values()))["page_size"]
     print()
     print(
-        f"# bench_library: {args.movies:,} movies, page size {args.page_size}, "
-        f"best of {args.repeat} fresh-process runs"
+        f"## {kind} server: {movies:,} movies, page size {page}, medians of {runs} "
+        f"fresh processes (server ready in {server.startup:.1f} s)"
     )
-    print(f"date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {machine()}")
-    print(f"versions: {versions()}")
-    print(f"plexkit revision: {revision()}")
-    print(
-        f"fake server: started in {server.startup:.1f} s (library generation included); "
-        f"first (cold) pass over all pages {cold:.2f} s, untimed"
-    )
-    print()
     rows = []
     for name in CONTENDERS:
         r = results.get(name)
         if r is None:
             continue
-        walls = "/".join(f"{w:.2f}" for w in sorted(r["walls"]))
         rows.append(
             [
                 LABELS[name],
-                f"{r['wall']:.3f} s",
-                walls,
-                f"{r['client_cpu']:.2f} s",
-                f"{r['server_cpu']:.2f} s",
-                f"{r['other_cpu']:.2f} s",
+                f"{r['total']:.3f}",
+                f"{r['startup']:.3f}",
+                f"{r['wall']:.3f}",
+                f"{r['client_cpu']:.2f}",
+                f"{r['server_cpu']:.2f}",
+                f"{r['other_cpu']:.2f}",
                 str(r["requests"]),
-                "-" if r["items"] < 0 else f"{r['items']:,}",
-                mib(r.get("traced_peak")),
-                mib(r["maxrss_delta_kib"] * 1024),
+                mib(r["peak_rss_kib"]),
+                mib(r["maxrss_delta_kib"]),
+                "-" if r.get("traced_peak") is None else mib(r["traced_peak"] / 1024),
             ]
         )
     header = [
         "contender",
-        "wall (best)",
-        "all runs (s)",
+        "total s",
+        "start-up s",
+        "loop s",
         "client CPU",
         "server CPU",
         "other CPU",
         "requests",
-        "items",
-        "tracemalloc peak",
-        "maxrss growth",
+        "peak RSS",
+        "RSS growth",
+        "tracemalloc",
     ]
     for line in table(rows, header):
         print(line)
+    base = results.get("raw-orjson")
+    if base is None:
+        return
     print()
-    print("wall: perf_counter around the listing loop (client setup excluded), best run.")
-    print("client/server CPU: process CPU (user+sys) of the worker and of the fake server")
-    print("  process during that best run. tracemalloc peak: peak of Python allocations")
-    print("  in a separate traced run (which also checks the rows). maxrss growth: growth")
-    source = results["raw"].get("rss_source")
-    print(f"  of the process's peak RSS over the timed region ({source}), median of the runs.")
-    print("other CPU: busy CPU of the machine (/proc/stat) used by neither the worker nor the")
-    print("  server during the best run: other processes competing for the 2 cores.")
+    for name in ("plexkit", "async", "official", "plexapi", "raw"):
+        r = results.get(name)
+        if r is None:
+            continue
+        line = (
+            f"{name:>9} / raw-orjson: total {r['total'] / base['total']:5.2f}x, "
+            f"loop {r['wall'] / base['wall']:5.2f}x, "
+            f"client CPU {r['client_cpu'] / max(base['client_cpu'], 1e-9):5.2f}x"
+        )
+        if name in ("plexkit", "async"):
+            ok = r["total"] / base["total"] <= TARGET_SPEED_VS_RAW
+            line += f"   target total <= {TARGET_SPEED_VS_RAW}x: {verdict(ok)}"
+        print(line)
+    kit = results.get("plexkit")
+    if kit is not None:
+        for name in ("official", "plexapi"):
+            r = results.get(name)
+            if r is not None:
+                line = f"{name:>9} / plexkit total: {r['total'] / kit['total']:5.1f}x"
+                if name == "plexapi":
+                    ok = r["total"] / kit["total"] >= TARGET_SPEED_VS_PLEXAPI
+                    line += f"   target >= {TARGET_SPEED_VS_PLEXAPI:.0f}x: {verdict(ok)}"
+                print(line)
+        ok = kit["peak_rss_kib"] / 1024 <= TARGET_PEAK_RSS_MIB
+        print(f"plexkit peak RSS {mib(kit['peak_rss_kib'])}: target <= 80 MiB: {verdict(ok)}")
     noisy = [n for n, r in results.items() if r["other_cpu"] > 0.1 * r["wall"]]
     if noisy:
-        print(
-            f"WARNING: other processes used more than 10% of a core during the best run of "
-            f"{', '.join(noisy)}; those numbers are noisy, rerun on a quiet machine."
-        )
-    verified = all("digest" in r for n, r in results.items() if n != "fetch")
-    if verified:
-        print(
-            f"check: every contender read all {args.movies:,} movies and the same "
-            f"(title, file, genres) rows (order-independent digest "
-            f"{results['raw']['digest'][:12]}...)"
-        )
+        print(f"WARNING: other processes used >10% of a core during {', '.join(noisy)}: noisy")
 
-    raw, kit = results["raw"], results["plexkit"]
+
+def report_imports(times: dict[str, tuple[float, float]], repeat: int) -> None:
     print()
-    print("## targets")
-    ratio_raw = kit["wall"] / raw["wall"]
-    print(
-        f"plexkit / raw wall        {ratio_raw:6.2f}x   target <= {TARGET_SPEED_VS_RAW}x   "
-        f"{verdict(ratio_raw <= TARGET_SPEED_VS_RAW)}"
-    )
-    if "raw-orjson" in results:
-        fast = results["raw-orjson"]["wall"]
-        print(f"plexkit / raw-orjson wall {kit['wall'] / fast:6.2f}x   (information, no target)")
-    if "async" in results:
-        ratio_async = results["async"]["wall"] / raw["wall"]
-        print(
-            f"plexkit async / raw wall  {ratio_async:6.2f}x   target <= {TARGET_SPEED_VS_RAW}x   "
-            f"{verdict(ratio_async <= TARGET_SPEED_VS_RAW)}"
-        )
-    if "plexapi" in results:
-        api = results["plexapi"]
-        speed = api["wall"] / kit["wall"]
-        target = f"target >= {TARGET_SPEED_VS_PLEXAPI:.0f}x"
-        print(
-            f"plexapi / plexkit wall    {speed:6.1f}x   {target}    "
-            f"{verdict(speed >= TARGET_SPEED_VS_PLEXAPI)}"
-        )
-        print(
-            f"  (plexapi: section.all() returned after {api['all_returned_after']:.2f} s; "
-            f"the rest is reading its lazily parsed media and tags)"
-        )
-        mem = kit["traced_peak"] / api["traced_peak"]
-        rss = kit["maxrss_delta_kib"] / max(api["maxrss_delta_kib"], 1)
-        print(
-            f"plexkit / plexapi memory  {mem:6.3f}    target < {TARGET_MEMORY_VS_PLEXAPI}     "
-            f"{verdict(mem < TARGET_MEMORY_VS_PLEXAPI)}  (tracemalloc peaks; "
-            f"maxrss growth ratio {rss:.3f})"
-        )
+    print(f"## import time (median of {repeat} fresh interpreters, timed inside the process)")
+    base = times.get("import httpx")
+    rows = []
+    for label, (wall, cpu) in times.items():
+        extra = "" if base is None else f"{(cpu - base[1]) * 1000:+.0f} ms"
+        rows.append([label, f"{wall * 1000:.0f} ms", f"{cpu * 1000:.0f} ms", extra])
+    for line in table(rows, ["statement", "wall", "CPU", "CPU vs import httpx"]):
+        print(line)
 
-    fetch = results.get("fetch")
-    if fetch is not None:
-        pages = kit["requests"]
-        print()
-        print("## the fake server's share")
-        print(
-            f"server CPU during the plexkit run: {kit['server_cpu']:.2f} s "
-            f"= {kit['server_cpu'] / kit['wall']:.0%} of plexkit's wall time, "
-            f"{kit['server_cpu'] / pages * 1000:.1f} ms per {args.page_size}-item page "
-            f"({pages} pages)"
-        )
-        print(
-            f"client CPU during the plexkit run: {kit['client_cpu']:.2f} s "
-            f"= {kit['client_cpu'] / kit['wall']:.0%} of its wall time"
-        )
-        print(
-            f"loopback fetch without decoding (server + transfer + httpx): {fetch['wall']:.3f} s "
-            f"= {fetch['wall'] / pages * 1000:.1f} ms per page, "
-            f"{fetch['wall'] / kit['wall']:.0%} of plexkit's wall time; "
-            f"{fetch['bytes'] / 2**20:.1f} MiB of JSON"
-        )
-        above = (kit["wall"] - fetch["wall"]) / max(raw["wall"] - fetch["wall"], 1e-9)
-        print(
-            f"plexkit's own cost above that floor: {kit['wall'] - fetch['wall']:.3f} s; "
-            f"raw json's: {raw['wall'] - fetch['wall']:.3f} s "
-            f"(plexkit/raw above the floor: {above:.2f}x)"
-        )
 
-    if sweep:
-        print()
-        print(
-            f"## page size sweep (plexkit sync against raw, best of {args.sweep_repeat} runs each)"
-        )
-        rows = []
-        for size, kit_r, raw_r in sweep:
+def report_sweep(sweep: dict[str, list[tuple[int, dict[str, Any]]]]) -> None:
+    print()
+    print("## page size sweep (plexkit sync and async against raw-orjson, medians)")
+    rows = []
+    for kind, points in sweep.items():
+        for size, res in points:
+            base = res["raw-orjson"]
             rows.append(
                 [
-                    str(size),
-                    str(kit_r["requests"]),
-                    f"{raw_r['wall']:.3f} s",
-                    f"{kit_r['wall']:.3f} s",
-                    f"{kit_r['wall'] / raw_r['wall']:.2f}x",
-                    f"{kit_r['server_cpu']:.2f} s",
-                    mib(raw_r["maxrss_delta_kib"] * 1024),
-                    mib(kit_r["maxrss_delta_kib"] * 1024),
+                    f"{kind} {size}",
+                    str(res["plexkit"]["requests"]),
+                    f"{base['wall']:.3f}",
+                    f"{res['plexkit']['wall']:.3f}",
+                    f"{res['async']['wall']:.3f}",
+                    f"{res['plexkit']['wall'] / base['wall']:.2f}x",
+                    f"{res['async']['wall'] / base['wall']:.2f}x",
+                    mib(res["plexkit"]["peak_rss_kib"]),
                 ]
             )
-        header = [
-            "page size",
-            "pages",
-            "raw wall",
-            "plexkit wall",
-            "plexkit/raw",
-            "server CPU (plexkit)",
-            "raw maxrss growth",
-            "plexkit maxrss growth",
-        ]
-        for line in table(rows, header):
-            print(line)
+    header = [
+        "server, page",
+        "pages",
+        "raw loop s",
+        "sync loop s",
+        "async loop s",
+        "sync/raw",
+        "async/raw",
+        "sync peak RSS",
+    ]
+    for line in table(rows, header):
+        print(line)
+
+
+def report_scale(scale: list[tuple[int, dict[str, Any]]]) -> None:
+    print()
+    print("## scaling on the cheap server (medians; loop time per 1,000 movies)")
+    rows = []
+    for movies, res in scale:
+        for name in ("raw-orjson", "plexkit", "async"):
+            r = res[name]
+            rows.append(
+                [
+                    f"{movies:,} {name}",
+                    f"{r['total']:.3f}",
+                    f"{r['wall']:.3f}",
+                    f"{r['wall'] / movies * 1000 * 1000:.1f} ms",
+                    mib(r["peak_rss_kib"]),
+                    mib(r["maxrss_delta_kib"]),
+                ]
+            )
+    header = ["movies, contender", "total s", "loop s", "per 1k", "peak RSS", "RSS growth"]
+    for line in table(rows, header):
+        print(line)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--movies", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per contender")
-    parser.add_argument("--page-size", type=int, default=500)
-    parser.add_argument(
-        "--sweep",
-        default="100,200,500,1000",
-        help="page sizes for the plexkit/raw sweep, comma-separated, or 'none'",
-    )
-    parser.add_argument("--sweep-repeat", type=int, default=2, help="runs per sweep point")
-    parser.add_argument("--skip-plexapi", action="store_true", help="leave plexapi out (fast)")
+    parser.add_argument("--quick", action="store_true", help="under a minute: 5k movies, ...")
+    parser.add_argument("--movies", type=int, default=None, help="20000 (quick: 5000)")
+    parser.add_argument("--repeat", type=int, default=None, help="timed runs (5; quick: 3)")
+    parser.add_argument("--page-size", type=int, default=None, help="plexkit's default if unset")
+    parser.add_argument("--servers", default="cheap,realistic")
+    parser.add_argument("--sweep", default=None, help="page sizes, or 'none' (quick: none)")
+    parser.add_argument("--scale", default=None, help="library sizes, or 'none'")
+    parser.add_argument("--skip-plexapi", action="store_true", help="leave plexapi out")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     # worker-only options
     parser.add_argument("--worker", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
-    parser.add_argument("--mode", choices=("time", "check"), help=argparse.SUPPRESS)
+    parser.add_argument("--mode", choices=("time", "digest", "traced"), help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--section", help=argparse.SUPPRESS)
     parser.add_argument("--server-pid", type=int, help=argparse.SUPPRESS)
@@ -858,45 +885,88 @@ def main() -> None:
         worker(args)
         return
 
-    sizes = [] if args.sweep == "none" else [int(s) for s in args.sweep.split(",") if s]
-    contenders = [c for c in CONTENDERS if not (args.skip_plexapi and c == "plexapi")]
-    if importlib.util.find_spec("orjson") is None:
-        contenders.remove("raw-orjson")
+    quick = args.quick
+    movies = args.movies or (5_000 if quick else 20_000)
+    repeat = args.repeat or (3 if quick else 5)
+    page_size = args.page_size or default_page_size()
+    sweep_arg = args.sweep or ("none" if quick else "100,200,500,1000")
+    scale_arg = args.scale or ("none" if quick else "5000,20000,50000")
+    sizes = [] if sweep_arg == "none" else [int(s) for s in sweep_arg.split(",") if s]
+    scales = [] if scale_arg == "none" else [int(s) for s in scale_arg.split(",") if s]
+    kinds = [k for k in args.servers.split(",") if k]
+    contenders = list(CONTENDERS)
+    if args.skip_plexapi or quick:
+        contenders.remove("plexapi")
+    if quick:  # information only
+        contenders.remove("raw")
+        contenders.remove("fetch")
+    for name, module in (("raw-orjson", "orjson"), ("official", "plex_api_client")):
+        if importlib.util.find_spec(module) is None:
+            contenders.remove(name)
     started = time.perf_counter()
-    with FakeServer(args.movies) as server:
-        print(
-            f"fake server pid {server.pid} at {server.url}, ready in {server.startup:.1f} s",
-            file=sys.stderr,
-        )
-        section = section_key(server.url)
-        cold = warm_up(server.url, section, args.page_size)
-        results = measure(contenders, server, section, args.page_size, args.repeat)
-        verify(results, args.movies)
-        sweep = []
-        for size in sizes:
-            if size == args.page_size and args.sweep_repeat <= args.repeat:
-                kit_r, raw_r = results["plexkit"], results["raw"]
-            else:
-                pair = measure(["raw", "plexkit"], server, section, size, args.sweep_repeat, False)
-                kit_r, raw_r = pair["plexkit"], pair["raw"]
-                for r in (kit_r, raw_r):
-                    if r["items"] != args.movies:
-                        raise AssertionError(f"page size {size}: {r['items']} items")
-            sweep.append((size, kit_r, raw_r))
-    report(args, server, cold, results, sweep)
+    print(f"# bench_library{' --quick' if quick else ''}")
+    print(f"date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {machine()}")
+    print(f"versions: {versions()}")
+    print(f"plexkit revision: {revision()}")
+    imports = import_times(max(repeat, 5))
+    report_imports(imports, max(repeat, 5))
+    all_results: dict[str, Any] = {}
+    sweep: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for kind in kinds:
+        with Server(kind, movies) as server:
+            section = section_key(server.url)
+            check = "digest" if quick else "traced"
+            results = measure(contenders, server, section, page_size, repeat, check)
+            verify(results, movies)
+            report_run(kind, server, results, movies)
+            all_results[kind] = results
+            points = []
+            for size in sizes:
+                if size == page_size:
+                    res = results
+                else:
+                    pair = ["raw-orjson", "plexkit", "async"]
+                    res = measure(pair, server, section, size, max(3, repeat // 2), "none")
+                    verify(res, movies)
+                points.append((size, res))
+            if points:
+                sweep[kind] = points
+    if sweep:
+        report_sweep(sweep)
+    scale = []
+    for n in scales:
+        with Server("cheap", n) as server:
+            section = section_key(server.url)
+            res = measure(["raw-orjson", "plexkit", "async"], server, section, page_size, 3, "none")
+            verify(res, n)
+            scale.append((n, res))
+    if scale:
+        report_scale(scale)
     print(f"\n(total benchmark time {time.perf_counter() - started:.0f} s)")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(
-                {
-                    "args": vars(args),
-                    "machine": machine(),
-                    "results": results,
-                    "sweep": [{"page_size": s, "plexkit": k, "raw": r} for s, k, r in sweep],
-                },
+                {"args": vars(args), "machine": machine(), "results": all_results},
                 f,
                 indent=2,
+                default=str,
             )
+
+
+def default_page_size() -> int:
+    """plexkit's default page size for ``iter_items`` (from this checkout)."""
+    code = (
+        "import inspect\nfrom plexkit import PlexClient\n"
+        "print(inspect.signature(PlexClient('http://127.0.0.1:9', token='t')"
+        ".library.iter_items).parameters['page_size'].default)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=child_env()
+    )
+    try:
+        return int(done.stdout.strip())
+    except ValueError:
+        return 500
 
 
 if __name__ == "__main__":

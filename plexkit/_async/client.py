@@ -51,6 +51,7 @@ from plexkit.cache.keys import CacheKey
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import ConfigurationError, DeadlineExceededError, TransportError
 from plexkit.models import decode_body
+from plexkit.models._memo import decoded_memo
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
 
@@ -210,11 +211,18 @@ class AsyncPlexClient:
     async def get_data(
         self, spec: RequestSpec, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[dict[str, Any], CachedResponse]:
-        """Send ``spec`` and decode the body into the MediaContainer dict (JSON shape)."""
+        """Send ``spec`` and decode the body into the MediaContainer dict (JSON shape).
+
+        Through a cache the body of one response object is decoded once (a memory hit
+        returns the dict and models of the first decode: treat them as read-only).
+        """
         response = await self.request(spec, cache=cache, ttl=ttl)
         if spec.method != "GET" and not response.content.strip():
             return {}, response  # writes often answer with an empty body
-        return decode_body(response.content, response.headers.get("content-type")), response
+        content_type = response.headers.get("content-type")
+        if self._cache is not None and spec.method == "GET":
+            return decoded_memo.decode(response, response.content, content_type), response
+        return decode_body(response.content, content_type), response
 
     async def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
         deadline = self.config.timeouts.total

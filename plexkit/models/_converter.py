@@ -96,8 +96,9 @@ _HELPERS: Final[Mapping[str, Hook]] = {
 _OPTIONAL_EXPR: Final[Mapping[Any, str]] = {
     str | None: "v if v.__class__ is str else to_str(v)",
     int | None: "v if v.__class__ is int else to_int(v)",
-    bool | None: "v if v.__class__ is bool else to_bool(v)",
-    float | None: "to_float(v)",
+    bool | None: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else to_bool(v))",
+    # ``v - v == 0.0`` is the finiteness test without a call (inf - inf and nan are nan).
+    float | None: "v if v.__class__ is float and v - v == 0.0 else to_float(v)",
     # Epoch seconds between 1970 and 3000 (every real timestamp) skip the call.
     datetime | None: "_fromts(v, _utc) if v.__class__ is int and 0 <= v < 32503680000 "
     "else to_datetime(v)",
@@ -109,9 +110,9 @@ _REQUIRED_EXPR: Final[Mapping[Any, str]] = {
 }
 _DEFAULTED_EXPR: Final[Mapping[Any, str]] = {
     str: "v if v.__class__ is str else text(v)",
-    int: "to_int(v)",
-    bool: "v if v.__class__ is bool else to_flag(v)",
-    float: "to_float(v)",
+    int: "v if v.__class__ is int else to_int(v)",
+    bool: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else to_flag(v))",
+    float: "v if v.__class__ is float and v - v == 0.0 else to_float(v)",
 }
 _SCALAR_HOOKS: Final[Mapping[Any, Hook]] = {
     str | None: to_str,
@@ -182,6 +183,10 @@ def _expression(field: attrs.Attribute[Any], conv: cattrs.Converter, ns: dict[st
     name = field.name
     element = _model_tuple_element(tp)
     ns[f"h_{name}"] = conv.get_structure_hook(tp)
+    if element is not None and _is_leaf(element) and not getattr(conv, "forbid_extra_keys", False):
+        # A list of flat models (tags, guids, streams) is built in one call, not one per entry.
+        ns[f"b_{name}"] = _list_builder(element, conv)
+        return f"b_{name}(v) if v.__class__ is list else h_{name}(v)"
     if element is not None:
         # Inline the common case (a JSON array of objects); the tuple hook handles the rest.
         ns[f"e_{name}"] = conv.get_structure_hook(element)
@@ -193,9 +198,49 @@ def _expression(field: attrs.Attribute[Any], conv: cattrs.Converter, ns: dict[st
     return f"h_{name}(v, t_{name})"
 
 
-def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
-    """Generate the structuring function of a :func:`~plexkit.models._wire.sparse` model."""
-    attrs.resolve_types(cls)
+def _is_leaf(tp: Any) -> bool:
+    """A sparse model whose fields are all scalars (``Tag``, ``Guid``, ``Stream``, ...)."""
+    if not _is_sparse(tp) or tp is Session:
+        return False
+    attrs.resolve_types(tp)
+    scalars = (_OPTIONAL_EXPR, _REQUIRED_EXPR, _DEFAULTED_EXPR)
+    return all(
+        any(field.type in table for table in scalars) and not field.metadata.get(OMIT)
+        for field in attrs.fields(tp)
+    )
+
+
+_LIST_BUILDERS: Final[dict[tuple[int, type], Hook]] = {}
+
+
+def _list_builder(cls: type, conv: cattrs.Converter) -> Hook:
+    """Generate ``build(list) -> tuple`` for a leaf model: the element's structuring code
+    inlined in the loop (non-object entries dropped), so a 10-tag list costs one call."""
+    cached = _LIST_BUILDERS.get((id(conv), cls))
+    if cached is not None:
+        return cached
+    ns = _namespace(cls)
+    body, _known = _field_lines(cls, conv, ns)
+    lines = [
+        f"def build_{cls.__name__}s(v):",
+        "  out = []",
+        "  for o in v:",
+        "    if o.__class__ is not dict and not isinstance(o, dict): continue",
+        "    d = {}",
+        *("  " + line for line in body),
+        "    x = _new(_cls)",
+        "    _set(x, '__dict__', d)",
+        "    out.append(x)",
+        "  return tuple(out)",
+    ]
+    code = compile("\n".join(lines), f"<plexkit list of {cls.__qualname__}>", "exec")
+    exec(code, ns)
+    builder: Hook = ns[f"build_{cls.__name__}s"]
+    _LIST_BUILDERS[(id(conv), cls)] = builder
+    return builder
+
+
+def _namespace(cls: type) -> dict[str, Any]:
     ns: dict[str, Any] = {
         "_new": object.__new__,
         "_set": object.__setattr__,
@@ -204,7 +249,14 @@ def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
         "_utc": timezone.utc,
     }
     ns.update(_HELPERS)
-    lines = [f"def structure_{cls.__name__}(o, _=None):"]
+    return ns
+
+
+def _field_lines(
+    cls: type, conv: cattrs.Converter, ns: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """The generated lines filling ``d`` from the wire dict ``o``, and the wire keys read."""
+    lines: list[str] = []
     known = []
     for field in attrs.fields(cls):
         if field.metadata.get(OMIT):
@@ -220,6 +272,15 @@ def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
                 f"    v = o[{key!r}]",
                 f"    d[{field.name!r}] = {expr}",
             ]
+    return lines, known
+
+
+def _sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
+    """Generate the structuring function of a :func:`~plexkit.models._wire.sparse` model."""
+    attrs.resolve_types(cls)
+    ns = _namespace(cls)
+    body, known = _field_lines(cls, conv, ns)
+    lines = [f"def structure_{cls.__name__}(o, _=None):", *body]
     if getattr(conv, "forbid_extra_keys", False):
         ns["_known"] = frozenset(known)
         ns["_extra_error"] = ForbiddenExtraKeysError
@@ -286,32 +347,47 @@ def _structure_unknown(value: Any, _: Any = None) -> UnknownItem:
 
 
 def _item_hook(_: Any, conv: cattrs.Converter) -> Hook:
-    """Dispatch on ``type`` through a dict; fall back to UnknownItem (unless strict)."""
-    table: dict[Any, Hook] = {
-        name: conv.get_structure_hook(cls) for name, cls in ITEM_CLASSES.items()
-    }
-    photo = table["photo"]
-    album: Hook = conv.get_structure_hook(PhotoAlbum)
+    """Dispatch on ``type`` through a dict; fall back to UnknownItem (unless strict).
+
+    Each type's hook is generated when the first item of that type arrives: a movie library
+    never pays for the track, episode or photo hooks.
+    """
+    table: dict[Any, Hook] = {}
+    photo_hooks: dict[bool, Hook] = {}
 
     def structure_photo(value: Any, _: Any = None) -> Any:
         key = value.get("key")
-        if key.__class__ is str and key.endswith("/children"):
-            return album(value)
-        return photo(value)
+        album = key.__class__ is str and key.endswith("/children")
+        hook: Hook | None = photo_hooks.get(album)
+        if hook is None:
+            cls = PhotoAlbum if album else ITEM_CLASSES["photo"]
+            hook = photo_hooks[album] = conv.get_structure_hook(cls)
+        return hook(value, None)
 
-    table["photo"] = structure_photo
-    lookup: Callable[[Any, Hook], Hook] = table.get
+    def hook_for(kind: Any) -> Hook:
+        if kind == "photo":
+            hook: Hook = structure_photo
+        else:
+            cls = ITEM_CLASSES.get(kind) if kind.__class__ is str else None
+            hook = _structure_unknown if cls is None else conv.get_structure_hook(cls)
+        if kind.__class__ is str:
+            table[kind] = hook
+        return hook
+
+    lookup: Callable[[Any], Hook | None] = table.get
 
     if getattr(conv, "forbid_extra_keys", False):
 
         def structure_item_strict(value: Any, _: Any = None) -> Any:
-            return lookup(value.get("type"), _structure_unknown)(value)
+            kind = value.get("type")
+            return (lookup(kind) or hook_for(kind))(value)
 
         return structure_item_strict
 
     def structure_item(value: Any, _: Any = None) -> Any:
         try:
-            return lookup(value["type"], _structure_unknown)(value)
+            kind = value["type"]
+            return (lookup(kind) or hook_for(kind))(value)
         except Exception:
             return _structure_unknown(value)
 

@@ -7,13 +7,15 @@ shape the converter is lenient. No reader lets a KeyError, TypeError or cattrs e
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
 
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._converter import converter
 from plexkit.models._decode import decode_body, excerpt
+from plexkit.models._memo import Decoded
 from plexkit.models._wire import gc_paused, to_int
 from plexkit.models.containers import (
     Hub,
@@ -42,20 +44,53 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 _CONTAINER_CHILDREN = ("Metadata", "Directory", "Hub", "SearchResult")
 
-_items = converter.get_structure_hook(tuple[Item, ...])
-_sections = converter.get_structure_hook(tuple[Section, ...])
-_hubs = converter.get_structure_hook(tuple[Hub, ...])
-_sessions = converter.get_structure_hook(tuple[Session, ...])
-_history = converter.get_structure_hook(tuple[HistoryEntry, ...])
-_activities = converter.get_structure_hook(tuple[Activity, ...])
-_notifications = converter.get_structure_hook(tuple[ActivityNotification, ...])
-_search_results = converter.get_structure_hook(tuple[SearchResult, ...])
-_container = converter.get_structure_hook(MediaContainer)
-_server_info = converter.get_structure_hook(ServerInfo)
-_identity = converter.get_structure_hook(Identity)
+# The readers' structuring hooks, generated on first use: generating them at import time
+# was most of ``import plexkit.models``.
+_HOOK_TYPES: Final[Mapping[str, Any]] = {
+    "items": tuple[Item, ...],
+    "sections": tuple[Section, ...],
+    "hubs": tuple[Hub, ...],
+    "sessions": tuple[Session, ...],
+    "history": tuple[HistoryEntry, ...],
+    "activities": tuple[Activity, ...],
+    "notifications": tuple[ActivityNotification, ...],
+    "search_results": tuple[SearchResult, ...],
+    "container": MediaContainer,
+    "server_info": ServerInfo,
+    "identity": Identity,
+}
+_hooks: dict[str, Any] = {}
+
+
+def _hook(name: str) -> Any:
+    """The converter's hook for ``_HOOK_TYPES[name]``, generated once."""
+    hook = _hooks.get(name)
+    if hook is None:
+        hook = _hooks[name] = converter.get_structure_hook(_HOOK_TYPES[name])
+    return hook
+
+
+def _remembered(reader: Callable[[Mapping[str, Any]], R]) -> Callable[[Mapping[str, Any]], R]:
+    """Keep the reader's result in a :class:`~plexkit.models._memo.Decoded` body: a cache
+    hit on the same response hands out the models built the first time."""
+    name = reader.__name__
+
+    @functools.wraps(reader)
+    def read(data: Mapping[str, Any]) -> R:
+        if data.__class__ is not Decoded:
+            return reader(data)
+        built: dict[str, Any] = data.built
+        if name in built:
+            found: R = built[name]
+            return found
+        result = built[name] = reader(data)
+        return result
+
+    return read
 
 
 def structure(value: Mapping[str, Any], cls: type[T]) -> T:
@@ -78,15 +113,17 @@ def parse_container(raw: bytes | str, content_type: str | None = None) -> MediaC
     return container_from(decode_body(raw, content_type))
 
 
+@_remembered
 def container_from(data: Mapping[str, Any]) -> MediaContainer:
     """A :class:`MediaContainer` from a dict that :func:`decode_body` returned."""
     _check(data, "MediaContainer")
     for name in _CONTAINER_CHILDREN:
         _children(data, name)
-    container: MediaContainer = _run(_container, data, "MediaContainer")
+    container: MediaContainer = _run("container", data, "MediaContainer")
     return container
 
 
+@_remembered
 def items_from(data: Mapping[str, Any]) -> tuple[Item, ...]:
     """The library items (``Metadata``) of a container, typed by their ``type``.
 
@@ -96,44 +133,49 @@ def items_from(data: Mapping[str, Any]) -> tuple[Item, ...]:
     _check(data, "item list")
     entries = _children(data, "Metadata")
     if entries is None and "SearchResult" in data:
-        results = _run(_search_results, _children(data, "SearchResult"), "SearchResult list")
+        results = _run("search_results", _children(data, "SearchResult"), "SearchResult list")
         return tuple(r.item for r in results if r.item is not None)
-    items: tuple[Item, ...] = _run(_items, entries, "item list")
+    items: tuple[Item, ...] = _run("items", entries, "item list")
     return items
 
 
+@_remembered
 def sections_from(data: Mapping[str, Any]) -> tuple[Section, ...]:
     """The library sections of ``/library/sections`` (its ``Directory`` entries)."""
     _check(data, "section list")
-    sections: tuple[Section, ...] = _run(_sections, _children(data, "Directory"), "section list")
+    sections: tuple[Section, ...] = _run("sections", _children(data, "Directory"), "section list")
     return sections
 
 
+@_remembered
 def hubs_from(data: Mapping[str, Any]) -> tuple[Hub, ...]:
     """The hubs of ``/hubs``, ``/hubs/search`` and the like, with their items."""
     _check(data, "hub list")
-    hubs: tuple[Hub, ...] = _run(_hubs, _children(data, "Hub"), "hub list")
+    hubs: tuple[Hub, ...] = _run("hubs", _children(data, "Hub"), "hub list")
     return hubs
 
 
+@_remembered
 def sessions_from(data: Mapping[str, Any]) -> tuple[Session, ...]:
     """The playback sessions of ``/status/sessions``: item plus user, player and transcode."""
     _check(data, "session list")
-    sessions: tuple[Session, ...] = _run(_sessions, _children(data, "Metadata"), "session list")
+    sessions: tuple[Session, ...] = _run("sessions", _children(data, "Metadata"), "session list")
     return sessions
 
 
+@_remembered
 def history_from(data: Mapping[str, Any]) -> tuple[HistoryEntry, ...]:
     """The entries of ``/status/sessions/history/all``."""
     _check(data, "history")
-    entries: tuple[HistoryEntry, ...] = _run(_history, _children(data, "Metadata"), "history")
+    entries: tuple[HistoryEntry, ...] = _run("history", _children(data, "Metadata"), "history")
     return entries
 
 
+@_remembered
 def activities_from(data: Mapping[str, Any]) -> tuple[Activity, ...]:
     """The running activities of ``/activities``."""
     _check(data, "activity list")
-    found: tuple[Activity, ...] = _run(_activities, _children(data, "Activity"), "activity list")
+    found: tuple[Activity, ...] = _run("activities", _children(data, "Activity"), "activity list")
     return found
 
 
@@ -141,22 +183,24 @@ def activity_notifications_from(data: Mapping[str, Any]) -> tuple[ActivityNotifi
     """The ``ActivityNotification`` entries of a websocket ``NotificationContainer``."""
     _check(data, "notification")
     found: tuple[ActivityNotification, ...] = _run(
-        _notifications, _children(data, "ActivityNotification"), "notification"
+        "notifications", _children(data, "ActivityNotification"), "notification"
     )
     return found
 
 
+@_remembered
 def server_info_from(data: Mapping[str, Any]) -> ServerInfo:
     """The server root (``GET /``)."""
     _check(data, "server info")
-    info: ServerInfo = _run(_server_info, data, "server info")
+    info: ServerInfo = _run("server_info", data, "server info")
     return info
 
 
+@_remembered
 def identity_from(data: Mapping[str, Any]) -> Identity:
     """``GET /identity``."""
     _check(data, "identity")
-    identity: Identity = _run(_identity, data, "identity")
+    identity: Identity = _run("identity", data, "identity")
     return identity
 
 
@@ -178,10 +222,10 @@ def _children(data: Mapping[str, Any], name: str) -> Any:
     raise ParseError(f"{name} is not a list of objects", excerpt=excerpt(value))
 
 
-def _run(hook: Any, value: Any, what: str) -> Any:
+def _run(hook: str, value: Any, what: str) -> Any:
     try:
         with gc_paused():
-            return hook(value)
+            return _hook(hook)(value)
     except Exception as exc:
         raise _failure(what, value, exc) from None
 
