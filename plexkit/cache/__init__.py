@@ -7,6 +7,7 @@ and their generated sync twins. redis is never imported here: build a ``RedisBac
 
 from __future__ import annotations
 
+from plexkit._core.cache_info import CacheInfo, CacheInfoLog, capture_cache_info
 from plexkit._response import KEPT_HEADERS, CachedResponse
 from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
 from plexkit.cache._async.control import AsyncCacheControl
@@ -37,6 +38,8 @@ __all__ = [
     "BackendStats",
     "CacheBackend",
     "CacheControl",
+    "CacheInfo",
+    "CacheInfoLog",
     "CacheKey",
     "CacheMode",
     "CachePolicy",
@@ -50,6 +53,7 @@ __all__ = [
     "RefresherState",
     "ResponseCache",
     "affected_by_write",
+    "capture_cache_info",
     "server_scope",
     "token_digest",
 ]

@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 import attrs
 
+from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._response import CachedResponse
 from plexkit._synchronization import AsyncEvent
@@ -151,13 +152,13 @@ class AsyncResponseCache:
         name = key.name
         if mode == "bypass":
             self._recorder.count(name, "bypassed")
-            return await load()
+            return self._report(name, await load(), hit=False)
         seconds = self._policy.ttl_for(name) if ttl is None else float(ttl)
         stale_ok = self._serve_stale if serve_stale is None else serve_stale
         if seconds <= 0 or not key.cacheable:
             self._recorder.count(name, "misses")
             try:
-                return await load()
+                return self._report(name, await load(), hit=False)
             except Exception:
                 self._recorder.count(name, "errors")
                 raise
@@ -167,7 +168,7 @@ class AsyncResponseCache:
             if candidate is not None and candidate.is_fresh(self._clock()):
                 self._recorder.count(name, "hits")
                 self._recorder.seen(name, candidate.stored_at, candidate.expires_at)
-                return candidate
+                return self._report(name, candidate, hit=True)
         return await self._load_once(key, load, seconds, mode, stale_ok, candidate)
 
     async def get(self, key: CacheKey) -> CachedResponse | None:
@@ -289,7 +290,7 @@ class AsyncResponseCache:
                 continue  # the loading caller was cancelled: try again, maybe as the leader
             if flight.value is not None:
                 self._recorder.count(name, "hits" if mode == "use" else "refreshes", "coalesced")
-                return flight.value
+                return self._report(name, flight.value, hit=True)
             self._recorder.count(name, "misses" if mode == "use" else "refreshes")
             assert flight.error is not None
             return await self._fail(key, flight.error, stale_ok, candidate)
@@ -309,7 +310,8 @@ class AsyncResponseCache:
             # A caller that missed just before another flight stored its value and ended
             # would otherwise load a second time: look once more before loading.
             stored = await self._backend_get(key.text) if recheck else None
-            if stored is not None and stored.is_fresh(self._clock()):
+            hit = stored is not None and stored.is_fresh(self._clock())
+            if stored is not None and hit:
                 flight.value = stored
             else:
                 try:
@@ -328,9 +330,15 @@ class AsyncResponseCache:
                     del self._flights[key.text]
             flight.done.set()
         if flight.value is not None:
-            return flight.value
+            return self._report(key.name, flight.value, hit=hit)
         assert flight.error is not None
         return await self._fail(key, flight.error, stale_ok, candidate)
+
+    def _report(self, name: str, value: CachedResponse, *, hit: bool) -> CachedResponse:
+        """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer was."""
+        age = value.age(self._clock()) if hit else 0.0
+        report_cache_info(CacheInfo(name=name, hit=hit, age=age, stale=value.stale))
+        return value
 
     async def _store(
         self, key: CacheKey, value: CachedResponse, seconds: float, generation: tuple[int, int]
@@ -364,7 +372,7 @@ class AsyncResponseCache:
                         candidate.age(now),
                         type(exc).__name__,
                     )
-                return attrs.evolve(candidate, stale=stale)
+                return self._report(key.name, attrs.evolve(candidate, stale=stale), hit=True)
         raise exc
 
     async def _backend_get(self, text: str) -> CachedResponse | None:

@@ -15,6 +15,7 @@ from typing import Final, Literal
 
 import attrs
 
+from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._response import CachedResponse
 from plexkit._synchronization import Event
@@ -152,13 +153,13 @@ class ResponseCache:
         name = key.name
         if mode == "bypass":
             self._recorder.count(name, "bypassed")
-            return load()
+            return self._report(name, load(), hit=False)
         seconds = self._policy.ttl_for(name) if ttl is None else float(ttl)
         stale_ok = self._serve_stale if serve_stale is None else serve_stale
         if seconds <= 0 or not key.cacheable:
             self._recorder.count(name, "misses")
             try:
-                return load()
+                return self._report(name, load(), hit=False)
             except Exception:
                 self._recorder.count(name, "errors")
                 raise
@@ -168,7 +169,7 @@ class ResponseCache:
             if candidate is not None and candidate.is_fresh(self._clock()):
                 self._recorder.count(name, "hits")
                 self._recorder.seen(name, candidate.stored_at, candidate.expires_at)
-                return candidate
+                return self._report(name, candidate, hit=True)
         return self._load_once(key, load, seconds, mode, stale_ok, candidate)
 
     def get(self, key: CacheKey) -> CachedResponse | None:
@@ -290,7 +291,7 @@ class ResponseCache:
                 continue  # the loading caller was cancelled: try again, maybe as the leader
             if flight.value is not None:
                 self._recorder.count(name, "hits" if mode == "use" else "refreshes", "coalesced")
-                return flight.value
+                return self._report(name, flight.value, hit=True)
             self._recorder.count(name, "misses" if mode == "use" else "refreshes")
             assert flight.error is not None
             return self._fail(key, flight.error, stale_ok, candidate)
@@ -310,7 +311,8 @@ class ResponseCache:
             # A caller that missed just before another flight stored its value and ended
             # would otherwise load a second time: look once more before loading.
             stored = self._backend_get(key.text) if recheck else None
-            if stored is not None and stored.is_fresh(self._clock()):
+            hit = stored is not None and stored.is_fresh(self._clock())
+            if stored is not None and hit:
                 flight.value = stored
             else:
                 try:
@@ -329,9 +331,15 @@ class ResponseCache:
                     del self._flights[key.text]
             flight.done.set()
         if flight.value is not None:
-            return flight.value
+            return self._report(key.name, flight.value, hit=hit)
         assert flight.error is not None
         return self._fail(key, flight.error, stale_ok, candidate)
+
+    def _report(self, name: str, value: CachedResponse, *, hit: bool) -> CachedResponse:
+        """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer was."""
+        age = value.age(self._clock()) if hit else 0.0
+        report_cache_info(CacheInfo(name=name, hit=hit, age=age, stale=value.stale))
+        return value
 
     def _store(
         self, key: CacheKey, value: CachedResponse, seconds: float, generation: tuple[int, int]
@@ -365,7 +373,7 @@ class ResponseCache:
                         candidate.age(now),
                         type(exc).__name__,
                     )
-                return attrs.evolve(candidate, stale=stale)
+                return self._report(key.name, attrs.evolve(candidate, stale=stale), hit=True)
         raise exc
 
     def _backend_get(self, text: str) -> CachedResponse | None:
