@@ -12,6 +12,7 @@ from cache_helpers import FakeClock
 from plexkit._async.client import AsyncPlexClient
 from plexkit._sync.client import PlexClient
 from plexkit.cache import AsyncResponseCache, ResponseCache, capture_cache_info
+from plexkit.errors import ConfigurationError
 from plexkit.testing import FakePlexServer
 from plexkit.testing.app import create_app
 
@@ -78,3 +79,21 @@ def test_sync_client_reports_too(clock: FakeClock) -> None:
         with capture_cache_info() as seen:
             plex.server.info()
     assert seen.last is not None and (seen.last.hit, seen.last.age) == (True, 3.0)
+
+
+@pytest.mark.anyio
+async def test_raw_get_is_cached_only_under_a_name(app: Any, clock: FakeClock) -> None:
+    async with aclient(app, clock) as plex:
+        await plex.raw.get("/identity")
+        await plex.raw.get("/identity")
+        assert app.requests.count("/identity") == 2  # no name: never cached
+        with capture_cache_info() as seen:
+            await plex.raw.get("/identity", cache_name="server")
+            await plex.raw.get("/identity", cache_name="server")
+        assert app.requests.count("/identity") == 3
+        assert [i.hit for i in seen.infos] == [False, True] and seen.infos[0].name == "server"
+        await plex.raw.get("/hubs", cache_name="hubs", ttl=30)
+        await plex.raw.get("/hubs", cache_name="hubs", ttl=30)
+        assert app.requests.count("/hubs") == 1
+        with pytest.raises(ConfigurationError):
+            await plex.raw.get("/identity", cache_name="bad:name")
