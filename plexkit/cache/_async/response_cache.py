@@ -24,11 +24,12 @@ from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
-__all__ = ["AsyncResponseCache", "CacheMode"]
+__all__ = ["AsyncResponseCache", "CacheMode", "OnBackendDown"]
 
 logger = get_logger(__name__)
 
 CacheMode = Literal["use", "refresh", "bypass"]
+OnBackendDown = Literal["bypass", "memory"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0
@@ -84,7 +85,9 @@ class AsyncResponseCache:
     ``backend`` defaults to an :class:`AsyncMemoryBackend` on ``clock``. With ``serve_stale``,
     entries are kept ``stale_ttl`` seconds (default one day) past their TTL, and a load that
     fails with a transport error or a 5xx answers with the old value flagged ``stale=True``.
-    After a backend failure the backend is skipped for ``backend_retry_interval`` seconds.
+    After a backend failure the backend is skipped for ``backend_retry_interval`` seconds;
+    meanwhile ``on_backend_down="bypass"`` sends requests upstream uncached, ``"memory"`` keeps
+    caching in an in-process memory backend until the backend answers again.
     """
 
     def __init__(
@@ -95,8 +98,13 @@ class AsyncResponseCache:
         serve_stale: bool = False,
         stale_ttl: float | None = None,
         backend_retry_interval: float = 5.0,
+        on_backend_down: OnBackendDown = "bypass",
         clock: Callable[[], float] = time.time,
     ) -> None:
+        if on_backend_down not in ("bypass", "memory"):
+            raise ConfigurationError(
+                f"on_backend_down must be 'bypass' or 'memory', not {on_backend_down!r}"
+            )
         if stale_ttl is not None and stale_ttl < 0:
             raise ConfigurationError(f"stale_ttl must be >= 0 seconds, got {stale_ttl!r}")
         self._backend: AsyncCacheBackend = (
@@ -109,8 +117,17 @@ class AsyncResponseCache:
         )
         self._clock = clock
         self._kind = self._backend_kind()
+        self._fallback: AsyncCacheBackend | None = (
+            AsyncMemoryBackend(clock=clock)
+            if on_backend_down == "memory" and self._kind != "memory"
+            else None
+        )
         self._health = BackendHealth(
-            logger, kind=self._kind, retry_interval=backend_retry_interval, clock=clock
+            logger,
+            kind=self._kind,
+            retry_interval=backend_retry_interval,
+            clock=clock,
+            fallback="memory" if self._fallback is not None else None,
         )
         self._recorder = StatsRecorder()
         self._lock = threading.Lock()
@@ -191,12 +208,14 @@ class AsyncResponseCache:
         with self._lock:
             self._generations.bump(names)
         self._recorder.forget(names)
+        if self._fallback is not None:
+            await self._fallback.delete_prefix(_PREFIX + prefix)
         try:
             removed = await self._backend.delete_prefix(_PREFIX + prefix)
         except Exception as exc:
             self._health.failed(exc, "invalidate")
             return 0
-        self._health.ok()
+        await self._backend_ok()
         return removed
 
     async def invalidate_write(
@@ -216,6 +235,8 @@ class AsyncResponseCache:
         """Drop every entry and reset every counter."""
         with self._lock:
             self._generations.bump(None)
+        if self._fallback is not None:
+            await self._fallback.clear()
         try:
             await self._backend.clear()
         except Exception as exc:
@@ -232,7 +253,7 @@ class AsyncResponseCache:
         except Exception as exc:
             self._health.failed(exc, "count")
             return None
-        self._health.ok()
+        await self._backend_ok()
         return keys
 
     def stats(self) -> CacheStats:
@@ -251,6 +272,9 @@ class AsyncResponseCache:
             keys=info.keys,
             errors=self._health.errors,
             last_error=self._health.last_error,
+            fallback=self._health.fallback,
+            fallback_active=self._health.fallback is not None and not self._health.connected,
+            fallback_ops=self._health.fallback_ops,
         )
         names = self._recorder.snapshot(self._policy.ttls, self._policy.ttl_for, now)
         return CacheStats(names=names, backend=backend)
@@ -377,22 +401,42 @@ class AsyncResponseCache:
 
     async def _backend_get(self, text: str) -> CachedResponse | None:
         if not self._health.should_try():
-            return None
+            return await self._fallback_get(text)
         try:
             value = await self._backend.get(text)
         except Exception as exc:
             self._health.failed(exc, "get")
-            return None
-        self._health.ok()
+            return await self._fallback_get(text)
+        await self._backend_ok()
         return value
 
     async def _backend_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
         if not self._health.should_try():
-            return False
+            return await self._fallback_set(text, value, ttl)
         try:
             await self._backend.set(text, value, ttl)
         except Exception as exc:
             self._health.failed(exc, "set")
-            return False
+            return await self._fallback_set(text, value, ttl)
+        await self._backend_ok()
+        return True
+
+    async def _backend_ok(self) -> None:
+        """The backend answered: after an outage, forget what the fallback held meanwhile."""
+        recovering = not self._health.connected
         self._health.ok()
+        if recovering and self._fallback is not None:
+            await self._fallback.clear()
+
+    async def _fallback_get(self, text: str) -> CachedResponse | None:
+        if self._fallback is None:
+            return None
+        self._health.used_fallback()
+        return await self._fallback.get(text)
+
+    async def _fallback_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
+        if self._fallback is None:
+            return False
+        self._health.used_fallback()
+        await self._fallback.set(text, value, ttl)
         return True

@@ -25,11 +25,12 @@ from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
-__all__ = ["ResponseCache", "CacheMode"]
+__all__ = ["ResponseCache", "CacheMode", "OnBackendDown"]
 
 logger = get_logger(__name__)
 
 CacheMode = Literal["use", "refresh", "bypass"]
+OnBackendDown = Literal["bypass", "memory"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0
@@ -85,7 +86,9 @@ class ResponseCache:
     ``backend`` defaults to an :class:`MemoryBackend` on ``clock``. With ``serve_stale``,
     entries are kept ``stale_ttl`` seconds (default one day) past their TTL, and a load that
     fails with a transport error or a 5xx answers with the old value flagged ``stale=True``.
-    After a backend failure the backend is skipped for ``backend_retry_interval`` seconds.
+    After a backend failure the backend is skipped for ``backend_retry_interval`` seconds;
+    meanwhile ``on_backend_down="bypass"`` sends requests upstream uncached, ``"memory"`` keeps
+    caching in an in-process memory backend until the backend answers again.
     """
 
     def __init__(
@@ -96,8 +99,13 @@ class ResponseCache:
         serve_stale: bool = False,
         stale_ttl: float | None = None,
         backend_retry_interval: float = 5.0,
+        on_backend_down: OnBackendDown = "bypass",
         clock: Callable[[], float] = time.time,
     ) -> None:
+        if on_backend_down not in ("bypass", "memory"):
+            raise ConfigurationError(
+                f"on_backend_down must be 'bypass' or 'memory', not {on_backend_down!r}"
+            )
         if stale_ttl is not None and stale_ttl < 0:
             raise ConfigurationError(f"stale_ttl must be >= 0 seconds, got {stale_ttl!r}")
         self._backend: CacheBackend = (
@@ -110,8 +118,17 @@ class ResponseCache:
         )
         self._clock = clock
         self._kind = self._backend_kind()
+        self._fallback: CacheBackend | None = (
+            MemoryBackend(clock=clock)
+            if on_backend_down == "memory" and self._kind != "memory"
+            else None
+        )
         self._health = BackendHealth(
-            logger, kind=self._kind, retry_interval=backend_retry_interval, clock=clock
+            logger,
+            kind=self._kind,
+            retry_interval=backend_retry_interval,
+            clock=clock,
+            fallback="memory" if self._fallback is not None else None,
         )
         self._recorder = StatsRecorder()
         self._lock = threading.Lock()
@@ -192,12 +209,14 @@ class ResponseCache:
         with self._lock:
             self._generations.bump(names)
         self._recorder.forget(names)
+        if self._fallback is not None:
+            self._fallback.delete_prefix(_PREFIX + prefix)
         try:
             removed = self._backend.delete_prefix(_PREFIX + prefix)
         except Exception as exc:
             self._health.failed(exc, "invalidate")
             return 0
-        self._health.ok()
+        self._backend_ok()
         return removed
 
     def invalidate_write(
@@ -217,6 +236,8 @@ class ResponseCache:
         """Drop every entry and reset every counter."""
         with self._lock:
             self._generations.bump(None)
+        if self._fallback is not None:
+            self._fallback.clear()
         try:
             self._backend.clear()
         except Exception as exc:
@@ -233,7 +254,7 @@ class ResponseCache:
         except Exception as exc:
             self._health.failed(exc, "count")
             return None
-        self._health.ok()
+        self._backend_ok()
         return keys
 
     def stats(self) -> CacheStats:
@@ -252,6 +273,9 @@ class ResponseCache:
             keys=info.keys,
             errors=self._health.errors,
             last_error=self._health.last_error,
+            fallback=self._health.fallback,
+            fallback_active=self._health.fallback is not None and not self._health.connected,
+            fallback_ops=self._health.fallback_ops,
         )
         names = self._recorder.snapshot(self._policy.ttls, self._policy.ttl_for, now)
         return CacheStats(names=names, backend=backend)
@@ -378,22 +402,42 @@ class ResponseCache:
 
     def _backend_get(self, text: str) -> CachedResponse | None:
         if not self._health.should_try():
-            return None
+            return self._fallback_get(text)
         try:
             value = self._backend.get(text)
         except Exception as exc:
             self._health.failed(exc, "get")
-            return None
-        self._health.ok()
+            return self._fallback_get(text)
+        self._backend_ok()
         return value
 
     def _backend_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
         if not self._health.should_try():
-            return False
+            return self._fallback_set(text, value, ttl)
         try:
             self._backend.set(text, value, ttl)
         except Exception as exc:
             self._health.failed(exc, "set")
-            return False
+            return self._fallback_set(text, value, ttl)
+        self._backend_ok()
+        return True
+
+    def _backend_ok(self) -> None:
+        """The backend answered: after an outage, forget what the fallback held meanwhile."""
+        recovering = not self._health.connected
         self._health.ok()
+        if recovering and self._fallback is not None:
+            self._fallback.clear()
+
+    def _fallback_get(self, text: str) -> CachedResponse | None:
+        if self._fallback is None:
+            return None
+        self._health.used_fallback()
+        return self._fallback.get(text)
+
+    def _fallback_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
+        if self._fallback is None:
+            return False
+        self._health.used_fallback()
+        self._fallback.set(text, value, ttl)
         return True
