@@ -17,8 +17,8 @@ import attrs
 from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._response import CachedResponse
-from plexkit._synchronization import AsyncEvent
-from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
+from plexkit._synchronization import AsyncEvent, async_sleep
+from plexkit.cache._async.backend import AsyncCacheBackend, AsyncLockingBackend, AsyncMemoryBackend
 from plexkit.cache.keys import KEY_VERSION, CacheKey
 from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
@@ -88,6 +88,11 @@ class AsyncResponseCache:
     After a backend failure the backend is skipped for ``backend_retry_interval`` seconds;
     meanwhile ``on_backend_down="bypass"`` sends requests upstream uncached, ``"memory"`` keeps
     caching in an in-process memory backend until the backend answers again.
+
+    On a backend shared by processes (:class:`AsyncLockingBackend`, such as Redis), a miss
+    takes a ``lock_ttl``-second lock on its key first, so processes missing one key at once
+    cost one upstream request; the others poll for the value for at most ``lock_wait``
+    seconds (default 1.5 x ``lock_ttl``), so a crashed holder costs at most its lock TTL.
     """
 
     def __init__(
@@ -99,8 +104,17 @@ class AsyncResponseCache:
         stale_ttl: float | None = None,
         backend_retry_interval: float = 5.0,
         on_backend_down: OnBackendDown = "bypass",
+        lock_ttl: float = 10.0,
+        lock_wait: float | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        if lock_ttl <= 0 or (lock_wait is not None and lock_wait < 0):
+            raise ConfigurationError(
+                f"lock_ttl must be > 0 and lock_wait >= 0 seconds: {lock_ttl!r}, {lock_wait!r}"
+            )
+        self._lock_ttl = float(lock_ttl)
+        self._lock_wait = float(lock_wait) if lock_wait is not None else 1.5 * self._lock_ttl
+        self._lock_poll = min(0.05, self._lock_ttl / 10)
         if on_backend_down not in ("bypass", "memory"):
             raise ConfigurationError(
                 f"on_backend_down must be 'bypass' or 'memory', not {on_backend_down!r}"
@@ -338,12 +352,7 @@ class AsyncResponseCache:
             if stored is not None and hit:
                 flight.value = stored
             else:
-                try:
-                    value = await load()
-                except Exception as exc:
-                    flight.error = exc
-                else:
-                    flight.value = await self._store(key, value, seconds, flight.generation)
+                hit = await self._load_and_store(key, load, seconds, flight)
         except BaseException:
             flight.abandoned = True
             raise
@@ -357,6 +366,66 @@ class AsyncResponseCache:
             return self._report(key.name, flight.value, hit=hit)
         assert flight.error is not None
         return await self._fail(key, flight.error, stale_ok, candidate)
+
+    async def _load_and_store(
+        self,
+        key: CacheKey,
+        load: Callable[[], Awaitable[CachedResponse]],
+        seconds: float,
+        flight: _Flight,
+    ) -> bool:
+        """Load and store under the backend's cross-process lock when it has one.
+
+        True when another process's load answered instead (found while waiting for its lock).
+        """
+        found, lock = await self._cross_process_lock(key.text)
+        if found is not None:
+            flight.value = found
+            return True
+        try:
+            try:
+                value = await load()
+            except Exception as exc:
+                flight.error = exc
+            else:
+                flight.value = await self._store(key, value, seconds, flight.generation)
+        finally:
+            if lock is not None:
+                await self._unlock(lock)
+        return False
+
+    async def _cross_process_lock(self, text: str) -> tuple[CachedResponse | None, object | None]:
+        """(a value another process stored meanwhile, or the lock to load under), waiting at
+        most ``lock_wait`` seconds; (None, None) means load without a lock."""
+        backend = self._backend
+        if not isinstance(backend, AsyncLockingBackend) or not self._health.should_try():
+            return None, None
+        deadline = time.monotonic() + self._lock_wait
+        while True:
+            try:
+                lock = await backend.try_lock(text, self._lock_ttl)
+                stored = await backend.get(text)
+            except Exception as exc:
+                self._health.failed(exc, "lock")
+                return None, None
+            fresh = stored if stored is not None and stored.is_fresh(self._clock()) else None
+            if lock is not None and fresh is not None:
+                await self._unlock(lock)
+            if fresh is not None or lock is not None:
+                return fresh, lock
+            if time.monotonic() >= deadline:
+                logger.info("cache lock wait ran out; loading without the lock")
+                return None, None
+            await async_sleep(self._lock_poll)
+
+    async def _unlock(self, lock: object) -> None:
+        backend = self._backend
+        if not isinstance(backend, AsyncLockingBackend):
+            return
+        try:
+            await backend.unlock(lock)
+        except Exception as exc:
+            self._health.failed(exc, "unlock")
 
     def _report(self, name: str, value: CachedResponse, *, hit: bool) -> CachedResponse:
         """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer was."""
