@@ -148,6 +148,26 @@ def create_app(
     )
 
 
+async def simulate_dashboard(
+    api: Any, advance: Callable[[float], None], *, seconds: int = 300
+) -> int:
+    """Poll like Komandorr's dashboard for ``seconds`` simulated seconds (activities every
+    1 s, history every 10 s, stats every 5 s) through ``api`` (an httpx client on the app),
+    moving the fake clock with ``advance``; returns how many answers were not 200."""
+    failed = 0
+    for second in range(seconds):
+        paths = ["/api/plex/activities"]
+        if second % 10 == 0:
+            paths.append("/api/plex/history")
+        if second % 5 == 0:
+            paths.append("/api/plex/stats")
+        for path in paths:
+            response = await api.get(path)
+            failed += response.status_code != 200
+        advance(1.0)
+    return failed
+
+
 def _limit(raw: str | None, default: int) -> int | None:
     if raw is None:
         return default
