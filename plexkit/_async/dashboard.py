@@ -21,7 +21,14 @@ from plexkit.models import Section, paging_from
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
 
-__all__ = ["COUNT_KINDS", "SECTION_KINDS", "async_library_counts", "async_section_total", "warmers"]
+__all__ = [
+    "COUNT_KINDS",
+    "SECTION_KINDS",
+    "async_library_counts",
+    "async_section_total",
+    "async_with_item_counts",
+    "warmers",
+]
 
 SECTION_KINDS: Final = {
     "movie": ("movie",),
@@ -85,6 +92,29 @@ async def async_library_counts(
             raise result
         counts[kind] += result
     return counts
+
+
+async def async_with_item_counts(
+    client: AsyncPlexClient, sections: tuple[Section, ...]
+) -> tuple[Section, ...]:
+    """``sections`` with ``item_count`` filled: one empty page each, concurrently (a section of
+    an unknown type keeps None)."""
+    jobs = [
+        _counter(client, section.key, str(section.type))
+        for section in sections
+        if str(section.type) in SECTION_KINDS
+    ]
+    results = iter(await async_gather(jobs))
+    counted: list[Section] = []
+    for section in sections:
+        if str(section.type) not in SECTION_KINDS:
+            counted.append(section)
+            continue
+        result = next(results)
+        if isinstance(result, BaseException):
+            raise result
+        counted.append(attrs.evolve(section, item_count=result))
+    return tuple(counted)
 
 
 def _counter(

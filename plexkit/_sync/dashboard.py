@@ -22,7 +22,14 @@ from plexkit.models import Section, paging_from
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
 
-__all__ = ["COUNT_KINDS", "SECTION_KINDS", "library_counts", "section_total", "warmers"]
+__all__ = [
+    "COUNT_KINDS",
+    "SECTION_KINDS",
+    "library_counts",
+    "section_total",
+    "with_item_counts",
+    "warmers",
+]
 
 SECTION_KINDS: Final = {
     "movie": ("movie",),
@@ -86,6 +93,29 @@ def library_counts(
             raise result
         counts[kind] += result
     return counts
+
+
+def with_item_counts(
+    client: PlexClient, sections: tuple[Section, ...]
+) -> tuple[Section, ...]:
+    """``sections`` with ``item_count`` filled: one empty page each, concurrently (a section of
+    an unknown type keeps None)."""
+    jobs = [
+        _counter(client, section.key, str(section.type))
+        for section in sections
+        if str(section.type) in SECTION_KINDS
+    ]
+    results = iter(gather(jobs))
+    counted: list[Section] = []
+    for section in sections:
+        if str(section.type) not in SECTION_KINDS:
+            counted.append(section)
+            continue
+        result = next(results)
+        if isinstance(result, BaseException):
+            raise result
+        counted.append(attrs.evolve(section, item_count=result))
+    return tuple(counted)
 
 
 def _counter(

@@ -64,3 +64,13 @@ async def test_counts_refuse_an_unknown_kind_before_any_request(app: Any) -> Non
         with pytest.raises(ConfigurationError):
             await plex.cache.library_counts(["movies"])
     assert app.requests.count() == 0
+
+
+async def test_sections_carry_their_item_count_when_asked(app: Any) -> None:
+    async with client(app) as plex:
+        plain = await plex.library.sections()
+        assert all(section.item_count is None for section in plain)
+        assert app.requests.count(regex=PAGED) == 0
+        counted = {s.type: s.item_count for s in await plex.library.sections(counts=True)}
+    assert counted["movie"] == 37 and counted["show"] == 4 and counted["artist"] == 3
+    assert app.requests.count(regex=PAGED) == len(counted)
