@@ -17,6 +17,7 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
+from plexkit._async import dashboard
 from plexkit._async.notifications import AsyncNotifications
 from plexkit._async.resources import (
     AsyncAccounts,
@@ -113,9 +114,6 @@ class AsyncPlexClient:
         if cache is True:
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None
-        self.cache: AsyncCacheControl | None = (
-            AsyncCacheControl(self, self._cache) if self._cache is not None else None
-        )
         self.server = AsyncServer(self)
         self.library = AsyncLibrary(self)
         self.metadata = AsyncMetadata(self)
@@ -135,6 +133,16 @@ class AsyncPlexClient:
         self.media = AsyncMedia(self)
         self.prefs = AsyncPrefs(self)
         self.extras = AsyncExtras(self)
+        self.cache: AsyncCacheControl | None = (
+            AsyncCacheControl(
+                self._cache,
+                warmers=dashboard.warmers(self),
+                counter=self._count_library,
+                count_kinds=dashboard.COUNT_KINDS,
+            )
+            if self._cache is not None
+            else None
+        )
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:
@@ -196,6 +204,9 @@ class AsyncPlexClient:
         if self._cache is not None and (spec.cache_name is None or spec.method != "GET"):
             await self._cache.invalidate_write(spec.method, spec.path, server=self.base_url)
         return response
+
+    async def _count_library(self, kinds: tuple[str, ...]) -> dict[str, int]:
+        return await dashboard.async_library_counts(self, kinds)
 
     def _cache_scope_token(self) -> str | None:
         """What keeps one user's cached answers from another's: the token in use.

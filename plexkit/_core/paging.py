@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from plexkit._core.cache_info import CacheInfo
 from plexkit.errors import ConfigurationError
 
 __all__ = ["MAX_PAGE_SIZE", "Page", "PageCursor", "page_headers", "total_from"]
@@ -19,13 +20,15 @@ MAX_PAGE_SIZE = 5000
 class Page(Generic[T]):
     """One page of results: the items, where it starts, and the total the server reported.
 
-    ``stale`` is True when a cache served this page because the server was unavailable.
+    ``stale`` is True when a cache served this page because the server was unavailable;
+    ``cache`` says whether it was a cache hit and how old it is (None: no cache involved).
     """
 
     items: tuple[T, ...]
     offset: int
     total: int | None
     stale: bool = False
+    cache: CacheInfo | None = None
 
     def __len__(self) -> int:
         return len(self.items)

@@ -18,6 +18,7 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
+from plexkit._sync import dashboard
 from plexkit._sync.notifications import Notifications
 from plexkit._sync.resources import (
     Accounts,
@@ -114,9 +115,6 @@ class PlexClient:
         if cache is True:
             cache = ResponseCache(serve_stale=serve_stale)
         self._cache: ResponseCache | None = cache or None
-        self.cache: CacheControl | None = (
-            CacheControl(self, self._cache) if self._cache is not None else None
-        )
         self.server = Server(self)
         self.library = Library(self)
         self.metadata = Metadata(self)
@@ -136,6 +134,16 @@ class PlexClient:
         self.media = Media(self)
         self.prefs = Prefs(self)
         self.extras = Extras(self)
+        self.cache: CacheControl | None = (
+            CacheControl(
+                self._cache,
+                warmers=dashboard.warmers(self),
+                counter=self._count_library,
+                count_kinds=dashboard.COUNT_KINDS,
+            )
+            if self._cache is not None
+            else None
+        )
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:
@@ -197,6 +205,9 @@ class PlexClient:
         if self._cache is not None and (spec.cache_name is None or spec.method != "GET"):
             self._cache.invalidate_write(spec.method, spec.path, server=self.base_url)
         return response
+
+    def _count_library(self, kinds: tuple[str, ...]) -> dict[str, int]:
+        return dashboard.library_counts(self, kinds)
 
     def _cache_scope_token(self) -> str | None:
         """What keeps one user's cached answers from another's: the token in use.

@@ -7,12 +7,13 @@ and their generated sync twins. redis is never imported here: build a ``RedisBac
 
 from __future__ import annotations
 
+from plexkit._core.cache_info import CacheInfo, CacheInfoLog, capture_cache_info
 from plexkit._response import KEPT_HEADERS, CachedResponse
 from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
 from plexkit.cache._async.control import AsyncCacheControl
 from plexkit.cache._async.redis_backend import AsyncRedisBackend
 from plexkit.cache._async.refresher import AsyncRefresher, RefresherState
-from plexkit.cache._async.response_cache import AsyncResponseCache, CacheMode
+from plexkit.cache._async.response_cache import AsyncResponseCache, CacheMode, OnBackendDown
 from plexkit.cache._sync.backend import CacheBackend, MemoryBackend
 from plexkit.cache._sync.control import CacheControl
 from plexkit.cache._sync.redis_backend import RedisBackend
@@ -37,6 +38,8 @@ __all__ = [
     "BackendStats",
     "CacheBackend",
     "CacheControl",
+    "CacheInfo",
+    "CacheInfoLog",
     "CacheKey",
     "CacheMode",
     "CachePolicy",
@@ -45,11 +48,13 @@ __all__ = [
     "MemoryBackend",
     "MemoryStore",
     "NameStats",
+    "OnBackendDown",
     "RedisBackend",
     "Refresher",
     "RefresherState",
     "ResponseCache",
     "affected_by_write",
+    "capture_cache_info",
     "server_scope",
     "token_digest",
 ]

@@ -84,13 +84,21 @@ class NameStats:
 
 @attrs.frozen(kw_only=True)
 class BackendStats:
-    """Where entries live and whether it is reachable; ``errors`` counts failed operations."""
+    """Where entries live and whether it is reachable; ``errors`` counts failed operations.
+
+    ``fallback`` names the backend standing in while this one is down (``"memory"``, or None
+    when requests go uncached); ``fallback_active`` says it is standing in now and
+    ``fallback_ops`` counts the reads and writes it took over.
+    """
 
     kind: str
     connected: bool
     keys: int | None
     errors: int = 0
     last_error: str | None = None
+    fallback: str | None = None
+    fallback_active: bool = False
+    fallback_ops: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready backend state."""
@@ -227,9 +235,12 @@ class BackendHealth:
         kind: str,
         retry_interval: float,
         clock: Callable[[], float],
+        fallback: str | None = None,
     ) -> None:
         self._logger = logger
         self._kind = kind
+        self.fallback = fallback
+        self.fallback_ops = 0
         self._retry_interval = retry_interval
         self._clock = clock
         self._lock = threading.Lock()
@@ -252,13 +263,21 @@ class BackendHealth:
             first = self.connected
             self.connected = False
         if first:
+            instead = (
+                f"the {self.fallback} cache stands in" if self.fallback else "requests go uncached"
+            )
             self._logger.warning(
-                "cache backend %s unavailable (%s failed: %s); requests go uncached until it "
-                "recovers",
+                "cache backend %s unavailable (%s failed: %s); %s until it recovers",
                 self._kind,
                 operation,
                 message,
+                instead,
             )
+
+    def used_fallback(self) -> None:
+        """Count one operation the fallback backend took over."""
+        with self._lock:
+            self.fallback_ops += 1
 
     def ok(self) -> None:
         """Record a successful operation; logs once when the backend comes back."""
@@ -275,3 +294,4 @@ class BackendHealth:
         with self._lock:
             self.errors = 0
             self.last_error = None
+            self.fallback_ops = 0

@@ -112,6 +112,9 @@ class Section:
     scanned_at: datetime | None = None
     content_changed_at: int | None = None
     locations: tuple[Location, ...] = attrs.field(default=(), metadata={WIRE: "Location"})
+    item_count: int | None = None
+    """Top-level items (movies, shows, artists, photos): filled only by
+    ``library.sections(counts=True)``, as Plex's section list carries no count."""
 
 
 @sparse

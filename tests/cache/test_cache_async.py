@@ -360,6 +360,9 @@ async def test_stats_after_a_known_sequence_and_clear(clock: FakeClock) -> None:
         "keys": 1,
         "errors": 0,
         "last_error": None,
+        "fallback": None,
+        "fallback_active": False,
+        "fallback_ops": 0,
     }
     clock.advance(3600)
     assert not cache.stats()["sections"].cached

@@ -20,16 +20,13 @@ class Recorder:
         self.calls: list[tuple[str, object]] = []
         self.cache = cache
         self.sync = sync
-        self.server = self._group("server", "info")
-        self.library = self._group("library", "sections", "recently_added")
-        self.activities = self._group("activities", "list")
-        self.history = self._group("history", "list")
-
-    def _group(self, group: str, *methods: str) -> Any:
-        ns = type(group, (), {})()
-        for method in methods:
-            setattr(ns, method, self._method(f"{group}.{method}"))
-        return ns
+        self.warmers = {
+            "server": self._method("server.info"),
+            "sections": self._method("library.sections"),
+            "recently_added": self._method("library.recently_added"),
+            "activities": self._method("activities.list"),
+            "history": self._method("history.list"),
+        }
 
     def _method(self, name: str) -> Any:
         key = make_key("history" if "history" in name else "sections", path=f"/{name}")
@@ -61,7 +58,7 @@ class Recorder:
 async def test_async_warm_stats_invalidate_clear(clock: FakeClock) -> None:
     cache = AsyncResponseCache(clock=clock)
     client = Recorder(cache, sync=False)
-    control = AsyncCacheControl(client, cache)
+    control = AsyncCacheControl(cache, warmers=client.warmers)
     report = await control.warm()
     assert sorted(name for name, _ in client.calls) == [
         "activities.list",
@@ -92,7 +89,7 @@ async def test_async_warm_stats_invalidate_clear(clock: FakeClock) -> None:
 def test_sync_warm(clock: FakeClock) -> None:
     cache = ResponseCache(clock=clock)
     client = Recorder(cache, sync=True)
-    control = CacheControl(client, cache)
+    control = CacheControl(cache, warmers=client.warmers)
     report = control.warm(("server", "sections"))
     assert report == {"server": None, "sections": None}
     assert control.stats().backend.keys == 2
@@ -108,45 +105,23 @@ def test_importing_plexkit_cache_does_not_import_redis() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-class CountingClient:
-    """A stub with two movie sections, a show section and a music section."""
+@pytest.mark.anyio
+async def test_warm_with_arguments_replaces_the_default_call(clock: FakeClock) -> None:
+    cache = AsyncResponseCache(clock=clock)
+    client = Recorder(cache, sync=False)
+    control = AsyncCacheControl(cache, warmers=client.warmers)
+    seen: list[object] = []
 
-    TOTALS = {
-        ("1", "movie"): 120,
-        ("2", "movie"): 30,
-        ("3", "show"): 12,
-        ("3", "season"): 40,
-        ("3", "episode"): 500,
-        ("4", "artist"): 9,
-    }
+    async def history_all(*, cache: object) -> None:
+        seen.append(cache)
 
-    def __init__(self) -> None:
-        self.item_calls: list[tuple[str, str, object]] = []
-        self.library = self
-        self.sections_result = [
-            type("S", (), {"key": key, "type": kind})()
-            for key, kind in (("1", "movie"), ("2", "movie"), ("3", "show"), ("4", "artist"))
-        ]
-
-    def sections(self) -> list[Any]:
-        return self.sections_result
-
-    def items(self, key: str, *, type: str, limit: int, cache: object) -> Any:
-        self.item_calls.append((key, type, cache))
-        return type_page(self.TOTALS[(key, type)])
+    report = await control.warm(history=history_all)
+    assert report == {"history": None} and seen == ["refresh"] and client.calls == []
+    report = await control.warm(["server"], history=history_all)
+    assert list(report) == ["server", "history"] and client.calls == [("server.info", "refresh")]
+    assert control.warmable == ("server", "sections", "recently_added", "activities", "history")
 
 
-def type_page(total: int) -> Any:
-    return type("Page", (), {"total": total, "items": ()})()
-
-
-def test_library_counts_and_its_refresher(clock: FakeClock) -> None:
-    client = CountingClient()
-    control = CacheControl(client, ResponseCache(clock=clock))
-    assert control.library_counts() == {"movie": 150, "show": 12, "season": 40, "episode": 500}
-    assert {c[2] for c in client.item_calls} == {False}  # counted fresh, never from the cache
-    assert len(client.item_calls) == 5  # the music section is not asked for these kinds
-    assert control.library_counts(["artist"]) == {"artist": 9}
-    refresher = control.counts_refresher(interval=60)
-    assert refresher.get()["episode"] == 500
-    assert refresher.name == "library_counts"
+def test_library_counts_need_a_counter(clock: FakeClock) -> None:
+    with pytest.raises(ConfigurationError):
+        CacheControl(ResponseCache(clock=clock)).library_counts()

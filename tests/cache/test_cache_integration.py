@@ -160,7 +160,7 @@ async def test_library_counts_refresher_with_the_client(app: Any, clock: FakeClo
         assert plex.cache is not None
         counts = plex.cache.counts_refresher(interval=60)
         value = await counts.get()
-        assert set(value) == {"movie", "show", "season", "episode"}
+        assert set(value) == {"movie", "show", "season", "episode", "artist", "album", "track"}
         assert value["movie"] > 0 and value["episode"] >= value["season"] >= value["show"] > 0
         asked = app.requests.count(regex=r"^/library/sections/[^/]+/all$")
         await counts.get()  # the latest value, no new requests

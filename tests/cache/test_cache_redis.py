@@ -96,6 +96,9 @@ def test_invalidate_clear_and_count_stay_inside_the_prefix(
         "keys": 3,
         "errors": 0,
         "last_error": None,
+        "fallback": None,
+        "fallback_active": False,
+        "fallback_ops": 0,
     }
     assert cache.invalidate("items") == 2
     assert cache.get(odd) is not None

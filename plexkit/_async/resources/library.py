@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from plexkit._async.dashboard import async_with_item_counts
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._async.resources.paging import iterate, page
 from plexkit._async.scans import ProgressCallback, ScanWait, refresh_and_wait
@@ -36,11 +37,16 @@ class AsyncLibrary(Resource):
     """Library sections, their items, search, recently added, collections and scans."""
 
     async def sections(
-        self, *, cache: CacheMode = None, ttl: float | None = None
+        self, *, cache: CacheMode = None, ttl: float | None = None, counts: bool = False
     ) -> tuple[Section, ...]:
-        """Every library section with its locations and whether it is refreshing."""
+        """Every library section with its locations and whether it is refreshing.
+
+        ``counts=True`` fills each ``item_count`` with one empty page per section (fresh,
+        concurrent; see ``plex.cache.library_counts`` for seasons, episodes and the rest).
+        """
         data, _ = await self._client.get_data(endpoints.sections(), cache=cache, ttl=ttl)
-        return sections_from(data)
+        found = sections_from(data)
+        return await async_with_item_counts(self._client, found) if counts else found
 
     async def section(
         self, key_or_title: str | int, *, cache: CacheMode = None, ttl: float | None = None

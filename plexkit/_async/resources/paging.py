@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import Page, PageCursor, total_from
 from plexkit._synchronization import async_read_ahead
@@ -24,13 +25,17 @@ async def page(
     cache: CacheMode,
     ttl: float | None,
 ) -> Page[Item]:
-    data, response = await client.get_data(spec.with_window(offset, limit), cache=cache, ttl=ttl)
+    with capture_cache_info() as seen:
+        data, response = await client.get_data(
+            spec.with_window(offset, limit), cache=cache, ttl=ttl
+        )
     _, body_total = paging_from(data)
     return Page(
         items=items_from(data)[:limit],
         offset=offset,
         total=total_from(body_total, response.headers),
         stale=response.stale,
+        cache=seen.last,
     )
 
 

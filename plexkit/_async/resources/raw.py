@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
 from plexkit._core.endpoints import ParamValue
+from plexkit.errors import ConfigurationError
 
 if TYPE_CHECKING:
-    pass
+    from plexkit._async.client import CacheMode
 
 __all__ = ["AsyncRaw"]
 
@@ -19,11 +22,29 @@ class AsyncRaw(Resource):
     """The escape hatch: any endpoint by path, decoded into the MediaContainer dict."""
 
     async def get(
-        self, path: str, params: Mapping[str, ParamValue | None] | None = None
+        self,
+        path: str,
+        params: Mapping[str, ParamValue | None] | None = None,
+        *,
+        cache_name: str | None = None,
+        cache: CacheMode = None,
+        ttl: float | None = None,
     ) -> dict[str, Any]:
-        """GET ``path`` and return its decoded MediaContainer (JSON shape, also for XML)."""
+        """GET ``path`` and return its decoded MediaContainer (JSON shape, also for XML).
+
+        Not cached unless ``cache_name`` files it under a cache name: a policy name such as
+        ``"server"`` (its TTL applies) or your own (give it a TTL in ``CachePolicy`` or ``ttl=``).
+        """
+        spec = endpoints.raw("GET", path, params, idempotent=True)
+        if cache_name is None:
+            data, _ = await self._client.get_data(spec, cache=False)
+            return data
+        if not isinstance(cache_name, str) or not cache_name.isidentifier():
+            raise ConfigurationError(
+                f"cache_name must be a name like 'butler' (letters, digits, _): {cache_name!r}"
+            )
         data, _ = await self._client.get_data(
-            endpoints.raw("GET", path, params, idempotent=True), cache=False
+            attrs.evolve(spec, cache_name=cache_name), cache=cache, ttl=ttl
         )
         return data
 

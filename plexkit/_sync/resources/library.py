@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from plexkit._sync.dashboard import with_item_counts
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._sync.resources.paging import iterate, page
 from plexkit._sync.scans import ProgressCallback, ScanWait, refresh_and_wait
@@ -37,11 +38,16 @@ class Library(Resource):
     """Library sections, their items, search, recently added, collections and scans."""
 
     def sections(
-        self, *, cache: CacheMode = None, ttl: float | None = None
+        self, *, cache: CacheMode = None, ttl: float | None = None, counts: bool = False
     ) -> tuple[Section, ...]:
-        """Every library section with its locations and whether it is refreshing."""
+        """Every library section with its locations and whether it is refreshing.
+
+        ``counts=True`` fills each ``item_count`` with one empty page per section (fresh,
+        concurrent; see ``plex.cache.library_counts`` for seasons, episodes and the rest).
+        """
         data, _ = self._client.get_data(endpoints.sections(), cache=cache, ttl=ttl)
-        return sections_from(data)
+        found = sections_from(data)
+        return with_item_counts(self._client, found) if counts else found
 
     def section(
         self, key_or_title: str | int, *, cache: CacheMode = None, ttl: float | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import Page, PageCursor, total_from
 from plexkit._synchronization import read_ahead
@@ -25,13 +26,17 @@ def page(
     cache: CacheMode,
     ttl: float | None,
 ) -> Page[Item]:
-    data, response = client.get_data(spec.with_window(offset, limit), cache=cache, ttl=ttl)
+    with capture_cache_info() as seen:
+        data, response = client.get_data(
+            spec.with_window(offset, limit), cache=cache, ttl=ttl
+        )
     _, body_total = paging_from(data)
     return Page(
         items=items_from(data)[:limit],
         offset=offset,
         total=total_from(body_total, response.headers),
         stale=response.stale,
+        cache=seen.last,
     )
 
 

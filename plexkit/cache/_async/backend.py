@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Final, Protocol
+from typing import Final, Protocol, runtime_checkable
 
 from plexkit._response import CachedResponse
 from plexkit.cache.memory import MemoryStore
 from plexkit.cache.stats import BackendInfo
 
-__all__ = ["DEFAULT_MAX_BYTES", "AsyncCacheBackend", "AsyncMemoryBackend"]
+__all__ = ["DEFAULT_MAX_BYTES", "AsyncCacheBackend", "AsyncLockingBackend", "AsyncMemoryBackend"]
 
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
 """The memory backend's default bound on stored bodies (256 MiB), on top of its entry count."""
@@ -50,6 +50,24 @@ class AsyncCacheBackend(Protocol):
 
     def info(self) -> BackendInfo:
         """Kind and last known key count, without I/O (for :meth:`stats`)."""
+        ...
+
+
+@runtime_checkable
+class AsyncLockingBackend(Protocol):
+    """A backend shared by several processes that can hold a short lock per key.
+
+    The response cache takes the lock before loading a missed key, so processes missing the
+    same key at once cost one upstream request; the lock expires on its own after ``ttl``
+    seconds, so a holder that crashed delays the others by at most that.
+    """
+
+    async def try_lock(self, key: str, ttl: float) -> object | None:
+        """Take the lock for ``key`` without waiting; a handle for :meth:`unlock`, or None."""
+        ...
+
+    async def unlock(self, handle: object) -> None:
+        """Release a lock taken by :meth:`try_lock` (a lock that already expired is fine)."""
         ...
 
 

@@ -1,9 +1,13 @@
-"""``plex.cache``: stats, clear, invalidate and warm for a client's response cache."""
+"""``plex.cache``: stats, clear, invalidate and warm for a client's response cache.
+
+The client hands this control its warmable calls and its library counter (typed, on the
+client side, :mod:`plexkit._async.dashboard`), so nothing here looks the client up by name.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, Final, TypeVar
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Final, Literal, Protocol, TypeVar
 
 from plexkit._redact import get_logger
 from plexkit._synchronization import async_gather
@@ -12,45 +16,55 @@ from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.cache.stats import CacheStats
 from plexkit.errors import ConfigurationError
 
-__all__ = ["WARMABLE", "AsyncCacheControl"]
+__all__ = ["DEFAULT_WARM", "AsyncCacheControl", "AsyncCounter", "AsyncWarmer"]
 
 logger = get_logger(__name__)
 
 T = TypeVar("T")
 
-WARMABLE: Final = {
-    "server": ("server", "info"),
-    "sections": ("library", "sections"),
-    "recently_added": ("library", "recently_added"),
-    "activities": ("activities", "list"),
-    "history": ("history", "list"),
-}
-"""Cache names :meth:`AsyncCacheControl.warm` can fill, and the client call that fills each."""
-
 DEFAULT_WARM: Final = ("server", "sections", "recently_added", "activities", "history")
+"""What :meth:`AsyncCacheControl.warm` refreshes when given no names."""
 
-SECTION_KINDS: Final = {
-    "movie": ("movie",),
-    "show": ("show", "season", "episode"),
-    "artist": ("artist", "album", "track"),
-    "photo": ("photo",),
-}
-"""The item kinds counted in each type of library section."""
 
-DEFAULT_COUNTS: Final = ("movie", "show", "season", "episode")
+class AsyncWarmer(Protocol):
+    """A client call that can fill its cache: any read taking ``cache="refresh"``.
+
+    Bound methods (``plex.library.sections``) fit, and so does
+    ``functools.partial(plex.history.list, limit=None)`` to warm a call with arguments.
+    """
+
+    def __call__(self, *, cache: Literal["refresh"]) -> Awaitable[object]: ...
+
+
+AsyncCounter = Callable[[tuple[str, ...]], Awaitable[dict[str, int]]]
+"""Counts library items of the given kinds (the client's ``library_counts``)."""
 
 
 class AsyncCacheControl:
     """What ``plex.cache`` offers on a client created with a cache."""
 
-    def __init__(self, client: Any, cache: AsyncResponseCache) -> None:
-        self._client = client
+    def __init__(
+        self,
+        cache: AsyncResponseCache,
+        *,
+        warmers: Mapping[str, AsyncWarmer] | None = None,
+        counter: AsyncCounter | None = None,
+        count_kinds: tuple[str, ...] = (),
+    ) -> None:
         self._cache = cache
+        self._warmers: Mapping[str, AsyncWarmer] = dict(warmers or {})
+        self._counter = counter
+        self._count_kinds = count_kinds
 
     @property
     def cache(self) -> AsyncResponseCache:
         """The response cache itself (for ``fetch``, ``invalidate_write`` and friends)."""
         return self._cache
+
+    @property
+    def warmable(self) -> tuple[str, ...]:
+        """The names :meth:`warm` accepts without a call of your own."""
+        return tuple(self._warmers)
 
     async def stats(self) -> CacheStats:
         """Stats per cache name plus the backend (counting Redis keys first)."""
@@ -65,18 +79,27 @@ class AsyncCacheControl:
         """Drop entries by cache name or key prefix (see :meth:`AsyncResponseCache.invalidate`)."""
         return await self._cache.invalidate(prefix)
 
-    async def warm(self, names: Iterable[str] = DEFAULT_WARM) -> dict[str, Exception | None]:
-        """Refresh the named caches now, concurrently; name -> None, or the error it raised.
+    async def warm(
+        self, names: Iterable[str] | None = None, **calls: AsyncWarmer
+    ) -> dict[str, Exception | None]:
+        """Refresh caches now, concurrently; name -> None, or the error it raised.
 
-        Each is a normal client call with ``cache="refresh"``, so the result is stored with its
-        usual TTL. A failure is returned, not raised, so one slow endpoint cannot stop a warm-up.
+        ``names`` picks from :attr:`warmable` (all of :data:`DEFAULT_WARM` when neither names
+        nor calls are given); each keyword is a call of your own, made with ``cache="refresh"``
+        (``history=functools.partial(plex.history.list, limit=None)``), which replaces the
+        default call of that name. A failure is returned, not raised, so one slow endpoint
+        cannot stop a warm-up.
         """
-        wanted = list(dict.fromkeys(names))
-        unknown = [name for name in wanted if name not in WARMABLE]
+        chosen = list(names) if names is not None else ([] if calls else list(DEFAULT_WARM))
+        wanted = list(dict.fromkeys([*chosen, *calls]))
+        unknown = [name for name in wanted if name not in calls and name not in self._warmers]
         if unknown:
-            raise ConfigurationError(f"cannot warm {unknown}; warmable caches: {sorted(WARMABLE)}")
-        calls = [self._warmer(name) for name in wanted]
-        results = await async_gather(calls)
+            raise ConfigurationError(
+                f"cannot warm {unknown}; warmable caches: {sorted(self._warmers)} "
+                "(or pass a call of your own as a keyword)"
+            )
+        jobs = [_refresh(calls.get(name) or self._warmers[name]) for name in wanted]
+        results = await async_gather(jobs)
         report: dict[str, Exception | None] = {}
         for name, result in zip(wanted, results, strict=True):
             if isinstance(result, Exception):
@@ -98,50 +121,32 @@ class AsyncCacheControl:
         """A :class:`AsyncRefresher` for a value derived from this client (start it yourself)."""
         return AsyncRefresher(compute, interval=interval, name=name)
 
-    async def library_counts(self, kinds: Iterable[str] = DEFAULT_COUNTS) -> dict[str, int]:
-        """How many items of each kind the libraries hold (movies, shows, seasons, episodes).
+    async def library_counts(self, kinds: Iterable[str] | None = None) -> dict[str, int]:
+        """How many items of each kind the libraries hold (movies, shows, seasons, episodes,
+        artists, albums, tracks by default), fresh from the server.
 
-        One one-item page per section and kind, read for its total, never from the cache (the
-        point is a fresh number; wrap it in :meth:`counts_refresher` to keep it cheap).
+        One empty page per section and kind, read for its total; wrap it in
+        :meth:`counts_refresher` to keep it cheap.
         """
-        wanted = tuple(dict.fromkeys(kinds))
-        counts = dict.fromkeys(wanted, 0)
-        sections = await self._client.library.sections()
-        jobs: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
-        for section in sections:
-            for kind in SECTION_KINDS.get(str(getattr(section, "type", "")), ()):
-                if kind in counts:
-                    jobs.append((kind, self._counter(section.key, kind)))
-        results = await async_gather([job for _, job in jobs])
-        for (kind, _), result in zip(jobs, results, strict=True):
-            if isinstance(result, BaseException):
-                raise result
-            counts[kind] += int(result or 0)
-        return counts
+        if self._counter is None:
+            raise ConfigurationError("this cache control was built without a library counter")
+        wanted = tuple(kinds) if kinds is not None else self._count_kinds
+        return await self._counter(wanted)
 
     def counts_refresher(
-        self, *, interval: float = 60.0, kinds: Iterable[str] = DEFAULT_COUNTS
+        self, *, interval: float = 60.0, kinds: Iterable[str] | None = None
     ) -> AsyncRefresher[dict[str, int]]:
         """A refresher of :meth:`library_counts` every ``interval`` seconds, for a dashboard."""
-        wanted = tuple(kinds)
+        wanted = tuple(kinds) if kinds is not None else None
 
         async def compute() -> dict[str, int]:
             return await self.library_counts(wanted)
 
         return AsyncRefresher(compute, interval=interval, name="library_counts")
 
-    def _counter(self, section_key: Any, kind: str) -> Callable[[], Awaitable[Any]]:
-        async def count() -> Any:
-            page = await self._client.library.items(section_key, type=kind, limit=1, cache=False)
-            return page.total if page.total is not None else len(page.items)
 
-        return count
+def _refresh(call: AsyncWarmer) -> Callable[[], Awaitable[object]]:
+    async def warm_one() -> object:
+        return await call(cache="refresh")
 
-    def _warmer(self, name: str) -> Callable[[], Awaitable[Any]]:
-        group, method = WARMABLE[name]
-        call = getattr(getattr(self._client, group), method)
-
-        async def warm_one() -> Any:
-            return await call(cache="refresh")
-
-        return warm_one
+    return warm_one

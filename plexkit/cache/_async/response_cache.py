@@ -14,20 +14,22 @@ from typing import Final, Literal
 
 import attrs
 
+from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._response import CachedResponse
-from plexkit._synchronization import AsyncEvent
-from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
+from plexkit._synchronization import AsyncEvent, async_sleep
+from plexkit.cache._async.backend import AsyncCacheBackend, AsyncLockingBackend, AsyncMemoryBackend
 from plexkit.cache.keys import KEY_VERSION, CacheKey
 from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
-__all__ = ["AsyncResponseCache", "CacheMode"]
+__all__ = ["AsyncResponseCache", "CacheMode", "OnBackendDown"]
 
 logger = get_logger(__name__)
 
 CacheMode = Literal["use", "refresh", "bypass"]
+OnBackendDown = Literal["bypass", "memory"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0
@@ -83,7 +85,14 @@ class AsyncResponseCache:
     ``backend`` defaults to an :class:`AsyncMemoryBackend` on ``clock``. With ``serve_stale``,
     entries are kept ``stale_ttl`` seconds (default one day) past their TTL, and a load that
     fails with a transport error or a 5xx answers with the old value flagged ``stale=True``.
-    After a backend failure the backend is skipped for ``backend_retry_interval`` seconds.
+    After a backend failure the backend is skipped for ``backend_retry_interval`` seconds;
+    meanwhile ``on_backend_down="bypass"`` sends requests upstream uncached, ``"memory"`` keeps
+    caching in an in-process memory backend until the backend answers again.
+
+    On a backend shared by processes (:class:`AsyncLockingBackend`, such as Redis), a miss
+    takes a ``lock_ttl``-second lock on its key first, so processes missing one key at once
+    cost one upstream request; the others poll for the value for at most ``lock_wait``
+    seconds (default 1.5 x ``lock_ttl``), so a crashed holder costs at most its lock TTL.
     """
 
     def __init__(
@@ -94,8 +103,22 @@ class AsyncResponseCache:
         serve_stale: bool = False,
         stale_ttl: float | None = None,
         backend_retry_interval: float = 5.0,
+        on_backend_down: OnBackendDown = "bypass",
+        lock_ttl: float = 10.0,
+        lock_wait: float | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        if lock_ttl <= 0 or (lock_wait is not None and lock_wait < 0):
+            raise ConfigurationError(
+                f"lock_ttl must be > 0 and lock_wait >= 0 seconds: {lock_ttl!r}, {lock_wait!r}"
+            )
+        self._lock_ttl = float(lock_ttl)
+        self._lock_wait = float(lock_wait) if lock_wait is not None else 1.5 * self._lock_ttl
+        self._lock_poll = min(0.05, self._lock_ttl / 10)
+        if on_backend_down not in ("bypass", "memory"):
+            raise ConfigurationError(
+                f"on_backend_down must be 'bypass' or 'memory', not {on_backend_down!r}"
+            )
         if stale_ttl is not None and stale_ttl < 0:
             raise ConfigurationError(f"stale_ttl must be >= 0 seconds, got {stale_ttl!r}")
         self._backend: AsyncCacheBackend = (
@@ -108,8 +131,17 @@ class AsyncResponseCache:
         )
         self._clock = clock
         self._kind = self._backend_kind()
+        self._fallback: AsyncCacheBackend | None = (
+            AsyncMemoryBackend(clock=clock)
+            if on_backend_down == "memory" and self._kind != "memory"
+            else None
+        )
         self._health = BackendHealth(
-            logger, kind=self._kind, retry_interval=backend_retry_interval, clock=clock
+            logger,
+            kind=self._kind,
+            retry_interval=backend_retry_interval,
+            clock=clock,
+            fallback="memory" if self._fallback is not None else None,
         )
         self._recorder = StatsRecorder()
         self._lock = threading.Lock()
@@ -151,13 +183,13 @@ class AsyncResponseCache:
         name = key.name
         if mode == "bypass":
             self._recorder.count(name, "bypassed")
-            return await load()
+            return self._report(name, await load(), hit=False)
         seconds = self._policy.ttl_for(name) if ttl is None else float(ttl)
         stale_ok = self._serve_stale if serve_stale is None else serve_stale
         if seconds <= 0 or not key.cacheable:
             self._recorder.count(name, "misses")
             try:
-                return await load()
+                return self._report(name, await load(), hit=False)
             except Exception:
                 self._recorder.count(name, "errors")
                 raise
@@ -167,7 +199,7 @@ class AsyncResponseCache:
             if candidate is not None and candidate.is_fresh(self._clock()):
                 self._recorder.count(name, "hits")
                 self._recorder.seen(name, candidate.stored_at, candidate.expires_at)
-                return candidate
+                return self._report(name, candidate, hit=True)
         return await self._load_once(key, load, seconds, mode, stale_ok, candidate)
 
     async def get(self, key: CacheKey) -> CachedResponse | None:
@@ -190,12 +222,14 @@ class AsyncResponseCache:
         with self._lock:
             self._generations.bump(names)
         self._recorder.forget(names)
+        if self._fallback is not None:
+            await self._fallback.delete_prefix(_PREFIX + prefix)
         try:
             removed = await self._backend.delete_prefix(_PREFIX + prefix)
         except Exception as exc:
             self._health.failed(exc, "invalidate")
             return 0
-        self._health.ok()
+        await self._backend_ok()
         return removed
 
     async def invalidate_write(
@@ -215,6 +249,8 @@ class AsyncResponseCache:
         """Drop every entry and reset every counter."""
         with self._lock:
             self._generations.bump(None)
+        if self._fallback is not None:
+            await self._fallback.clear()
         try:
             await self._backend.clear()
         except Exception as exc:
@@ -231,7 +267,7 @@ class AsyncResponseCache:
         except Exception as exc:
             self._health.failed(exc, "count")
             return None
-        self._health.ok()
+        await self._backend_ok()
         return keys
 
     def stats(self) -> CacheStats:
@@ -250,6 +286,9 @@ class AsyncResponseCache:
             keys=info.keys,
             errors=self._health.errors,
             last_error=self._health.last_error,
+            fallback=self._health.fallback,
+            fallback_active=self._health.fallback is not None and not self._health.connected,
+            fallback_ops=self._health.fallback_ops,
         )
         names = self._recorder.snapshot(self._policy.ttls, self._policy.ttl_for, now)
         return CacheStats(names=names, backend=backend)
@@ -289,7 +328,7 @@ class AsyncResponseCache:
                 continue  # the loading caller was cancelled: try again, maybe as the leader
             if flight.value is not None:
                 self._recorder.count(name, "hits" if mode == "use" else "refreshes", "coalesced")
-                return flight.value
+                return self._report(name, flight.value, hit=True)
             self._recorder.count(name, "misses" if mode == "use" else "refreshes")
             assert flight.error is not None
             return await self._fail(key, flight.error, stale_ok, candidate)
@@ -309,15 +348,11 @@ class AsyncResponseCache:
             # A caller that missed just before another flight stored its value and ended
             # would otherwise load a second time: look once more before loading.
             stored = await self._backend_get(key.text) if recheck else None
-            if stored is not None and stored.is_fresh(self._clock()):
+            hit = stored is not None and stored.is_fresh(self._clock())
+            if stored is not None and hit:
                 flight.value = stored
             else:
-                try:
-                    value = await load()
-                except Exception as exc:
-                    flight.error = exc
-                else:
-                    flight.value = await self._store(key, value, seconds, flight.generation)
+                hit = await self._load_and_store(key, load, seconds, flight)
         except BaseException:
             flight.abandoned = True
             raise
@@ -328,9 +363,75 @@ class AsyncResponseCache:
                     del self._flights[key.text]
             flight.done.set()
         if flight.value is not None:
-            return flight.value
+            return self._report(key.name, flight.value, hit=hit)
         assert flight.error is not None
         return await self._fail(key, flight.error, stale_ok, candidate)
+
+    async def _load_and_store(
+        self,
+        key: CacheKey,
+        load: Callable[[], Awaitable[CachedResponse]],
+        seconds: float,
+        flight: _Flight,
+    ) -> bool:
+        """Load and store under the backend's cross-process lock when it has one.
+
+        True when another process's load answered instead (found while waiting for its lock).
+        """
+        found, lock = await self._cross_process_lock(key.text)
+        if found is not None:
+            flight.value = found
+            return True
+        try:
+            try:
+                value = await load()
+            except Exception as exc:
+                flight.error = exc
+            else:
+                flight.value = await self._store(key, value, seconds, flight.generation)
+        finally:
+            if lock is not None:
+                await self._unlock(lock)
+        return False
+
+    async def _cross_process_lock(self, text: str) -> tuple[CachedResponse | None, object | None]:
+        """(a value another process stored meanwhile, or the lock to load under), waiting at
+        most ``lock_wait`` seconds; (None, None) means load without a lock."""
+        backend = self._backend
+        if not isinstance(backend, AsyncLockingBackend) or not self._health.should_try():
+            return None, None
+        deadline = time.monotonic() + self._lock_wait
+        while True:
+            try:
+                lock = await backend.try_lock(text, self._lock_ttl)
+                stored = await backend.get(text)
+            except Exception as exc:
+                self._health.failed(exc, "lock")
+                return None, None
+            fresh = stored if stored is not None and stored.is_fresh(self._clock()) else None
+            if lock is not None and fresh is not None:
+                await self._unlock(lock)
+            if fresh is not None or lock is not None:
+                return fresh, lock
+            if time.monotonic() >= deadline:
+                logger.info("cache lock wait ran out; loading without the lock")
+                return None, None
+            await async_sleep(self._lock_poll)
+
+    async def _unlock(self, lock: object) -> None:
+        backend = self._backend
+        if not isinstance(backend, AsyncLockingBackend):
+            return
+        try:
+            await backend.unlock(lock)
+        except Exception as exc:
+            self._health.failed(exc, "unlock")
+
+    def _report(self, name: str, value: CachedResponse, *, hit: bool) -> CachedResponse:
+        """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer was."""
+        age = value.age(self._clock()) if hit else 0.0
+        report_cache_info(CacheInfo(name=name, hit=hit, age=age, stale=value.stale))
+        return value
 
     async def _store(
         self, key: CacheKey, value: CachedResponse, seconds: float, generation: tuple[int, int]
@@ -364,27 +465,47 @@ class AsyncResponseCache:
                         candidate.age(now),
                         type(exc).__name__,
                     )
-                return attrs.evolve(candidate, stale=stale)
+                return self._report(key.name, attrs.evolve(candidate, stale=stale), hit=True)
         raise exc
 
     async def _backend_get(self, text: str) -> CachedResponse | None:
         if not self._health.should_try():
-            return None
+            return await self._fallback_get(text)
         try:
             value = await self._backend.get(text)
         except Exception as exc:
             self._health.failed(exc, "get")
-            return None
-        self._health.ok()
+            return await self._fallback_get(text)
+        await self._backend_ok()
         return value
 
     async def _backend_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
         if not self._health.should_try():
-            return False
+            return await self._fallback_set(text, value, ttl)
         try:
             await self._backend.set(text, value, ttl)
         except Exception as exc:
             self._health.failed(exc, "set")
-            return False
+            return await self._fallback_set(text, value, ttl)
+        await self._backend_ok()
+        return True
+
+    async def _backend_ok(self) -> None:
+        """The backend answered: after an outage, forget what the fallback held meanwhile."""
+        recovering = not self._health.connected
         self._health.ok()
+        if recovering and self._fallback is not None:
+            await self._fallback.clear()
+
+    async def _fallback_get(self, text: str) -> CachedResponse | None:
+        if self._fallback is None:
+            return None
+        self._health.used_fallback()
+        return await self._fallback.get(text)
+
+    async def _fallback_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
+        if self._fallback is None:
+            return False
+        self._health.used_fallback()
+        await self._fallback.set(text, value, ttl)
         return True

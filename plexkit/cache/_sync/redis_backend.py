@@ -8,6 +8,7 @@ Redis side (``SET ... PX``); prefix deletes use ``SCAN MATCH`` (never ``KEYS`` o
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +130,20 @@ class RedisBackend:
             total += 1
         self._keys = total
         return total
+
+    def try_lock(self, key: str, ttl: float) -> object | None:
+        """A redis-py lock (``SET NX PX`` with a random token) on ``key``, or None if taken."""
+        lock = self._redis.lock(f"{self.prefix}lock:{key}", timeout=max(ttl, 0.001), blocking=False)
+        return lock if lock.acquire(blocking=False) else None
+
+    def unlock(self, handle: object) -> None:
+        """Release the lock if this process still owns it (redis-py checks the token)."""
+        from redis.exceptions import LockError  # redis is installed: the caller built a client
+
+        lock: Any = handle
+        # It may have expired, and another process may hold it now: nothing to release then.
+        with contextlib.suppress(LockError):
+            lock.release()
 
     def info(self) -> BackendInfo:
         """``redis`` and the key count from the last :meth:`count` (None before one)."""
