@@ -13,7 +13,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
 import anyio
 import anyio.lowlevel
@@ -35,14 +35,19 @@ __all__ = [
     "async_call_blocking",
     "async_gather",
     "async_read_ahead",
+    "async_receive_text",
     "async_sleep",
     "call_blocking",
     "gather",
     "read_ahead",
+    "receive_text",
     "sleep",
 ]
 
 T = TypeVar("T")
+
+_STOP_CHECK_SECONDS: Final = 0.25
+"""How often a blocked sync reader looks whether it was asked to stop."""
 
 
 class AsyncLock:
@@ -318,10 +323,13 @@ class AsyncQueue(Generic[T]):
             return await self._receive.receive()
         raise TimeoutError("no item arrived in time")
 
-    def __del__(self) -> None:
-        # Memory object streams warn when garbage-collected open: close both ends with us.
+    def close(self) -> None:
+        """Close both ends (idempotent); memory object streams warn when collected open."""
         self._send.close()
         self._receive.close()
+
+    def __del__(self) -> None:
+        self.close()
 
 
 class Queue(Generic[T]):
@@ -344,6 +352,33 @@ class Queue(Generic[T]):
             return self._queue.get(timeout=timeout)
         except queue.Empty:
             raise TimeoutError("no item arrived in time") from None
+
+    def close(self) -> None:
+        """Nothing to release: the twin of :meth:`AsyncQueue.close`."""
+
+
+async def async_receive_text(ws: Any, stop: AsyncEvent) -> str | None:
+    """The next text frame of an httpx-ws session, or None once ``stop`` is set.
+
+    A task blocked here is cancelled when its :class:`AsyncBackgroundTask` exits, so it
+    waits for the frame itself.
+    """
+    if stop.is_set():
+        return None
+    text: str = await ws.receive_text()
+    return text
+
+
+def receive_text(ws: Any, stop: Event) -> str | None:
+    """The sync twin of :func:`async_receive_text`: a thread cannot be cancelled, so it
+    reads in short slices and looks at ``stop`` between them."""
+    while not stop.is_set():
+        try:
+            text: str = ws.receive_text(timeout=_STOP_CHECK_SECONDS)
+        except (TimeoutError, queue.Empty):
+            continue
+        return text
+    return None
 
 
 async def async_read_ahead(source: AsyncIterator[T]) -> AsyncIterator[T]:
