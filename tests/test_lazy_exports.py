@@ -31,5 +31,5 @@ def test_exports_are_the_reexports_eager_and_lazy() -> None:
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
-    with pytest.raises(AttributeError, match="plexkit.auth"):
+    with pytest.raises(AttributeError, match=r"plexkit\.auth"):
         _ = plexkit.auth.NoSuchThing
