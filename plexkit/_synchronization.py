@@ -10,10 +10,10 @@ import math
 import queue
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import anyio
 import anyio.lowlevel
@@ -34,12 +34,10 @@ __all__ = [
     "Semaphore",
     "async_call_blocking",
     "async_gather",
-    "async_read_ahead",
     "async_receive_text",
     "async_sleep",
     "call_blocking",
     "gather",
-    "read_ahead",
     "receive_text",
     "sleep",
 ]
@@ -379,60 +377,3 @@ def receive_text(ws: Any, stop: Event) -> str | None:
             continue
         return text
     return None
-
-
-async def async_read_ahead(source: AsyncIterator[T]) -> AsyncIterator[T]:
-    """Values of ``source`` as they come: the async twin of :func:`read_ahead`.
-
-    No background task: a task group held open across an async generator's ``yield`` breaks
-    cancellation scoping, and async callers already overlap work with their own tasks.
-    """
-    async for value in source:
-        yield value
-
-
-def read_ahead(source: Iterator[T]) -> Iterator[T]:
-    """Values of ``source``, the next ones produced on a worker thread while the caller uses
-    the current one; errors reach the caller in order.
-
-    At most two values wait ahead of the caller (one handed over, one being offered). When the
-    caller stops early, the worker finishes the value it is producing, drops it and closes
-    ``source``; it is not joined, so stopping never blocks on a slow server.
-    """
-    slot: queue.Queue[tuple[bool, T | BaseException | None]] = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def offer(entry: tuple[bool, T | BaseException | None]) -> bool:
-        while not stop.is_set():
-            try:
-                slot.put(entry, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for value in source:
-                if not offer((True, value)):
-                    return
-            offer((False, None))
-        except BaseException as exc:  # handed to the caller, who re-raises it
-            offer((False, exc))
-        finally:
-            close = getattr(source, "close", None)
-            if close is not None:
-                close()
-
-    worker = threading.Thread(target=produce, name="plexkit-read-ahead", daemon=True)
-    worker.start()
-    try:
-        while True:
-            more, value = slot.get()
-            if not more:
-                if isinstance(value, BaseException):
-                    raise value
-                return
-            yield cast(T, value)
-    finally:
-        stop.set()
