@@ -105,7 +105,4 @@ if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient as AsyncPlexClient
     from plexkit._sync.client import PlexClient as PlexClient
 
-_exports = lazy_exports(__name__)
-__all__ = _exports.names
-__getattr__ = _exports.getattr
-__dir__ = _exports.dir
+lazy_exports(__name__).install()

@@ -46,6 +46,17 @@ class LazyExports:
         """The package's ``dir()``: its exported names."""
         return self.names
 
+    def install(self) -> None:
+        """Give the package its ``__all__``, ``__getattr__`` and ``__dir__``.
+
+        Set at run time, so documentation tools read the imports themselves rather than a
+        computed ``__all__`` they cannot evaluate; type checkers follow the ``X as X``
+        re-exports."""
+        module = sys.modules[self.package]
+        module.__all__ = self.names  # type: ignore[attr-defined]
+        module.__getattr__ = self.getattr  # type: ignore[method-assign]
+        module.__dir__ = self.dir  # type: ignore[method-assign]
+
 
 def _reexports(body: Iterable[ast.stmt]) -> Iterable[tuple[str, str]]:
     """``(name, module)`` for each ``from module import name as name`` in ``body``."""

@@ -125,7 +125,4 @@ if TYPE_CHECKING:
         ServerNotFoundError as ServerNotFoundError,
     )
 
-_exports = lazy_exports(__name__)
-__all__ = _exports.names
-__getattr__ = _exports.getattr
-__dir__ = _exports.dir
+lazy_exports(__name__).install()
