@@ -6,99 +6,103 @@ cheap and never pulls in optional extras.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from plexkit._core.edits import TagEdit
-from plexkit._core.paging import Page
-from plexkit._core.urls import SecretURL
-from plexkit._version import __version__
-from plexkit.config import ClientIdentity, PlexConfig, Timeouts, new_client_identifier
+from plexkit._core.edits import TagEdit as TagEdit
+from plexkit._core.paging import Page as Page
+from plexkit._core.urls import SecretURL as SecretURL
+from plexkit._lazy import lazy_exports
+from plexkit._version import __version__ as __version__
+from plexkit.config import (
+    ClientIdentity as ClientIdentity,
+)
+from plexkit.config import (
+    PlexConfig as PlexConfig,
+)
+from plexkit.config import (
+    Timeouts as Timeouts,
+)
+from plexkit.config import (
+    new_client_identifier as new_client_identifier,
+)
 from plexkit.errors import (
-    APIError,
-    AuthFlowError,
-    BadRequestError,
-    ConfigurationError,
-    ConnectTimeoutError,
-    DeadlineExceededError,
-    ForbiddenError,
-    InvalidSignatureError,
-    JWTError,
-    NotFoundError,
-    ParseError,
-    PinCancelledError,
-    PinExpiredError,
-    PinTimeoutError,
-    PlexError,
-    RateLimitedError,
-    ReadTimeoutError,
-    ServerError,
-    ServerNotFoundError,
-    ServerUnavailableError,
-    TokenExpiredError,
-    TransportError,
-    TwoFactorRequiredError,
-    UnauthorizedError,
-    WaitTimeoutError,
+    APIError as APIError,
+)
+from plexkit.errors import (
+    AuthFlowError as AuthFlowError,
+)
+from plexkit.errors import (
+    BadRequestError as BadRequestError,
+)
+from plexkit.errors import (
+    ConfigurationError as ConfigurationError,
+)
+from plexkit.errors import (
+    ConnectTimeoutError as ConnectTimeoutError,
+)
+from plexkit.errors import (
+    DeadlineExceededError as DeadlineExceededError,
+)
+from plexkit.errors import (
+    ForbiddenError as ForbiddenError,
+)
+from plexkit.errors import (
+    InvalidSignatureError as InvalidSignatureError,
+)
+from plexkit.errors import (
+    JWTError as JWTError,
+)
+from plexkit.errors import (
+    NotFoundError as NotFoundError,
+)
+from plexkit.errors import (
+    ParseError as ParseError,
+)
+from plexkit.errors import (
+    PinCancelledError as PinCancelledError,
+)
+from plexkit.errors import (
+    PinExpiredError as PinExpiredError,
+)
+from plexkit.errors import (
+    PinTimeoutError as PinTimeoutError,
+)
+from plexkit.errors import (
+    PlexError as PlexError,
+)
+from plexkit.errors import (
+    RateLimitedError as RateLimitedError,
+)
+from plexkit.errors import (
+    ReadTimeoutError as ReadTimeoutError,
+)
+from plexkit.errors import (
+    ServerError as ServerError,
+)
+from plexkit.errors import (
+    ServerNotFoundError as ServerNotFoundError,
+)
+from plexkit.errors import (
+    ServerUnavailableError as ServerUnavailableError,
+)
+from plexkit.errors import (
+    TokenExpiredError as TokenExpiredError,
+)
+from plexkit.errors import (
+    TransportError as TransportError,
+)
+from plexkit.errors import (
+    TwoFactorRequiredError as TwoFactorRequiredError,
+)
+from plexkit.errors import (
+    UnauthorizedError as UnauthorizedError,
+)
+from plexkit.errors import (
+    WaitTimeoutError as WaitTimeoutError,
 )
 
 if TYPE_CHECKING:
-    from plexkit._async.client import AsyncPlexClient
-    from plexkit._sync.client import PlexClient
+    from plexkit._async.client import AsyncPlexClient as AsyncPlexClient
+    from plexkit._sync.client import PlexClient as PlexClient
 
-__all__ = [
-    "APIError",
-    "AsyncPlexClient",
-    "AuthFlowError",
-    "BadRequestError",
-    "ClientIdentity",
-    "ConfigurationError",
-    "ConnectTimeoutError",
-    "DeadlineExceededError",
-    "ForbiddenError",
-    "InvalidSignatureError",
-    "JWTError",
-    "NotFoundError",
-    "Page",
-    "ParseError",
-    "PinCancelledError",
-    "PinExpiredError",
-    "PinTimeoutError",
-    "PlexClient",
-    "PlexConfig",
-    "PlexError",
-    "RateLimitedError",
-    "ReadTimeoutError",
-    "SecretURL",
-    "ServerError",
-    "ServerNotFoundError",
-    "ServerUnavailableError",
-    "TagEdit",
-    "Timeouts",
-    "TokenExpiredError",
-    "TransportError",
-    "TwoFactorRequiredError",
-    "UnauthorizedError",
-    "WaitTimeoutError",
-    "__version__",
-    "new_client_identifier",
-]
-
-_LAZY = {
-    "AsyncPlexClient": "plexkit._async.client",
-    "PlexClient": "plexkit._sync.client",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'plexkit' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+lazy_exports(__name__).install()

@@ -5,17 +5,32 @@ It turns plexkit settings into httpx objects and httpx failures into plexkit err
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 import httpx
 
 from plexkit._redact import redact_url
 from plexkit.config import PlexConfig, Timeouts
 from plexkit.errors import (
+    ConfigurationError,
     ConnectTimeoutError,
     ReadTimeoutError,
     TransportError,
 )
 
-__all__ = ["httpx", "limits_for", "timeout_for", "transport_error"]
+__all__ = ["httpx", "httpx_ws", "limits_for", "timeout_for", "transport_error"]
+
+
+def httpx_ws() -> ModuleType:
+    """httpx-ws, imported on first use: an optional extra that ``import plexkit`` must not
+    load."""
+    try:
+        return importlib.import_module("httpx_ws")
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ConfigurationError(
+            "live notifications need httpx-ws: pip install 'plexkit[notifications]'"
+        ) from None
 
 
 def timeout_for(timeouts: Timeouts, *, cap: float | None = None) -> httpx.Timeout:

@@ -10,10 +10,10 @@ import math
 import queue
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import anyio
 import anyio.lowlevel
@@ -34,15 +34,18 @@ __all__ = [
     "Semaphore",
     "async_call_blocking",
     "async_gather",
-    "async_read_ahead",
+    "async_receive_text",
     "async_sleep",
     "call_blocking",
     "gather",
-    "read_ahead",
+    "receive_text",
     "sleep",
 ]
 
 T = TypeVar("T")
+
+_STOP_CHECK_SECONDS: Final = 0.25
+"""How often a blocked sync reader looks whether it was asked to stop."""
 
 
 class AsyncLock:
@@ -318,10 +321,13 @@ class AsyncQueue(Generic[T]):
             return await self._receive.receive()
         raise TimeoutError("no item arrived in time")
 
-    def __del__(self) -> None:
-        # Memory object streams warn when garbage-collected open: close both ends with us.
+    def close(self) -> None:
+        """Close both ends (idempotent); memory object streams warn when collected open."""
         self._send.close()
         self._receive.close()
+
+    def __del__(self) -> None:
+        self.close()
 
 
 class Queue(Generic[T]):
@@ -345,59 +351,29 @@ class Queue(Generic[T]):
         except queue.Empty:
             raise TimeoutError("no item arrived in time") from None
 
+    def close(self) -> None:
+        """Nothing to release: the twin of :meth:`AsyncQueue.close`."""
 
-async def async_read_ahead(source: AsyncIterator[T]) -> AsyncIterator[T]:
-    """Values of ``source`` as they come: the async twin of :func:`read_ahead`.
 
-    No background task: a task group held open across an async generator's ``yield`` breaks
-    cancellation scoping, and async callers already overlap work with their own tasks.
+async def async_receive_text(ws: Any, stop: AsyncEvent) -> str | None:
+    """The next text frame of an httpx-ws session, or None once ``stop`` is set.
+
+    A task blocked here is cancelled when its :class:`AsyncBackgroundTask` exits, so it
+    waits for the frame itself.
     """
-    async for value in source:
-        yield value
+    if stop.is_set():
+        return None
+    text: str = await ws.receive_text()
+    return text
 
 
-def read_ahead(source: Iterator[T]) -> Iterator[T]:
-    """Values of ``source``, the next ones produced on a worker thread while the caller uses
-    the current one; errors reach the caller in order.
-
-    At most two values wait ahead of the caller (one handed over, one being offered). When the
-    caller stops early, the worker finishes the value it is producing, drops it and closes
-    ``source``; it is not joined, so stopping never blocks on a slow server.
-    """
-    slot: queue.Queue[tuple[bool, T | BaseException | None]] = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def offer(entry: tuple[bool, T | BaseException | None]) -> bool:
-        while not stop.is_set():
-            try:
-                slot.put(entry, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
+def receive_text(ws: Any, stop: Event) -> str | None:
+    """The sync twin of :func:`async_receive_text`: a thread cannot be cancelled, so it
+    reads in short slices and looks at ``stop`` between them."""
+    while not stop.is_set():
         try:
-            for value in source:
-                if not offer((True, value)):
-                    return
-            offer((False, None))
-        except BaseException as exc:  # handed to the caller, who re-raises it
-            offer((False, exc))
-        finally:
-            close = getattr(source, "close", None)
-            if close is not None:
-                close()
-
-    worker = threading.Thread(target=produce, name="plexkit-read-ahead", daemon=True)
-    worker.start()
-    try:
-        while True:
-            more, value = slot.get()
-            if not more:
-                if isinstance(value, BaseException):
-                    raise value
-                return
-            yield cast(T, value)
-    finally:
-        stop.set()
+            text: str = ws.receive_text(timeout=_STOP_CHECK_SECONDS)
+        except (TimeoutError, queue.Empty):
+            continue
+        return text
+    return None

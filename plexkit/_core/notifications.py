@@ -8,9 +8,12 @@ yields no events (a live feed must survive one odd message).
 from __future__ import annotations
 
 import json
+import math
 import random
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypedDict
+
+import attrs
 
 from plexkit._redact import get_logger
 from plexkit.errors import ConfigurationError, ParseError
@@ -25,6 +28,9 @@ from plexkit.models.status import TranscodeSession
 
 __all__ = [
     "NOTIFICATIONS_PATH",
+    "ListenOptions",
+    "ListenSettings",
+    "StreamOptions",
     "event_types",
     "parse_container",
     "parse_message",
@@ -128,3 +134,82 @@ def is_scan_activity(activity: Any, section_key: str) -> bool:
         return False
     context = activity.context
     return context is not None and str(context.library_section_id) == str(section_key)
+
+
+class ListenOptions(TypedDict, total=False):
+    """The keyword options of ``listen_in_background()`` (and of ``listen()``).
+
+    ``types`` keeps only these event types (default: all); ``reconnect`` (True) reopens a
+    dropped connection after ``backoff`` (0.5 s) doubling up to ``max_backoff`` (30 s);
+    ``connect_timeout`` (10 s) bounds each connection attempt; ``ping_interval`` (20 s, None
+    for none) sends keepalive pings.
+    """
+
+    types: Iterable[str] | str | None
+    reconnect: bool
+    backoff: float
+    max_backoff: float
+    connect_timeout: float
+    ping_interval: float | None
+
+
+class StreamOptions(ListenOptions, total=False):
+    """The keyword options of ``listen()``: :class:`ListenOptions` and ``max_queue``
+    (10 000), the most unread events kept (later ones are dropped and counted)."""
+
+    max_queue: int
+
+
+def _positive_number(value: object) -> bool:
+    """True for a finite real number above 0 (not a bool, NaN or infinity)."""
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, (int, float))
+        and math.isfinite(value)
+        and value > 0
+    )
+
+
+@attrs.frozen
+class ListenSettings:
+    """A listener's checked options (see :class:`StreamOptions`); ``max_queue`` 0 is
+    unbounded (background listeners deliver to a callback and keep no queue)."""
+
+    types: frozenset[str] | None = None
+    reconnect: bool = True
+    backoff: float = 0.5
+    max_backoff: float = 30.0
+    connect_timeout: float = 10.0
+    ping_interval: float | None = 20.0
+    max_queue: int = 10_000
+
+    @classmethod
+    def checked(
+        cls, options: Mapping[str, object], *, max_queue: int | None = None
+    ) -> ListenSettings:
+        """The settings from keyword ``options``, refused with :class:`ConfigurationError`
+        when unknown or out of range; ``max_queue`` overrides the option."""
+        known = ListenOptions if max_queue is not None else StreamOptions
+        unknown = sorted(set(options) - set(known.__annotations__))
+        if unknown:
+            raise ConfigurationError(f"unknown listener option(s): {', '.join(unknown)}")
+        values = dict(options)
+        for name in ("backoff", "max_backoff", "connect_timeout"):
+            value = values.get(name, 1.0)
+            if not _positive_number(value):
+                raise ConfigurationError(f"{name} must be a positive number, not {value!r}")
+        ping = values.get("ping_interval", 1.0)
+        if ping is not None and not _positive_number(ping):
+            raise ConfigurationError(
+                f"ping_interval must be a positive number or None, not {ping!r}"
+            )
+        queue = values.get("max_queue", 0) if max_queue is None else max_queue
+        if isinstance(queue, bool) or not isinstance(queue, int) or queue < 0:
+            raise ConfigurationError(f"max_queue must be an int >= 0, not {queue!r}")
+        if max_queue is not None:
+            values["max_queue"] = max_queue
+        values["types"] = event_types(values.get("types"))  # type: ignore[arg-type]
+        for name in ("backoff", "max_backoff", "connect_timeout"):
+            if name in values:
+                values[name] = float(values[name])  # type: ignore[arg-type]
+        return cls(**values)  # type: ignore[arg-type]

@@ -13,95 +13,47 @@ belongs to that wait; otherwise the path scans acknowledged in a section own the
 activities first seen after their acknowledgement in the same order (the k-th acknowledged
 scan owns the k-th new activity). Activities already known when a wait registered are never
 its own.
+
+:class:`Follow` is the one loop both waits run, as a state machine: the driver asks
+:meth:`Follow.step` what to do (read the stream, sleep, poll, give up), does it, and feeds
+the result back (:meth:`Follow.notified`, :meth:`Follow.polled`), which answers with what to
+hand the caller (:class:`Emit`) and whether the wait is over (:class:`Finish`). A
+:class:`Judge` (:class:`ScanJudge` or :class:`ActivityJudge`) says what an event means.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Literal, Protocol
 
 import attrs
 
+from plexkit._core.claims import ScanClaims
 from plexkit._core.notifications import is_scan_activity
 from plexkit.models import Activity
+from plexkit.models.management import ActivityEvent, ConnectionEvent, Notification
 
-__all__ = ["ActivityTracker", "ScanClaims", "ScanTracker"]
+__all__ = [
+    "ActivityJudge",
+    "ActivityTracker",
+    "Emit",
+    "Expire",
+    "Finish",
+    "Follow",
+    "Judge",
+    "Poll",
+    "Polled",
+    "Receive",
+    "ScanClaims",
+    "ScanJudge",
+    "ScanTracker",
+    "Sleep",
+]
 
 
 def _fingerprint(activity: Activity) -> tuple[object, ...]:
     return (activity.progress, activity.subtitle, activity.title)
-
-
-def _names(subtitle: str | None, path: str) -> bool:
-    """True when an activity subtitle names ``path`` or something inside it."""
-    if not subtitle:
-        return False
-    root = path.rstrip("/\\")
-    return subtitle == root or subtitle.startswith((root + "/", root + "\\"))
-
-
-@attrs.define
-class ScanClaims:
-    """Which path-scoped scan wait owns which scan activity, shared by one client's waits.
-
-    Thread-safe (the sync client's waits may run on several threads); holds no I/O.
-    """
-
-    _next: int = 0
-    _paths: dict[int, tuple[str, str]] = attrs.field(factory=dict)
-    _waiting: list[int] = attrs.field(factory=list)
-    _baseline: dict[int, frozenset[str]] = attrs.field(factory=dict)
-    _owner: dict[str, int] = attrs.field(factory=dict)
-    _known: set[str] = attrs.field(factory=set)
-    _lock: threading.Lock = attrs.field(factory=threading.Lock)
-
-    def register(self, section_key: str, path: str) -> int:
-        """A wait for the scan of ``path`` in ``section_key`` whose request was acknowledged
-        now; returns the wait's token."""
-        with self._lock:
-            token = self._next
-            self._next += 1
-            self._paths[token] = (str(section_key), path)
-            self._waiting.append(token)
-            self._baseline[token] = frozenset(self._known)
-            return token
-
-    def release(self, token: int) -> None:
-        """Forget a finished (or failed) wait and the activities it owned."""
-        with self._lock:
-            self._paths.pop(token, None)
-            self._baseline.pop(token, None)
-            if token in self._waiting:
-                self._waiting.remove(token)
-            for uuid in [u for u, owner in self._owner.items() if owner == token]:
-                del self._owner[uuid]
-
-    def owner(self, activity: Activity) -> int | None:
-        """The token of the wait that owns scan ``activity`` (deciding it on first sight),
-        or None when no registered wait does."""
-        with self._lock:
-            uuid = activity.uuid
-            if uuid in self._owner:
-                return self._owner[uuid]
-            first_sight = uuid not in self._known
-            self._known.add(uuid)
-            section = activity.context.library_section_id if activity.context else None
-            candidates = [
-                token
-                for token in self._waiting
-                if self._paths[token][0] == str(section) and uuid not in self._baseline[token]
-            ]
-            named = [t for t in candidates if _names(activity.subtitle, self._paths[t][1])]
-            if named:
-                chosen = max(named, key=lambda t: len(self._paths[t][1]))
-            elif candidates and first_sight:
-                chosen = candidates[0]
-            else:
-                return None
-            self._owner[uuid] = chosen
-            self._waiting.remove(chosen)
-            return chosen
 
 
 @attrs.define
@@ -223,3 +175,210 @@ class ActivityTracker:
         self.last = print_
         self.progress = max(self.progress, progress)
         return True
+
+
+@attrs.frozen
+class Receive:
+    """Decision: read the notification stream for at most ``timeout`` seconds."""
+
+    timeout: float
+
+
+@attrs.frozen
+class Sleep:
+    """Decision: no stream to read; sleep ``seconds`` before asking again."""
+
+    seconds: float
+
+
+@attrs.frozen
+class Poll:
+    """Decision: read ``/activities`` (and, for a scan, the section) and feed it back."""
+
+
+@attrs.frozen
+class Expire:
+    """Decision: the wait's deadline passed."""
+
+
+@attrs.frozen
+class Emit:
+    """Output: hand ``activity`` to the caller (progress callback, or the next item)."""
+
+    activity: Activity
+
+
+@attrs.frozen
+class Finish:
+    """Output: the wait is over, seen ``via`` notifications or polling."""
+
+    via: Literal["websocket", "polling"]
+
+
+Output = Emit | Finish
+Step = Receive | Sleep | Poll | Expire | Finish
+
+
+@attrs.frozen
+class Polled:
+    """What one poll read: the running activities and, for a scan, the section's state."""
+
+    activities: Sequence[Activity]
+    refreshing: bool = False
+    scanned_at: datetime | None = None
+
+
+class Judge(Protocol):
+    """What events mean for one wait."""
+
+    def notified(self, event: ActivityEvent) -> tuple[Output, ...]:
+        """Outputs for one activity notification."""
+
+    def polled(self, poll: Polled, now: float, streaming: bool) -> tuple[Output, ...] | float:
+        """Outputs for one poll, or (the activity is gone, the stream may still announce its
+        end) how many seconds to wait for that notification."""
+
+    def silent(self, now: float) -> bool:
+        """True when the stream said nothing it should have: poll as if it were gone."""
+
+    def wake(self) -> float | None:
+        """A clock reading at which to stop reading the stream and look again, if any."""
+
+
+@attrs.define
+class ScanJudge:
+    """A scan wait: over when every scan activity ended, or when a poll says so."""
+
+    tracker: ScanTracker
+
+    def notified(self, event: ActivityEvent) -> tuple[Output, ...]:
+        tracker, activity = self.tracker, event.activity
+        news = tracker.observe(activity, ended=event.event == "ended")
+        out: tuple[Output, ...] = (Emit(activity),) if news and activity is not None else ()
+        return (*out, Finish("websocket")) if tracker.ended_by_notification() else out
+
+    def polled(self, poll: Polled, now: float, streaming: bool) -> tuple[Output, ...] | float:
+        out = tuple(Emit(a) for a in poll.activities if self.tracker.observe(a))
+        over = self.tracker.poll(
+            poll.activities, refreshing=poll.refreshing, scanned_at=poll.scanned_at, now=now
+        )
+        return (*out, Finish("polling")) if over else out
+
+    def silent(self, now: float) -> bool:
+        return self.tracker.silent(now)
+
+    def wake(self) -> float | None:
+        """When the start grace ends while nothing was seen (a reason to stop reading)."""
+        tracker = self.tracker
+        return None if tracker.seen else tracker.started + tracker.start_grace
+
+
+@attrs.define
+class ActivityJudge:
+    """One activity's watch: yields its changes; over when it ends or is gone.
+
+    The first poll yields the activity as it is, even unchanged.
+    """
+
+    tracker: ActivityTracker
+    final_wait: float = 1.0
+    first: bool = True
+
+    def notified(self, event: ActivityEvent) -> tuple[Output, ...]:
+        activity = event.activity
+        if event.uuid != self.tracker.uuid:
+            return ()
+        if event.event == "ended":
+            self.tracker.done = True
+            end = Finish("websocket")
+            return (end,) if activity is None else (Emit(activity), end)
+        if activity is not None and self.tracker.changed(activity):
+            return (Emit(activity),)
+        return ()
+
+    def polled(self, poll: Polled, now: float, streaming: bool) -> tuple[Output, ...] | float:
+        first, self.first = self.first, False
+        current = next((a for a in poll.activities if a.uuid == self.tracker.uuid), None)
+        if current is None:
+            if streaming and not first:
+                return self.final_wait
+            self.tracker.done = True
+            return (Finish("polling"),)
+        return (Emit(current),) if self.tracker.changed(current) or first else ()
+
+    def silent(self, now: float) -> bool:
+        return False
+
+    def wake(self) -> float | None:
+        return None
+
+
+@attrs.define
+class Follow:
+    """The notification-or-poll loop of one wait, without I/O (see the module docstring).
+
+    ``interval`` is the poll interval while polling; ``slow`` the one while notifications
+    flow (a safety net). ``now`` is the clock reading at the start; the first poll is at
+    once unless the stream is live and ``poll_first`` is False.
+    """
+
+    judge: Judge
+    interval: float
+    slow: float
+    deadline: float | None
+    now: float
+    streaming: bool
+    poll_first: bool = False
+    polling: bool = attrs.field(init=False)
+    next_poll: float = attrs.field(init=False)
+    finishing: float | None = attrs.field(init=False, default=None)
+    """While set, the deadline for the end notification of an activity a poll found gone."""
+
+    def __attrs_post_init__(self) -> None:
+        self.polling = not self.streaming
+        self.next_poll = self.now if self.polling or self.poll_first else self.now + self.slow
+
+    def step(self, now: float, stream_live: bool) -> Step:
+        """What to do next, given the clock and whether the stream can still be read."""
+        if self.finishing is not None:
+            if not stream_live or now >= self.finishing:
+                return Finish("polling")
+            return Receive(self.finishing - now)
+        if self.deadline is not None and now >= self.deadline:
+            return Expire()
+        if not self.polling and (not stream_live or self.judge.silent(now)):
+            self._to_polling(now)
+        if now >= self.next_poll:
+            self.next_poll = now + (self.interval if self.polling else self.slow)
+            return Poll()
+        wait = self.next_poll - now
+        if self.deadline is not None:
+            wait = min(wait, self.deadline - now)
+        wake = self.judge.wake()
+        if wake is not None and not self.polling:
+            wait = min(wait, max(wake - now, 0.0))
+        return Receive(wait) if stream_live else Sleep(wait)
+
+    def notified(self, event: Notification | None, now: float) -> tuple[Output, ...]:
+        """Feed one read of the stream (None: nothing came)."""
+        if isinstance(event, ConnectionEvent) and event.state == "disconnected":
+            self._to_polling(now)
+            return ()
+        if not isinstance(event, ActivityEvent):
+            return ()
+        out = self.judge.notified(event)
+        if self.finishing is not None and any(isinstance(o, Finish) for o in out):
+            self.finishing = None
+        return out
+
+    def polled(self, poll: Polled, now: float) -> tuple[Output, ...]:
+        """Feed one poll's result."""
+        result = self.judge.polled(poll, now, self.streaming and not self.polling)
+        if isinstance(result, float):
+            self.finishing = now + result
+            return ()
+        return result
+
+    def _to_polling(self, now: float) -> None:
+        self.polling = True
+        self.next_poll = min(self.next_poll, now)

@@ -43,7 +43,7 @@ from plexkit._sync.resources import (
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.retry import backoff_delay, is_retryable
 from plexkit._core.status import error_for_status
-from plexkit._http import httpx, limits_for, timeout_for, transport_error
+from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
 from plexkit._synchronization import sleep
@@ -284,6 +284,19 @@ class PlexClient:
                 ) from exc
             raise
         raise AssertionError("unreachable: tenacity re-raises the last error")
+
+    def websocket(self, path: str, *, connect_timeout: float, ping_interval: float | None) -> Any:
+        """An httpx-ws connection to ``path`` (``with``) with this client's auth: the
+        one way plexkit opens a websocket. The token goes in a header, never the URL."""
+        headers = {"X-Plex-Token": self.config.token} if self.config.token else {}
+        return httpx_ws().connect_ws(
+            path,
+            self._http,
+            headers=headers,
+            keepalive_ping_interval_seconds=ping_interval,
+            keepalive_ping_timeout_seconds=ping_interval,
+            timeout=timeout_for(self.config.timeouts, cap=connect_timeout),
+        )
 
     def _send_once(self, spec: RequestSpec, remaining: float | None) -> CachedResponse:
         headers = dict(spec.headers)

@@ -14,29 +14,36 @@ the same task (``with``), which also guarantees it stops cleanly.
 
 from __future__ import annotations
 
-import importlib
 import math
-import queue
 import time
-from collections.abc import Callable, Iterable
-from types import ModuleType, TracebackType
+from collections.abc import Callable
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final
 
 from plexkit._core.notifications import (
     NOTIFICATIONS_PATH,
-    event_types,
+    ListenOptions,
+    ListenSettings,
+    StreamOptions,
     parse_message,
     reconnect_delay,
     wanted,
 )
 from plexkit._core.status import error_for_status
-from plexkit._http import httpx, timeout_for, transport_error
+from plexkit._http import httpx, httpx_ws, transport_error
 from plexkit._redact import get_logger, redact_text
-from plexkit._synchronization import BackgroundTask, Event, Queue
+from plexkit._synchronization import (
+    BackgroundTask,
+    Event,
+    Queue,
+    receive_text,
+)
 from plexkit.errors import ConfigurationError, PlexError, TransportError
 from plexkit.models.management import ConnectionEvent, Notification
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from plexkit._sync.client import PlexClient
 
 __all__ = ["NotificationStream", "Notifications", "ErrorCallback", "EventCallback"]
@@ -46,8 +53,6 @@ log = get_logger(__name__)
 EventCallback = Callable[[Notification], object]
 ErrorCallback = Callable[[BaseException], object]
 
-_POLL_SECONDS: Final = 0.25
-"""How often a blocked reader looks whether it was asked to stop (sync twin)."""
 _CLOSE_CODES: Final = {4401: 401, 4403: 403, 1008: 401}
 
 
@@ -65,17 +70,7 @@ class Notifications:
     def __init__(self, client: PlexClient) -> None:
         self._client = client
 
-    def listen(
-        self,
-        *,
-        types: Iterable[str] | str | None = None,
-        reconnect: bool = True,
-        backoff: float = 0.5,
-        max_backoff: float = 30.0,
-        connect_timeout: float = 10.0,
-        ping_interval: float | None = 20.0,
-        max_queue: int = 10_000,
-    ) -> NotificationStream:
+    def listen(self, **options: Unpack[StreamOptions]) -> NotificationStream:
         """A stream of typed events; use it as ``with ... as events: for e in
         events``.
 
@@ -83,51 +78,29 @@ class Notifications:
         ``"playing"``, ``"status"``, ``"progress"``, ``"transcodeSession"``, ``"connection"``,
         or any raw type PMS sends). ``reconnect=False`` ends the stream with the error when
         the connection drops. At most ``max_queue`` unread events are kept; later ones are
-        dropped and counted in ``stream.dropped``.
+        dropped and counted in ``stream.dropped``. The options and their defaults:
+        :class:`~plexkit._core.notifications.StreamOptions`.
         """
-        return NotificationStream(
-            self._client,
-            types=types,
-            reconnect=reconnect,
-            backoff=backoff,
-            max_backoff=max_backoff,
-            connect_timeout=connect_timeout,
-            ping_interval=ping_interval,
-            max_queue=max_queue,
-        )
+        return NotificationStream(self._client, ListenSettings.checked(options))
 
     def listen_in_background(
         self,
         callback: EventCallback,
         *,
         on_error: ErrorCallback | None = None,
-        types: Iterable[str] | str | None = None,
-        reconnect: bool = True,
-        backoff: float = 0.5,
-        max_backoff: float = 30.0,
-        connect_timeout: float = 10.0,
-        ping_interval: float | None = 20.0,
+        **options: Unpack[ListenOptions],
     ) -> NotificationStream:
         """Call ``callback(event)`` for each event from a background task (the sync client: a
         daemon thread) between ``start()`` and ``stop()``, or inside ``with``.
 
         Exceptions from ``callback`` go to ``on_error`` (or the log) and do not stop the
-        listener; so do fatal errors such as a rejected token.
+        listener; so do fatal errors such as a rejected token. ``options`` are those of
+        :meth:`listen` but ``max_queue``.
         """
         if not callable(callback):
             raise ConfigurationError("callback must be callable")
-        return NotificationStream(
-            self._client,
-            types=types,
-            reconnect=reconnect,
-            backoff=backoff,
-            max_backoff=max_backoff,
-            connect_timeout=connect_timeout,
-            ping_interval=ping_interval,
-            max_queue=0,
-            callback=callback,
-            on_error=on_error,
-        )
+        settings = ListenSettings.checked(options, max_queue=0)
+        return NotificationStream(self._client, settings, callback=callback, on_error=on_error)
 
 
 class NotificationStream:
@@ -141,38 +114,20 @@ class NotificationStream:
     def __init__(
         self,
         client: PlexClient,
+        settings: ListenSettings | None = None,
         *,
-        types: Iterable[str] | str | None,
-        reconnect: bool,
-        backoff: float,
-        max_backoff: float,
-        connect_timeout: float,
-        ping_interval: float | None,
-        max_queue: int,
         callback: EventCallback | None = None,
         on_error: ErrorCallback | None = None,
     ) -> None:
-        for name, value in (
-            ("backoff", backoff),
-            ("max_backoff", max_backoff),
-            ("connect_timeout", connect_timeout),
-        ):
-            if not _positive_number(value):
-                raise ConfigurationError(f"{name} must be a positive number, not {value!r}")
-        if ping_interval is not None and not _positive_number(ping_interval):
-            raise ConfigurationError(
-                f"ping_interval must be a positive number or None, not {ping_interval!r}"
-            )
-        if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 0:
-            raise ConfigurationError(f"max_queue must be an int >= 0, not {max_queue!r}")
+        settings = settings or ListenSettings()
         self._client = client
-        self._types = event_types(types)
-        self._reconnect = reconnect
-        self._backoff = float(backoff)
-        self._max_backoff = float(max_backoff)
-        self._connect_timeout = float(connect_timeout)
-        self._ping_interval = None if ping_interval is None else float(ping_interval)
-        self._max_queue = max_queue
+        self._types = settings.types
+        self._reconnect = settings.reconnect
+        self._backoff = settings.backoff
+        self._max_backoff = settings.max_backoff
+        self._connect_timeout = settings.connect_timeout
+        self._ping_interval = settings.ping_interval
+        self._max_queue = settings.max_queue
         self._callback = callback
         self._on_error = on_error
         self._queue: Queue[Notification | PlexError | _End] = Queue()
@@ -222,6 +177,7 @@ class NotificationStream:
         self._stop.set()
         if task is not None:
             task.__exit__(None, None, None)
+        self._queue.close()
 
     def close(self) -> None:
         """Same as :meth:`stop`."""
@@ -275,8 +231,8 @@ class NotificationStream:
             )
         if self._callback is not None:
             raise ConfigurationError("a listen_in_background() listener delivers to its callback")
-        if self._ended:
-            return None
+        if self._ended or (self._task is None and self._stop.is_set()):
+            return None  # ended, or stopped (its queue is closed)
         try:
             item = self._queue.get(timeout)
         except TimeoutError:
@@ -383,29 +339,21 @@ class NotificationStream:
             self._emit(event)
 
     def _connect(self) -> Any:
-        ws_module = _httpx_ws()
-        headers = {}
-        if self._client.config.token:
-            headers["X-Plex-Token"] = self._client.config.token
-        keepalive = self._ping_interval
-        return ws_module.connect_ws(
+        return self._client.websocket(
             NOTIFICATIONS_PATH,
-            self._client._http,
-            headers=headers,
-            keepalive_ping_interval_seconds=keepalive,
-            keepalive_ping_timeout_seconds=keepalive,
-            timeout=timeout_for(self._client.config.timeouts, cap=self._connect_timeout),
+            connect_timeout=self._connect_timeout,
+            ping_interval=self._ping_interval,
         )
 
     def _read(self, ws: Any) -> None:
-        invalid_type = _httpx_ws().WebSocketInvalidTypeReceived
+        invalid_type = httpx_ws().WebSocketInvalidTypeReceived
         while not self._stop.is_set():
             try:
-                text = ws.receive_text(timeout=_POLL_SECONDS)
-            except (TimeoutError, queue.Empty):
-                continue
+                text = receive_text(ws, self._stop)
             except invalid_type:
                 continue
+            if text is None:
+                return
             self._frames += 1
             for event in parse_message(text):
                 if wanted(event, self._types):
@@ -416,7 +364,7 @@ class NotificationStream:
         if isinstance(exc, PlexError):
             return exc
         where = f"GET {NOTIFICATIONS_PATH}"
-        ws_module = _httpx_ws()
+        ws_module = httpx_ws()
         if isinstance(exc, ws_module.WebSocketUpgradeError):
             response = exc.response
             error = error_for_status(
@@ -437,16 +385,6 @@ class NotificationStream:
         return TransportError(f"{where}: {_describe(exc)}")
 
 
-def _positive_number(value: object) -> bool:
-    """True for a finite real number above 0 (not a bool, NaN or infinity)."""
-    return (
-        not isinstance(value, bool)
-        and isinstance(value, (int, float))
-        and math.isfinite(value)
-        and value > 0
-    )
-
-
 def _fatal(error: PlexError) -> bool:
     """Errors a reconnect cannot fix: a rejected token, a refused upgrade (4xx), a missing
     extra."""
@@ -454,17 +392,6 @@ def _fatal(error: PlexError) -> bool:
         return True
     status = getattr(error, "status_code", None)
     return isinstance(status, int) and 400 <= status < 500 and status not in (408, 429)
-
-
-def _httpx_ws() -> ModuleType:
-    """httpx-ws, imported on first use: an optional extra that ``import plexkit`` must not
-    load."""
-    try:
-        return importlib.import_module("httpx_ws")
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ConfigurationError(
-            "live notifications need httpx-ws: pip install 'plexkit[notifications]'"
-        ) from None
 
 
 def _leaf(exc: Exception) -> Exception:

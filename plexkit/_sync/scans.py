@@ -19,12 +19,25 @@ from weakref import WeakKeyDictionary
 import attrs
 
 from plexkit._core import endpoints
-from plexkit._core.waits import ActivityTracker, ScanClaims, ScanTracker
+from plexkit._core.waits import (
+    ActivityJudge,
+    ActivityTracker,
+    Emit,
+    Expire,
+    Finish,
+    Follow,
+    Polled,
+    Receive,
+    ScanClaims,
+    ScanJudge,
+    ScanTracker,
+    Sleep,
+)
 from plexkit._redact import get_logger
 from plexkit._synchronization import sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from
-from plexkit.models.management import ActivityEvent, ConnectionEvent, ScanResult
+from plexkit.models.management import Notification, ScanResult
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
@@ -189,8 +202,7 @@ def refresh_and_wait(
             tracker,
             stream,
             deadline,
-            options.poll_interval,
-            options.on_progress,
+            options,
         )
     finally:
         if token is not None:
@@ -199,13 +211,29 @@ def refresh_and_wait(
             stream.stop()
 
 
-def _receive(stream: NotificationStream, timeout: float) -> object:
+def _receive(stream: NotificationStream | None, timeout: float) -> Notification | None:
     """The next event, or None on timeout; a failed stream counts as ended (None)."""
+    if stream is None:
+        return None
     try:
         return stream.receive(timeout=max(timeout, 0.0))
     except PlexError as exc:
         log.info("notifications failed (%s); polling instead", type(exc).__name__)
         return None
+
+
+def _live(stream: NotificationStream | None) -> bool:
+    return stream is not None and not stream.ended
+
+
+def _scan_poll(client: PlexClient, key: str) -> Polled:
+    activities = _activities(client)
+    status = _section_status(client, key)
+    return Polled(
+        activities,
+        refreshing=bool(status and status.refreshing),
+        scanned_at=status.scanned_at if status else None,
+    )
 
 
 def _follow(
@@ -215,65 +243,43 @@ def _follow(
     tracker: ScanTracker,
     stream: NotificationStream | None,
     deadline: float,
-    interval: float,
-    on_progress: ProgressCallback | None,
+    options: ScanWait,
 ) -> ScanResult:
-    polling = stream is None
-    safety = max(_SAFETY_POLL, interval * 15)
-    next_poll = time.monotonic() if polling else time.monotonic() + safety
+    """Drive :class:`Follow` for one scan: do what it decides, feed it what happened."""
+    follow = Follow(
+        ScanJudge(tracker),
+        interval=options.poll_interval,
+        slow=max(_SAFETY_POLL, options.poll_interval * 15),
+        deadline=deadline,
+        now=time.monotonic(),
+        streaming=stream is not None,
+    )
     while True:
-        now = time.monotonic()
-        remaining = deadline - now
-        if remaining <= 0:
+        step = follow.step(time.monotonic(), _live(stream))
+        if isinstance(step, Expire):
             raise WaitTimeoutError(
                 f"the scan of section {section.key} ({section.title!r}) did not finish in time",
                 activities=tracker.activities,
             )
-        wait = min(remaining, max(next_poll - now, 0.0))
-        if not polling and not tracker.seen:
-            wait = min(wait, max(tracker.started + tracker.start_grace - now, 0.0))
-        if stream is not None and not stream.ended:
-            event = _receive(stream, wait)
-            if isinstance(event, ActivityEvent):
-                if tracker.observe(event.activity, ended=event.event == "ended"):
-                    _progress(on_progress, event.activity)
-                if tracker.ended_by_notification():
-                    return ScanResult(
-                        section_key=section.key,
-                        path=path,
-                        via="websocket",
-                        activities=tracker.activities,
-                    )
-            elif isinstance(event, ConnectionEvent) and event.state == "disconnected":
-                log.info("notifications dropped during a scan; polling instead")
-                polling = True
-            if stream.ended:
-                polling = True
-            if not polling and tracker.silent(time.monotonic()):
-                log.info("no scan notification within %.1fs; polling too", tracker.start_grace)
-                polling = True
-            if polling and next_poll > time.monotonic() + interval:
-                next_poll = time.monotonic()
-        else:
-            polling = True
-            sleep(wait)
-        if time.monotonic() < next_poll:
+        if isinstance(step, Sleep):
+            sleep(step.seconds)
             continue
-        next_poll = time.monotonic() + (interval if polling else safety)
-        activities = _activities(client)
-        for activity in activities:
-            if tracker.observe(activity):
-                _progress(on_progress, activity)
-        status = _section_status(client, section.key)
-        if tracker.poll(
-            activities,
-            refreshing=bool(status and status.refreshing),
-            scanned_at=status.scanned_at if status else None,
-            now=time.monotonic(),
-        ):
-            return ScanResult(
-                section_key=section.key, path=path, via="polling", activities=tracker.activities
-            )
+        if isinstance(step, Finish):
+            outputs: tuple[Emit | Finish, ...] = (step,)
+        elif isinstance(step, Receive):
+            outputs = follow.notified(_receive(stream, step.timeout), time.monotonic())
+        else:
+            outputs = follow.polled(_scan_poll(client, section.key), time.monotonic())
+        for output in outputs:
+            if isinstance(output, Emit):
+                _progress(options.on_progress, output.activity)
+            else:
+                return ScanResult(
+                    section_key=section.key,
+                    path=path,
+                    via=output.via,
+                    activities=tracker.activities,
+                )
 
 
 class ActivityWatch:
@@ -306,10 +312,7 @@ class ActivityWatch:
         self._use_websocket = use_websocket
         self._stream: NotificationStream | None = None
         self._tracker = ActivityTracker(uuid=self.uuid)
-        self._deadline: float | None = None
-        self._first = True
-        self._polling = False
-        self._next_poll = 0.0
+        self._follow: Follow | None = None
         self.last: Activity | None = None
         """The last state yielded."""
 
@@ -339,89 +342,43 @@ class ActivityWatch:
         return self
 
     def __next__(self) -> Activity:
-        if self._tracker.done:
-            raise StopIteration
-        if self._deadline is None and self._timeout is not None:
-            self._deadline = time.monotonic() + self._timeout
-        if self._first:
-            self._first = False
-            first = self._poll(first=True)
-            assert first is not None
-            return first
-        while True:
-            remaining = None if self._deadline is None else self._deadline - time.monotonic()
-            if remaining is not None and remaining <= 0:
+        """Drive :class:`Follow` until it emits the next state or the activity is over."""
+        follow = self._follow or self._start()
+        while not self._tracker.done:
+            step = follow.step(time.monotonic(), _live(self._stream))
+            if isinstance(step, Expire):
                 raise WaitTimeoutError(
                     f"activity {self.uuid} did not end in time", activities=(self.uuid,)
                 )
-            wait = max(self._next_poll - time.monotonic(), 0.0)
-            if remaining is not None:
-                wait = min(wait, remaining)
-            stream = self._stream
-            if stream is not None and not stream.ended and not self._polling:
-                event = _receive(stream, wait)
-                if isinstance(event, ActivityEvent) and event.uuid == self.uuid:
-                    update = self._notified(event)
-                    if update is not None:
-                        return update
-                    continue
-                if isinstance(event, ConnectionEvent) and event.state == "disconnected":
-                    self._polling = True
-                if stream.ended:
-                    self._polling = True
-                if time.monotonic() < self._next_poll and not self._polling:
-                    continue
+            if isinstance(step, Finish):
+                self._tracker.done = True
+                break
+            if isinstance(step, Sleep):
+                sleep(step.seconds)
+                continue
+            if isinstance(step, Receive):
+                event = _receive(self._stream, step.timeout)
+                outputs = follow.notified(event, time.monotonic())
             else:
-                sleep(wait)
-            update = self._poll(first=False)
-            if update is not None:
-                return update
+                polled = Polled(_activities(self._client))
+                outputs = follow.polled(polled, time.monotonic())
+            emitted = [o.activity for o in outputs if isinstance(o, Emit)]
+            if any(isinstance(o, Finish) for o in outputs):
+                self._tracker.done = True
+            if emitted:
+                self.last = emitted[-1]
+                return emitted[-1]
+        raise StopIteration
 
-    def _notified(self, event: ActivityEvent) -> Activity | None:
-        activity = event.activity
-        if event.event == "ended":
-            self._tracker.done = True
-            if activity is None:
-                raise StopIteration
-            self.last = activity
-            return activity
-        if activity is not None and self._tracker.changed(activity):
-            self.last = activity
-            return activity
-        return None
-
-    def _final_notification(self) -> Activity | None:
-        """The ``ended`` notification of an activity a poll no longer lists, if it comes."""
-        stream = self._stream
-        if stream is None or self._polling:
-            return None
-        deadline = time.monotonic() + _FINAL_WAIT
-        while not stream.ended:
-            event = _receive(stream, deadline - time.monotonic())
-            if event is None:
-                return None
-            if (
-                isinstance(event, ActivityEvent)
-                and event.uuid == self.uuid
-                and event.event == "ended"
-            ):
-                return event.activity
-        return None
-
-    def _poll(self, *, first: bool) -> Activity | None:
-        stream_alive = self._stream is not None and not self._polling
-        self._next_poll = time.monotonic() + self._interval * (
-            _STREAM_POLL_FACTOR if stream_alive else 1
+    def _start(self) -> Follow:
+        now = time.monotonic()
+        self._follow = Follow(
+            ActivityJudge(self._tracker, final_wait=_FINAL_WAIT),
+            interval=self._interval,
+            slow=self._interval * _STREAM_POLL_FACTOR,
+            deadline=None if self._timeout is None else now + self._timeout,
+            now=now,
+            streaming=self._stream is not None,
+            poll_first=True,
         )
-        current = next((a for a in _activities(self._client) if a.uuid == self.uuid), None)
-        if current is None:
-            final = self._final_notification()
-            self._tracker.done = True
-            if final is None:
-                raise StopIteration
-            self.last = final
-            return final
-        if self._tracker.changed(current) or first:
-            self.last = current
-            return current
-        return None
+        return self._follow

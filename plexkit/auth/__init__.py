@@ -8,129 +8,121 @@ async ones). Names load on first use, so ``import plexkit.auth`` never imports t
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from plexkit._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from plexkit.auth._async.discovery import (
-        async_choose_connection,
-        async_connect_server,
-        async_find_server,
+        async_choose_connection as async_choose_connection,
     )
-    from plexkit.auth._async.jwt import AsyncJWTAuth
-    from plexkit.auth._async.pin import AsyncPinLogin
-    from plexkit.auth._async.session import AsyncPlexTV, async_check_token, async_sign_in
-    from plexkit.auth._async.token_file import AsyncTokenFile
-    from plexkit.auth._sync.discovery import choose_connection, connect_server, find_server
-    from plexkit.auth._sync.jwt import JWTAuth
-    from plexkit.auth._sync.pin import PinLogin
-    from plexkit.auth._sync.session import PlexTV, check_token, sign_in
-    from plexkit.auth._sync.token_file import TokenFile
-    from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, auth_app_url, link_url
-    from plexkit.auth.claims import ALL_SCOPES, DEFAULT_SCOPES
-    from plexkit.auth.connections import candidates, choose_server
-    from plexkit.auth.jws import verify_plex_jwt
-    from plexkit.auth.keys import DeviceKey
+    from plexkit.auth._async.discovery import (
+        async_connect_server as async_connect_server,
+    )
+    from plexkit.auth._async.discovery import (
+        async_find_server as async_find_server,
+    )
+    from plexkit.auth._async.jwt import (
+        AsyncJWTAuth as AsyncJWTAuth,
+    )
+    from plexkit.auth._async.pin import (
+        AsyncPinLogin as AsyncPinLogin,
+    )
+    from plexkit.auth._async.session import (
+        AsyncPlexTV as AsyncPlexTV,
+    )
+    from plexkit.auth._async.session import (
+        async_check_token as async_check_token,
+    )
+    from plexkit.auth._async.session import (
+        async_sign_in as async_sign_in,
+    )
+    from plexkit.auth._async.token_file import (
+        AsyncTokenFile as AsyncTokenFile,
+    )
+    from plexkit.auth._sync.discovery import (
+        choose_connection as choose_connection,
+    )
+    from plexkit.auth._sync.discovery import (
+        connect_server as connect_server,
+    )
+    from plexkit.auth._sync.discovery import (
+        find_server as find_server,
+    )
+    from plexkit.auth._sync.jwt import (
+        JWTAuth as JWTAuth,
+    )
+    from plexkit.auth._sync.pin import (
+        PinLogin as PinLogin,
+    )
+    from plexkit.auth._sync.session import (
+        PlexTV as PlexTV,
+    )
+    from plexkit.auth._sync.session import (
+        check_token as check_token,
+    )
+    from plexkit.auth._sync.session import (
+        sign_in as sign_in,
+    )
+    from plexkit.auth._sync.token_file import (
+        TokenFile as TokenFile,
+    )
+    from plexkit.auth._urls import (
+        CLIENTS_URL as CLIENTS_URL,
+    )
+    from plexkit.auth._urls import (
+        PLEXTV_URL as PLEXTV_URL,
+    )
+    from plexkit.auth._urls import (
+        auth_app_url as auth_app_url,
+    )
+    from plexkit.auth._urls import (
+        link_url as link_url,
+    )
+    from plexkit.auth.claims import (
+        ALL_SCOPES as ALL_SCOPES,
+    )
+    from plexkit.auth.claims import (
+        DEFAULT_SCOPES as DEFAULT_SCOPES,
+    )
+    from plexkit.auth.connections import (
+        candidates as candidates,
+    )
+    from plexkit.auth.connections import (
+        choose_server as choose_server,
+    )
+    from plexkit.auth.jws import (
+        verify_plex_jwt as verify_plex_jwt,
+    )
+    from plexkit.auth.keys import (
+        DeviceKey as DeviceKey,
+    )
     from plexkit.auth.models import (
-        Account,
-        Connection,
-        Pin,
-        PinStatus,
-        Resource,
-        ServerConnection,
+        Account as Account,
     )
-    from plexkit.auth.token import TokenAuth
-    from plexkit.errors import PinCancelledError, ServerNotFoundError
+    from plexkit.auth.models import (
+        Connection as Connection,
+    )
+    from plexkit.auth.models import (
+        Pin as Pin,
+    )
+    from plexkit.auth.models import (
+        PinStatus as PinStatus,
+    )
+    from plexkit.auth.models import (
+        Resource as Resource,
+    )
+    from plexkit.auth.models import (
+        ServerConnection as ServerConnection,
+    )
+    from plexkit.auth.token import (
+        TokenAuth as TokenAuth,
+    )
+    from plexkit.errors import (
+        PinCancelledError as PinCancelledError,
+    )
+    from plexkit.errors import (
+        ServerNotFoundError as ServerNotFoundError,
+    )
 
-_LAZY = {
-    "ALL_SCOPES": "plexkit.auth.claims",
-    "Account": "plexkit.auth.models",
-    "AsyncJWTAuth": "plexkit.auth._async.jwt",
-    "AsyncPinLogin": "plexkit.auth._async.pin",
-    "AsyncPlexTV": "plexkit.auth._async.session",
-    "AsyncTokenFile": "plexkit.auth._async.token_file",
-    "CLIENTS_URL": "plexkit.auth._urls",
-    "Connection": "plexkit.auth.models",
-    "DEFAULT_SCOPES": "plexkit.auth.claims",
-    "DeviceKey": "plexkit.auth.keys",
-    "JWTAuth": "plexkit.auth._sync.jwt",
-    "PLEXTV_URL": "plexkit.auth._urls",
-    "Pin": "plexkit.auth.models",
-    "PinCancelledError": "plexkit.errors",
-    "PinLogin": "plexkit.auth._sync.pin",
-    "PinStatus": "plexkit.auth.models",
-    "PlexTV": "plexkit.auth._sync.session",
-    "Resource": "plexkit.auth.models",
-    "ServerConnection": "plexkit.auth.models",
-    "ServerNotFoundError": "plexkit.errors",
-    "TokenAuth": "plexkit.auth.token",
-    "TokenFile": "plexkit.auth._sync.token_file",
-    "async_check_token": "plexkit.auth._async.session",
-    "async_choose_connection": "plexkit.auth._async.discovery",
-    "async_connect_server": "plexkit.auth._async.discovery",
-    "async_find_server": "plexkit.auth._async.discovery",
-    "async_sign_in": "plexkit.auth._async.session",
-    "auth_app_url": "plexkit.auth._urls",
-    "candidates": "plexkit.auth.connections",
-    "check_token": "plexkit.auth._sync.session",
-    "choose_connection": "plexkit.auth._sync.discovery",
-    "choose_server": "plexkit.auth.connections",
-    "connect_server": "plexkit.auth._sync.discovery",
-    "find_server": "plexkit.auth._sync.discovery",
-    "link_url": "plexkit.auth._urls",
-    "sign_in": "plexkit.auth._sync.session",
-    "verify_plex_jwt": "plexkit.auth.jws",
-}
-
-__all__ = [
-    "ALL_SCOPES",
-    "CLIENTS_URL",
-    "DEFAULT_SCOPES",
-    "PLEXTV_URL",
-    "Account",
-    "AsyncJWTAuth",
-    "AsyncPinLogin",
-    "AsyncPlexTV",
-    "AsyncTokenFile",
-    "Connection",
-    "DeviceKey",
-    "JWTAuth",
-    "Pin",
-    "PinCancelledError",
-    "PinLogin",
-    "PinStatus",
-    "PlexTV",
-    "Resource",
-    "ServerConnection",
-    "ServerNotFoundError",
-    "TokenAuth",
-    "TokenFile",
-    "async_check_token",
-    "async_choose_connection",
-    "async_connect_server",
-    "async_find_server",
-    "async_sign_in",
-    "auth_app_url",
-    "candidates",
-    "check_token",
-    "choose_connection",
-    "choose_server",
-    "connect_server",
-    "find_server",
-    "link_url",
-    "sign_in",
-    "verify_plex_jwt",
-]
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'plexkit.auth' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+lazy_exports(__name__).install()

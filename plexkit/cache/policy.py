@@ -1,6 +1,7 @@
 """How long each kind of answer is cached, and what a write makes stale (pure).
 
-TTLs are keyed by cache name; ``0`` means never cached. The defaults are DESIGN.md section 5.
+TTLs are keyed by cache name; ``0`` means never cached. The defaults are the "Default TTLs"
+table of docs/caching.md.
 :func:`affected_by_write` maps a write request to the cache names it invalidates.
 """
 

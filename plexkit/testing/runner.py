@@ -8,14 +8,10 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import httpx
-import uvicorn
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -26,9 +22,8 @@ from plexkit.testing.faults import DENIAL_EXTENSION, FaultInjector
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.notifications import Websockets
 from plexkit.testing.recorder import RequestLog
+from plexkit.testing.serving import bind, serve_in_thread, uvicorn_server
 from plexkit.testing.tokens import Tokens
-
-_STARTUP_TIMEOUT = 15.0
 
 
 class FakePlexServer:
@@ -112,36 +107,22 @@ class FakePlexServer:
     @contextmanager
     def run_in_thread(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
         """Serve on ``host:port`` (0: a free port) in a background thread; yields the URL."""
-        sock = _bind(host, port)
-        server = _uvicorn(self.app)
-        thread = threading.Thread(
-            target=server.run, kwargs={"sockets": [sock]}, name="plexkit-fake-server", daemon=True
-        )
-        thread.start()
-        deadline = time.monotonic() + _STARTUP_TIMEOUT
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                sock.close()
-                raise RuntimeError("the fake Plex server did not start")
-            time.sleep(0.005)
-        self.url = f"http://{host}:{sock.getsockname()[1]}"
-        try:
-            yield self.url
-        finally:
-            self.url = None
-            server.should_exit = True
-            thread.join(timeout=_STARTUP_TIMEOUT)
-            sock.close()
+        with serve_in_thread(self.app, host=host, port=port) as url:
+            self.url = url
+            try:
+                yield url
+            finally:
+                self.url = None
 
     def serve_forever(
         self, host: str = "127.0.0.1", port: int = 32400, *, ready: Callable[[str], None]
     ) -> None:
         """Serve in the foreground until interrupted; ``ready`` gets the URL once bound."""
-        sock = _bind(host, port)
+        sock = bind(host, port)
         self.url = f"http://{host}:{sock.getsockname()[1]}"
         ready(self.url)
         try:
-            _uvicorn(self.app).run(sockets=[sock])
+            uvicorn_server(self.app).run(sockets=[sock])
         finally:
             self.url = None
             sock.close()
@@ -160,30 +141,3 @@ class _DenialResponses:
             extensions = {DENIAL_EXTENSION: {}, **(scope.get("extensions") or {})}
             scope = {**scope, "extensions": extensions}
         await self.app(scope, receive, send)
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose ``proto`` says
-    # TCP, and accepted sockets inherit the listener's. With proto 0 Nagle's algorithm held
-    # each response's body behind its headers until the client's delayed ACK (~40 ms).
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.set_inheritable(True)
-    return sock
-
-
-def _uvicorn(app: FakePlexApp) -> uvicorn.Server:
-    config = uvicorn.Config(
-        app,
-        loop="asyncio",
-        http="h11",
-        ws="wsproto",  # always installed (httpx-ws needs it); refuses upgrades cleanly
-        lifespan="off",
-        log_level="warning",
-        access_log=False,
-        proxy_headers=False,
-        timeout_graceful_shutdown=1,
-    )
-    return uvicorn.Server(config)

@@ -3,13 +3,10 @@ in-process transport and loopback serving."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import httpx
-import uvicorn
 from starlette.applications import Starlette
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute
@@ -18,11 +15,9 @@ from starlette.types import Receive, Scope, Send
 from plexkit.testing import faults as faults_module
 from plexkit.testing.faults import FaultInjector
 from plexkit.testing.recorder import RequestLog
-from plexkit.testing.runner import _bind
+from plexkit.testing.serving import serve_in_thread
 
 __all__ = ["FakeJSONService", "json_error"]
-
-_STARTUP_TIMEOUT = 15.0
 
 
 def json_error(status: int, body: object) -> JSONResponse:
@@ -63,32 +58,9 @@ class FakeJSONService:
     @contextmanager
     def run_in_thread(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
         """Serve on ``host:port`` (0: a free port) in a background thread; yields the URL."""
-        sock = _bind(host, port)
-        config = uvicorn.Config(
-            self,
-            loop="asyncio",
-            http="h11",
-            lifespan="off",
-            log_level="warning",
-            access_log=False,
-            timeout_graceful_shutdown=1,
-        )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(
-            target=server.run, kwargs={"sockets": [sock]}, name=self.name, daemon=True
-        )
-        thread.start()
-        deadline = time.monotonic() + _STARTUP_TIMEOUT
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                sock.close()
-                raise RuntimeError(f"the {self.name} did not start")
-            time.sleep(0.005)
-        self.url = f"http://{host}:{sock.getsockname()[1]}"
-        try:
-            yield self.url
-        finally:
-            self.url = None
-            server.should_exit = True
-            thread.join(timeout=_STARTUP_TIMEOUT)
-            sock.close()
+        with serve_in_thread(self, host=host, port=port, name=self.name) as url:
+            self.url = url
+            try:
+                yield url
+            finally:
+                self.url = None

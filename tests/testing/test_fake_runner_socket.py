@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from plexkit.testing.runner import _bind
+from plexkit.testing.serving import bind
 
 
 def test_accepted_connections_have_nagle_off() -> None:
-    listener = _bind("127.0.0.1", 0)
+    listener = bind("127.0.0.1", 0)
     seen: list[int] = []
 
     async def main() -> None:

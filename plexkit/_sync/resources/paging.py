@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import Page, PageCursor, total_from
-from plexkit._synchronization import read_ahead
+from plexkit._core.read_ahead import Ahead
+from plexkit._response import CachedResponse
 from plexkit.models import Item, items_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient, CacheMode
 
-__all__ = ["iterate", "page", "raw_pages"]
+__all__ = ["iterate", "page"]
 
 
 def page(
@@ -48,23 +49,6 @@ def entry_count(data: Mapping[str, Any]) -> int:
     return 1 if isinstance(entries, dict) else 0
 
 
-def raw_pages(
-    client: PlexClient,
-    spec: RequestSpec,
-    page_size: int,
-    limit: int | None,
-    cache: CacheMode,
-) -> Iterator[tuple[dict[str, Any], int]]:
-    """Decoded pages and how many of their items belong to the walk (models not built yet)."""
-    cursor = PageCursor(page_size=page_size, limit=limit)
-    while not cursor.done:
-        offset, size = cursor.window()
-        data, response = client.get_data(spec.with_window(offset, size), cache=cache)
-        _, body_total = paging_from(data)
-        kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
-        yield data, kept
-
-
 def iterate(
     client: PlexClient,
     spec: RequestSpec,
@@ -72,8 +56,25 @@ def iterate(
     limit: int | None,
     cache: CacheMode,
 ) -> Iterator[Item]:
-    """Every item, page by page. The sync twin fetches and decodes the next page on a worker
-    thread while the caller builds and reads the current one (see ``read_ahead``)."""
-    for data, kept in read_ahead(raw_pages(client, spec, page_size, limit, cache)):
+    """Every item, page by page. The sync twin fetches the next page on a worker thread
+    while the caller builds and reads the current one (see ``_core.read_ahead``)."""
+    cursor = PageCursor(page_size=page_size, limit=limit)
+    ahead: Ahead[tuple[dict[str, Any], CachedResponse]] | None = _fetch(
+        client, spec, cursor, cache
+    )
+    while ahead is not None:
+        data, response = ahead.result()
+        _, body_total = paging_from(data)
+        kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
+        ahead = None if cursor.done else _fetch(client, spec, cursor, cache)
         for item in items_from(data)[:kept]:
             yield item
+
+
+def _fetch(
+    client: PlexClient, spec: RequestSpec, cursor: PageCursor, cache: CacheMode
+) -> Ahead[tuple[dict[str, Any], CachedResponse]]:
+    """The request for the cursor's next window, to be read ahead."""
+    offset, size = cursor.window()
+    window = spec.with_window(offset, size)
+    return Ahead(lambda: client.get_data(window, cache=cache))

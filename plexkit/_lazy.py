@@ -1,0 +1,84 @@
+"""One lazy-export loader: a package's names that load on first use, listed once.
+
+The table is the package's own imports, written ``from m import X as X`` (which type
+checkers and IDEs read as explicit re-exports): those at the top level are its eager
+exports, those in its ``if TYPE_CHECKING:`` block its lazy ones. :func:`lazy_exports` reads
+them from the source; the package's ``__getattr__`` imports ``m`` the first time ``X`` is
+asked for, so ``import plexkit`` never loads the clients or optional extras.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+__all__ = ["LazyExports", "lazy_exports"]
+
+
+@attrs.frozen
+class LazyExports:
+    """The lazy names of ``package`` and the module each comes from."""
+
+    package: str
+    origins: dict[str, str]
+    eager: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        """Every exported name, eager and lazy, sorted: the package's ``__all__``."""
+        return sorted({*self.eager, *self.origins})
+
+    def getattr(self, name: str) -> Any:
+        """Import ``name`` from its module on first use (then cache it on the package)."""
+        module = self.origins.get(name)
+        if module is None:
+            raise AttributeError(f"module {self.package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        setattr(sys.modules[self.package], name, value)
+        return value
+
+    def dir(self) -> list[str]:
+        """The package's ``dir()``: its exported names."""
+        return self.names
+
+    def install(self) -> None:
+        """Give the package its ``__all__``, ``__getattr__`` and ``__dir__``.
+
+        Set at run time, so documentation tools read the imports themselves rather than a
+        computed ``__all__`` they cannot evaluate; type checkers follow the ``X as X``
+        re-exports."""
+        module = sys.modules[self.package]
+        module.__all__ = self.names  # type: ignore[attr-defined]
+        module.__getattr__ = self.getattr  # type: ignore[method-assign]
+        module.__dir__ = self.dir  # type: ignore[method-assign]
+
+
+def _reexports(body: Iterable[ast.stmt]) -> Iterable[tuple[str, str]]:
+    """``(name, module)`` for each ``from module import name as name`` in ``body``."""
+    for stmt in body:
+        if isinstance(stmt, ast.ImportFrom) and stmt.module:
+            for alias in stmt.names:
+                if alias.asname == alias.name:
+                    yield alias.name, stmt.module
+
+
+def lazy_exports(package: str) -> LazyExports:
+    """The exports of ``package`` (call it from the package's ``__init__``), read from its
+    source: top-level re-exports are eager, those under ``if TYPE_CHECKING:`` lazy."""
+    path = sys.modules[package].__file__
+    assert path is not None
+    with open(path, encoding="utf-8") as source:
+        tree = ast.parse(source.read(), path)
+    guarded = [
+        stmt
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+        for stmt in node.body
+    ]
+    eager = tuple(name for name, _ in _reexports(tree.body))
+    return LazyExports(package, dict(_reexports(guarded)), eager)
