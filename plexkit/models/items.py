@@ -48,14 +48,15 @@ OMIT: Final = "plexkit.omit"
 class BaseItem:
     """Fields every library item has. ``rating_key`` identifies it on its server.
 
-    Timestamps are aware UTC datetimes; ``title`` is ``""`` if the server left it out.
+    ``rating_key``, ``key``, ``title`` and ``type`` are sent on every real item: an entry
+    without one of them is read as an `UnknownItem`. Timestamps are aware UTC datetimes.
     """
 
     rating_key: str
     type: str
-    key: str | None = None
+    key: str
     guid: str | None = None
-    title: str = ""
+    title: str
     title_sort: str | None = None
     slug: str | None = None
     summary: str | None = None

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import Page, PageCursor, total_from
+from plexkit._core.refs import narrowed
 from plexkit._synchronization import async_read_ahead
-from plexkit.models import Item, items_from, paging_from
+from plexkit.models import BaseItem, Item, items_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient, CacheMode
@@ -23,11 +24,13 @@ async def page(
     limit: int,
     cache: CacheMode,
     ttl: float | None,
+    kind: type[BaseItem] | None = None,
 ) -> Page[Item]:
+    """One page; with ``kind``, only its items of that class (see ``narrowed``)."""
     data, response = await client.get_data(spec.with_window(offset, limit), cache=cache, ttl=ttl)
     _, body_total = paging_from(data)
     return Page(
-        items=items_from(data)[:limit],
+        items=narrowed(items_from(data)[:limit], kind),
         offset=offset,
         total=total_from(body_total, response.headers),
         stale=response.stale,
@@ -65,9 +68,11 @@ async def iterate(
     page_size: int,
     limit: int | None,
     cache: CacheMode,
+    kind: type[BaseItem] | None = None,
 ) -> AsyncIterator[Item]:
-    """Every item, page by page. The sync twin fetches and decodes the next page on a worker
-    thread while the caller builds and reads the current one (see ``read_ahead``)."""
+    """Every item (with ``kind``, every item of that class), page by page. The sync twin
+    fetches and decodes the next page on a worker thread while the caller builds and reads the
+    current one (see ``read_ahead``)."""
     async for data, kept in async_read_ahead(raw_pages(client, spec, page_size, limit, cache)):
-        for item in items_from(data)[:kept]:
+        for item in narrowed(items_from(data)[:kept], kind):
             yield item

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import Page, PageCursor, total_from
+from plexkit._core.refs import narrowed
 from plexkit._synchronization import read_ahead
-from plexkit.models import Item, items_from, paging_from
+from plexkit.models import BaseItem, Item, items_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient, CacheMode
@@ -24,11 +25,13 @@ def page(
     limit: int,
     cache: CacheMode,
     ttl: float | None,
+    kind: type[BaseItem] | None = None,
 ) -> Page[Item]:
+    """One page; with ``kind``, only its items of that class (see ``narrowed``)."""
     data, response = client.get_data(spec.with_window(offset, limit), cache=cache, ttl=ttl)
     _, body_total = paging_from(data)
     return Page(
-        items=items_from(data)[:limit],
+        items=narrowed(items_from(data)[:limit], kind),
         offset=offset,
         total=total_from(body_total, response.headers),
         stale=response.stale,
@@ -66,9 +69,11 @@ def iterate(
     page_size: int,
     limit: int | None,
     cache: CacheMode,
+    kind: type[BaseItem] | None = None,
 ) -> Iterator[Item]:
-    """Every item, page by page. The sync twin fetches and decodes the next page on a worker
-    thread while the caller builds and reads the current one (see ``read_ahead``)."""
+    """Every item (with ``kind``, every item of that class), page by page. The sync twin
+    fetches and decodes the next page on a worker thread while the caller builds and reads the
+    current one (see ``read_ahead``)."""
     for data, kept in read_ahead(raw_pages(client, spec, page_size, limit, cache)):
-        for item in items_from(data)[:kept]:
+        for item in narrowed(items_from(data)[:kept], kind):
             yield item
