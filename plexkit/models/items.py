@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 from plexkit.models.external import ExternalIds, external_ids
 from plexkit.models.media import Guid, Location, Media, Tag
@@ -45,7 +46,7 @@ OMIT: Final = "plexkit.omit"
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class BaseItem:
+class BaseItem(Display):
     """Fields every library item has. ``rating_key`` identifies it on its server.
 
     ``rating_key``, ``key``, ``title`` and ``type`` are sent on every real item: an entry
@@ -324,7 +325,7 @@ _NO_RAW: Mapping[str, Any] = MappingProxyType({})
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class UnknownItem:
+class UnknownItem(Display):
     """An item of a type plexkit does not model, or one it could not read.
 
     ``raw`` is a copy of the item's dict as decoded (JSON shape; treat it as read-only); it
