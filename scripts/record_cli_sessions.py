@@ -1,9 +1,11 @@
 """Write docs/cli.md: every ``plexkit`` command run for real against the fake servers.
 
-A fake Plex Media Server and a fake plex.tv run on loopback (the fake plex.tv lists the fake
-PMS as the account's server "Den" and approves the sign-in PIN the moment it is created, as
-the user would in a browser); each command runs as ``python -m plexkit`` in a private config
-directory, and its output (stdout and stderr, 80 columns, no colour) goes into the page.
+A fake Plex Media Server, a fake plex.tv and fake TMDB and TVDB run on loopback (the fake
+plex.tv lists the fake PMS as the account's server "Den" and approves the sign-in PIN the
+moment it is created, as the user would in a browser; the fake TMDB and TVDB know the fake
+library's franchises and shows, and their keys are in the environment); each command runs as
+``python -m plexkit`` in a private config directory, and its output (stdout and stderr, 80
+columns, no colour) goes into the page.
 
 Run: ``python scripts/record_cli_sessions.py`` (writes docs/cli.md).
 """
@@ -22,6 +24,8 @@ from pathlib import Path
 
 from plexkit.testing import FakePlexServer
 from plexkit.testing.plextv import FakeConnection, FakePlexTV, serve
+from plexkit.testing.tmdb import FakeTMDB
+from plexkit.testing.tvdb import FakeTVDB
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "cli.md"
@@ -41,7 +45,8 @@ of the signed-in account.
 key) in `config.json` in the per-user config directory (platformdirs; `PLEXKIT_CONFIG_DIR`
 overrides it), created with mode 0600; when the `keyring` package is installed the secrets go
 to the OS keyring instead (`PLEXKIT_KEYRING=0` turns that off). `PLEXKIT_PLEXTV_URL` points the
-plex.tv calls somewhere else (a fake plex.tv, as below).
+plex.tv calls somewhere else (a fake plex.tv, as below); `PLEXKIT_TMDB_URL` and
+`PLEXKIT_TVDB_URL` do the same for TMDB and TVDB (`plexkit missing`).
 
 **Output.** Listings print a table that fits 80 columns; `--json` prints one JSON document,
 `--jsonl` one JSON object a line, written as the items arrive (a 50,000-movie section streams
@@ -75,6 +80,21 @@ SESSIONS: list[tuple[str, str, str]] = [
     ("", "", "plexkit show 18 --json | head -n 16"),
     ("Recently added", "", "plexkit recent --limit 5"),
     ("Collections", "", "plexkit collections Movies"),
+    ("Missing movies", "For each collection, the movies of its TMDB franchise the section does "
+     "not own (`--include-uncollected` adds the franchises of movies in no collection). The "
+     "TMDB key comes from `--tmdb-key` or `$TMDB_API_KEY` (or a read token: `--tmdb-token`, "
+     "`$TMDB_READ_TOKEN`); a collection that cannot be checked is listed as such, and the run "
+     "still exits 0. In a terminal a progress bar runs on stderr while collections are checked.",
+     "plexkit missing movies Movies"),
+    ("", "", "plexkit missing movies Movies --json | head -n 14"),
+    ("Missing episodes", "Per show, the episodes TVDB (`--tvdb-key`/`$TVDB_API_KEY`, "
+     "`--tvdb-pin`/`$TVDB_PIN`) or TMDB (`--source tmdb`) lists that Plex lacks. Specials and "
+     "unaired episodes are left out unless `--specials`/`--unaired`; `--skip-future-seasons` "
+     "drops seasons not started; `--season-type` picks TVDB's ordering. One show works too "
+     "(rating key or title).", "plexkit missing episodes 'TV Shows'"),
+    ("", "", "plexkit missing episodes 'TV Shows' --source tmdb --specials --jsonl | cut -c 1-76"),
+    ("", "Without a credential it is a usage error, before any request:",
+     "plexkit missing episodes 'TV Shows' --tvdb-key ''"),
     ("Scan", "Without `--wait` it asks the server to scan and returns; with `--wait` a progress "
      "bar follows the scan's activity (websocket notifications, polling as the fallback).",
      "plexkit scan Movies"),
@@ -142,6 +162,8 @@ def _scan_during(pms: FakePlexServer, url: str) -> None:
 
 def main() -> None:
     pms = FakePlexServer(token="fake-token", seed=0, movies=30, shows=6, artists=4)
+    tmdb = FakeTMDB(pms.library)
+    tvdb = FakeTVDB(pms.library)
     plextv = FakePlexTV()
     user = plextv.add_user("ann", "secret password", email="ann@example.com")
     port = 32400 if _free(32400) else 0
@@ -157,6 +179,8 @@ def main() -> None:
     with (
         pms.run_in_thread(port=port) as pms_url,
         serve(plextv.app) as plextv_url,
+        tmdb.run_in_thread() as tmdb_url,
+        tvdb.run_in_thread() as tvdb_url,
         tempfile.TemporaryDirectory() as config,
     ):
         plextv.add_server(
@@ -170,6 +194,10 @@ def main() -> None:
             "PLEXKIT_CONFIG_DIR": config,
             "PLEXKIT_PLEXTV_URL": plextv_url,
             "PLEXKIT_KEYRING": "0",
+            "PLEXKIT_TMDB_URL": f"{tmdb_url}/3",
+            "PLEXKIT_TVDB_URL": f"{tvdb_url}/v4",
+            "TMDB_API_KEY": tmdb.api_key,
+            "TVDB_API_KEY": tvdb.api_key,
             "NO_COLOR": "1",
             "COLUMNS": "80",
             "TERM": "dumb",

@@ -16,12 +16,13 @@ from typing import Final
 from plexkit._core.segments import ParsedPath, PathSyntaxError, parse, within
 from plexkit.errors import ConfigurationError
 
-__all__ = ["check_scan_path", "location_for", "section_for_path"]
+__all__ = ["check_path_text", "check_scan_path", "location_for", "section_for_path"]
 
 _MAX_SHOWN: Final = 5
 
 
-def _check_text(path: object) -> str:
+def check_path_text(path: object) -> str:
+    """``path`` stripped, if it is a well-formed absolute server path (no CR/LF/NUL, no ``..``)."""
     if isinstance(path, str) and any(c in path for c in "\r\n\x00"):
         raise ConfigurationError(f"a scan path must not contain a line break or NUL: {path!r}")
     parsed = parse(path, what="scan path (a server path)")
@@ -51,7 +52,7 @@ def location_for(path: str, locations: Iterable[str]) -> str | None:
 
 def check_scan_path(path: str, locations: Sequence[str], *, section: str = "the section") -> str:
     """``path`` (stripped) if it lies inside one of ``locations``; else a clear error."""
-    text = _check_text(path)
+    text = check_path_text(path)
     if location_for(text, locations) is None:
         shown = ", ".join(repr(loc) for loc in list(locations)[:_MAX_SHOWN]) or "none"
         more = "" if len(locations) <= _MAX_SHOWN else f" and {len(locations) - _MAX_SHOWN} more"
@@ -64,7 +65,7 @@ def check_scan_path(path: str, locations: Sequence[str], *, section: str = "the 
 
 def section_for_path(path: str, sections: Iterable[tuple[str, Sequence[str]]]) -> str | None:
     """The key of the section whose location best contains ``path`` (``(key, locations)``)."""
-    text = _check_text(path)
+    text = check_path_text(path)
     best: tuple[int, str] | None = None
     for key, locations in sections:
         found = location_for(text, locations)

@@ -1,25 +1,27 @@
 """The ``plexkit`` command: the root options, the error handling and exit codes, and the
 commands, grouped by job in ``plexkit.cli.commands``.
 
-Each module there is one job (account, library, manage, watch, dev); ``plexkit missing``
-(gap reports) will get its own module once ``plexkit.gaps`` exists, added to ``_GROUPS``.
+Each module there is one job (account, library, manage, watch, missing, dev); ``missing``
+holds the gap reports (``plexkit missing movies|episodes``) built on ``plexkit.gaps``.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from plexkit import __version__
-from plexkit.cli.commands import account, dev, library, manage, watch
+from plexkit.cli.commands import account, dev, library, manage, missing, watch
 from plexkit.cli.connection import Connection
 from plexkit.cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, report
 
 __all__ = ["app", "main"]
 
-_GROUPS = (account, library, manage, watch, dev)
+_GROUPS = (account, library, manage, watch, missing, dev)
 
 
 # click's own exceptions (usage errors, exits) end a run their way; typer either vendors
@@ -35,6 +37,9 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, _ClickException):
             raise
+        except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as Unix tools do
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except (KeyboardInterrupt, typer.Abort):  # Ctrl-C, also at a prompt
             typer.echo("interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -44,6 +49,13 @@ class _Group(TyperGroup):
                 raise
             report(exc, options.secrets())
             raise typer.Exit(EXIT_ERROR) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 app = typer.Typer(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # loaded on use: they import much, and --help or --version ne
 
 __all__ = [
     "PLEXTV_URL_ENV",
+    "SERVICE_SECRET_ENVS",
     "Connection",
     "account_token",
     "client",
@@ -29,6 +30,8 @@ __all__ = [
 ]
 
 PLEXTV_URL_ENV = "PLEXKIT_PLEXTV_URL"
+SERVICE_SECRET_ENVS = ("TMDB_API_KEY", "TMDB_READ_TOKEN", "TVDB_API_KEY", "TVDB_PIN")
+"""Environment variables holding TMDB/TVDB secrets (``plexkit missing``), scrubbed like tokens."""
 _REFRESH_MARGIN = 86_400.0
 
 
@@ -39,10 +42,13 @@ class Connection:
     url: str | None = None
     token: str | None = attrs.field(default=None, repr=False)
     debug: bool = False
+    extra_secrets: list[str] = attrs.field(factory=list, repr=False)
+    """Other secrets a command was given (TMDB/TVDB keys, the TVDB PIN)."""
 
     def secrets(self) -> list[str]:
-        """Every token this run may have seen, for scrubbing error messages."""
-        found = [self.token, os.environ.get("PLEX_TOKEN")]
+        """Every token and key this run may have seen, for scrubbing error messages."""
+        found = [self.token, os.environ.get("PLEX_TOKEN"), *self.extra_secrets]
+        found += [os.environ.get(name) for name in SERVICE_SECRET_ENVS]
         try:
             saved = store.load()
         except ConfigurationError:

@@ -16,8 +16,9 @@ from plexkit.cli.app import app
 COMMANDS = [
     "login", "logout", "servers", "use", "sections", "items", "search", "show", "recent",
     "collections", "scan", "edit", "match", "activities", "sessions", "history",
-    "notifications", "demo", "fake-server",
+    "notifications", "missing", "demo", "fake-server",
 ]  # fmt: skip
+SUBCOMMANDS = ["missing movies", "missing episodes"]
 
 
 def test_version_and_python_dash_m(run: Run) -> None:
@@ -28,9 +29,9 @@ def test_version_and_python_dash_m(run: Run) -> None:
     assert done.returncode == 0 and done.stdout.strip() == f"plexkit {__version__}"
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)
 def test_every_command_has_help_with_an_example(run: Run, command: str) -> None:
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
 
@@ -128,3 +129,20 @@ def test_missing_extra_names_the_extra(blocked: str, statement: str, extra: str)
 def test_abandoning_a_prompt_exits_130(run: Run, plextv_url: str) -> None:
     result = run("login", "--password", "--username", "ann", input="")  # EOF at the prompt
     assert result.exit_code == 130 and "interrupted" in result.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(pms_url: str) -> None:
+    """``plexkit items 1 --jsonl | head -1``: a closed pipe is not an error."""
+    command = ["--url", pms_url, "--token", TOKEN, "items", "1", "--jsonl", "--limit", "40"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "plexkit", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline().startswith(b"{")
+        proc.stdout.close()
+        errors = proc.stderr.read()
+        assert proc.wait(timeout=60) == 0
+    assert b"Broken pipe" not in errors and b"Traceback" not in errors

@@ -70,10 +70,11 @@ async def test_a_scan_progresses_and_finishes(
     assert [s.section.key for s in server.library.scans.completed] == [1]
 
 
-async def test_a_path_scan_names_its_folder(plex: httpx.AsyncClient) -> None:
+async def test_a_path_scan_is_an_update_of_its_section(plex: httpx.AsyncClient) -> None:
     await plex.post("/library/sections/2/refresh", params={"path": "/data/media/tv/Show"})
     [scan] = await activities(plex)
-    assert scan["subtitle"] == "/data/media/tv/Show"
+    assert scan["type"] == "library.update.section" and scan["title"] == "Scanning TV Shows"
+    assert scan["Context"] == {"librarySectionID": "2"}  # like PMS, nothing names the path
 
 
 async def test_cancelling_stops_the_scan(plex: httpx.AsyncClient) -> None:

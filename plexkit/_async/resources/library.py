@@ -25,7 +25,7 @@ from plexkit._core.refs import (
     rating_key_of,
     section_key_of,
 )
-from plexkit._core.scan_paths import check_scan_path, section_for_path
+from plexkit._core.scan_paths import check_path_text, check_scan_path, section_for_path
 from plexkit.models import (
     Album,
     Artist,
@@ -545,7 +545,9 @@ class AsyncLibrary(Resource):
         self, section: SectionRef, path: str | None
     ) -> tuple[Section, str | None]:
         """The section (read by key or title unless given) and ``path`` checked against its
-        locations."""
+        locations (a malformed ``path`` is refused before any request)."""
+        if path is not None:
+            check_path_text(path)
         if isinstance(section, Section):
             found = section
         else:
