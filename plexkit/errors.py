@@ -28,6 +28,7 @@ __all__ = [
     "APIError",
     "AuthFlowError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConnectTimeoutError",
     "DeadlineExceededError",
@@ -209,3 +210,8 @@ class InvalidSignatureError(JWTError):
 
 class ConfigurationError(PlexError, ValueError):
     """Invalid arguments or settings from the caller, raised before any request is sent."""
+
+
+class ClientClosedError(PlexError, RuntimeError):
+    """The client was closed (its ``with`` block ended, or ``close()`` was called); create a
+    new one."""

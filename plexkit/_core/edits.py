@@ -49,7 +49,7 @@ __all__ = [
 # Our snake_case names to PMS's editable field names.
 SCALAR_FIELDS: Final[Mapping[str, str]] = {
     "title": "title",
-    "sort_title": "titleSort",
+    "title_sort": "titleSort",
     "original_title": "originalTitle",
     "summary": "summary",
     "tagline": "tagline",

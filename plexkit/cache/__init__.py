@@ -12,7 +12,7 @@ from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
 from plexkit.cache._async.control import AsyncCacheControl
 from plexkit.cache._async.redis_backend import AsyncRedisBackend
 from plexkit.cache._async.refresher import AsyncRefresher, RefresherState
-from plexkit.cache._async.response_cache import AsyncResponseCache, CacheMode
+from plexkit.cache._async.response_cache import AsyncResponseCache, CacheLookup
 from plexkit.cache._sync.backend import CacheBackend, MemoryBackend
 from plexkit.cache._sync.control import CacheControl
 from plexkit.cache._sync.redis_backend import RedisBackend
@@ -38,7 +38,7 @@ __all__ = [
     "CacheBackend",
     "CacheControl",
     "CacheKey",
-    "CacheMode",
+    "CacheLookup",
     "CachePolicy",
     "CacheStats",
     "CachedResponse",

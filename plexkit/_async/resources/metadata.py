@@ -133,7 +133,7 @@ class AsyncMetadata(Resource):
     async def edit(self, item: ItemRef, *, lock: bool | None = True, **fields: Any) -> None:
         """Change fields of an item and lock them, so agents do not overwrite them.
 
-        Scalars: ``title``, ``sort_title``, ``original_title``, ``summary``, ``tagline``,
+        Scalars: ``title``, ``title_sort``, ``original_title``, ``summary``, ``tagline``,
         ``year``, ``rating``, ``content_rating``, ``studio``, ``originally_available_at``
         (a date or ``"YYYY-MM-DD"``), ``edition_title``; None clears one. Tag lists:
         ``genres``, ``directors``, ``writers``, ``producers``, ``collections``, ``labels``,

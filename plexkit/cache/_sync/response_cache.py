@@ -24,11 +24,11 @@ from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
-__all__ = ["ResponseCache", "CacheMode"]
+__all__ = ["ResponseCache", "CacheLookup"]
 
 logger = get_logger(__name__)
 
-CacheMode = Literal["use", "refresh", "bypass"]
+CacheLookup = Literal["use", "refresh", "bypass"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0
@@ -138,7 +138,7 @@ class ResponseCache:
         load: Callable[[], CachedResponse],
         *,
         ttl: float | None = None,
-        mode: CacheMode = "use",
+        mode: CacheLookup = "use",
         serve_stale: bool | None = None,
     ) -> CachedResponse:
         """The response for ``key``: cached when fresh, else from ``load`` (once per key).
@@ -268,7 +268,7 @@ class ResponseCache:
         key: CacheKey,
         load: Callable[[], CachedResponse],
         seconds: float,
-        mode: CacheMode,
+        mode: CacheLookup,
         stale_ok: bool,
         candidate: CachedResponse | None,
     ) -> CachedResponse:
