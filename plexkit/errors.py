@@ -1,6 +1,6 @@
 """The plexkit error tree.
 
-Every exception plexkit raises on purpose derives from :class:`PlexError`::
+Every exception plexkit raises on purpose derives from `PlexError`::
 
     PlexError
     ├── TransportError ............ could not talk to the server (refused, DNS, TLS, timeout)

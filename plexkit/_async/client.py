@@ -125,7 +125,7 @@ class AsyncPlexClient:
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:
-        """A client from a complete :class:`PlexConfig`."""
+        """A client from a complete `PlexConfig`."""
         return cls(config=config, **kwargs)
 
     def __repr__(self) -> str:
@@ -158,7 +158,7 @@ class AsyncPlexClient:
     ) -> CachedResponse:
         """Send ``spec`` (through the cache for cacheable reads) and return the response.
 
-        Error statuses raise the matching :mod:`plexkit.errors` exception.
+        Error statuses raise the matching `plexkit.errors` exception.
         """
         mode = _cache_mode(cache)
         if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:

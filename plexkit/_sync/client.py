@@ -126,7 +126,7 @@ class PlexClient:
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:
-        """A client from a complete :class:`PlexConfig`."""
+        """A client from a complete `PlexConfig`."""
         return cls(config=config, **kwargs)
 
     def __repr__(self) -> str:
@@ -159,7 +159,7 @@ class PlexClient:
     ) -> CachedResponse:
         """Send ``spec`` (through the cache for cacheable reads) and return the response.
 
-        Error statuses raise the matching :mod:`plexkit.errors` exception.
+        Error statuses raise the matching `plexkit.errors` exception.
         """
         mode = _cache_mode(cache)
         if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:

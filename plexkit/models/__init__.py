@@ -1,8 +1,8 @@
 """Typed models for Plex Media Server answers, and the decoding that feeds them (no I/O).
 
-Bodies go through :func:`decode_body` (JSON or XML, safely, into one JSON-shaped dict) and a
-typed reader (:func:`items_from`, :func:`sections_from`, ...) or :func:`parse_container`.
-Models are frozen attrs classes built by one cattrs :data:`converter`; see ``docs/models.md``
+Bodies go through `decode_body` (JSON or XML, safely, into one JSON-shaped dict) and a
+typed reader (`items_from`, `sections_from`, ...) or `parse_container`.
+Models are frozen attrs classes built by one cattrs `converter`; see ``docs/models.md``
 for the leniency rules and the JSON/XML equivalence.
 """
 

@@ -33,8 +33,8 @@ class Directory(Display):
 
     Root listings (``/`` and ``/library``), sort and filter lists, tag directories
     (``type="tag"`` in search hubs, genres of a section) and library sections seen through
-    :func:`parse_container` all come as directories. Sections have their own richer model,
-    :class:`Section`.
+    `parse_container` all come as directories. Sections have their own richer model,
+    `Section`.
     """
 
     key: str | None = None
@@ -122,7 +122,7 @@ class MediaContainer(Display):
 
     ``total_size``/``offset`` describe paging; ``metadata`` holds items, ``directories``
     directories and ``hubs`` hubs. What is not modelled stays reachable through the dict of
-    :func:`decode_body`.
+    `decode_body`.
     """
 
     size: int | None = None
@@ -162,7 +162,7 @@ class MediaContainer(Display):
 class ServerInfo(Display):
     """The server root (``GET /``): identity, version, platform and capabilities.
 
-    Plex calls the server's display name ``friendlyName``; :attr:`name` is the same value.
+    Plex calls the server's display name ``friendlyName``; `name` is the same value.
     The ``transcoder_video_*`` fields are Plex's comma-separated lists, kept as text.
     """
 

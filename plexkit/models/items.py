@@ -1,9 +1,9 @@
 """Library items: the tagged union ``Item`` over Plex's ``type`` attribute.
 
-Every item shares :class:`BaseItem`'s fields; children (seasons, episodes, albums, tracks,
+Every item shares `BaseItem`'s fields; children (seasons, episodes, albums, tracks,
 photos) add their ``parent_*`` fields and leaves (episodes, tracks) their ``grandparent_*``
 ones. An item whose ``type`` plexkit does not know, or that is too broken to read, becomes an
-:class:`UnknownItem` that keeps the raw dict: one odd entry never fails a whole page.
+`UnknownItem` that keeps the raw dict: one odd entry never fails a whole page.
 """
 
 from __future__ import annotations
@@ -379,8 +379,8 @@ Item: TypeAlias = (
     | UnknownItem
 )
 
-#: The class for each wire ``type``. ``"photo"`` is a :class:`Photo` or, when its key ends
-#: in ``/children``, a :class:`PhotoAlbum`.
+#: The class for each wire ``type``. ``"photo"`` is a `Photo` or, when its key ends
+#: in ``/children``, a `PhotoAlbum`.
 ITEM_CLASSES: Final[Mapping[str, type[Item]]] = {
     "movie": Movie,
     "show": Show,

@@ -3,7 +3,7 @@
 Notifications are what ``/:/websockets/notifications`` pushes: a ``NotificationContainer``
 whose ``type`` says which list it carries (``activity`` → ``ActivityNotification``,
 ``timeline`` → ``TimelineEntry``, ``playing`` → ``PlaySessionStateNotification``, ...).
-plexkit turns each entry into one typed event; :data:`Notification` is their union.
+plexkit turns each entry into one typed event; `Notification` is their union.
 """
 
 from __future__ import annotations

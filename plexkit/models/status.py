@@ -1,7 +1,7 @@
 """What the server is doing: playback sessions, watch history and activities.
 
 A ``/status/sessions`` entry is a library item with ``User``, ``Player``, ``Session`` and
-``TranscodeSession`` children. :class:`Session` wraps it: ``item`` is the ordinary typed
+``TranscodeSession`` children. `Session` wraps it: ``item`` is the ordinary typed
 item (the same model a library listing gives), the other fields are the playback details.
 """
 

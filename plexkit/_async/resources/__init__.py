@@ -1,7 +1,7 @@
 """The client's resource groups, one module each: server, library, metadata, artwork,
 activities, sessions, history, urls and raw.
 
-Each method builds a request spec in :mod:`plexkit._core.endpoints`, sends it through the
+Each method builds a request spec in `plexkit._core.endpoints`, sends it through the
 client and reads typed models from the answer.
 """
 
