@@ -53,7 +53,7 @@ def manage(plex: PlexClient, path: str, title: str, year: int, poster: bytes | N
     result = plex.library.refresh_and_wait(section, path=path, on_progress=show_progress)
     print(f"Scan finished (followed by {result.via}).")
 
-    hubs = plex.library.search(title, section_key=section.key)
+    hubs = plex.library.search(title, section=section)
     found = [i for h in hubs for i in h.items if isinstance(i, Movie) and i.year == year]
     if not found:
         raise SystemExit(f"{title} ({year}) is not in the library after the scan")

@@ -35,6 +35,9 @@ from plexkit.errors import (
     BadRequestError as BadRequestError,
 )
 from plexkit.errors import (
+    ClientClosedError as ClientClosedError,
+)
+from plexkit.errors import (
     ConfigurationError as ConfigurationError,
 )
 from plexkit.errors import (

@@ -23,10 +23,8 @@ from plexkit.models import (
     HistoryEntry,
     Item,
     Movie,
-    Season,
     Section,
     Session,
-    Show,
 )
 from plexkit.testing import FakePlexServer, FakeTMDB, FakeTVDB
 from plexkit.testing.plextv import FakePlexTV
@@ -125,39 +123,51 @@ def sync_tour(plex: PlexClient) -> None:
     step(
         8,
         "A show's seasons and episodes",
-        f'show = plex.library.items("{shows.key}", limit=1).items[0]\n'
-        "seasons = plex.metadata.children(show.rating_key)\n"
-        "episodes = plex.metadata.children(seasons[0].rating_key)",
+        f'show = plex.library.items("{shows.key}", type="show", limit=1).items[0]\n'
+        "seasons = plex.metadata.seasons(show)\n"
+        "episodes = plex.metadata.episodes(seasons[0])",
     )
-    show = plex.library.items(shows.key, limit=1).items[0]
-    assert isinstance(show, Show)
-    seasons = plex.metadata.children(show.rating_key)
-    console.print(f"[bold]{show.title}[/]: {len(seasons)} seasons, {show.leaf_count} episodes")
-    first = next(s for s in seasons if isinstance(s, Season))
-    episodes = plex.metadata.children(first.rating_key)
+    show = plex.library.items(shows.key, type="show", limit=1).items[0]
+    seasons = plex.metadata.seasons(show)
+    console.print(
+        f"[bold]{show.title}[/]: {_count(len(seasons), 'season')}, "
+        f"{_count(show.leaf_count or 0, 'episode')}"
+    )
+    episodes = plex.metadata.episodes(seasons[0])
     console.print(item_table(episodes[:5], ("file", first_file)))
 
     step(
         9,
         "Edit metadata, lock it, and scan",
-        f'plex.metadata.edit("{page.items[0].rating_key}", title="...", '
-        'genres=TagEdit(add=["Film Noir"]))\n'
-        f'result = plex.library.refresh_and_wait("{movies.key}", timeout=60, '
-        "on_progress=print)",
+        f'plex.metadata.edit("{page.items[0].rating_key}", title="...",\n'
+        '                   genres=TagEdit(add=["Film Noir"]))\n'
+        f'result = plex.library.refresh_and_wait("{movies.key}", timeout=60,\n'
+        '    on_progress=lambda a: print(f"{a.progress}%", end=" "))',
     )
     target = page.items[0]
     assert isinstance(target, Movie)
     plex.metadata.edit(
-        target.rating_key,
+        target,
         title=f"{target.title} (Director's Cut)",
         genres=TagEdit(add=["Film Noir"]),
     )
-    edited = plex.metadata.get(target.rating_key)
-    genres = ", ".join(g.tag for g in getattr(edited, "genres", ()))
-    locked = ", ".join(sorted(plex.metadata.locked_fields(target.rating_key)))
+    edited = plex.metadata.get(target)
+    genres = ", ".join(g.tag for g in edited.genres)
+    locked = ", ".join(sorted(plex.metadata.locked_fields(target)))
     console.print(f"now [bold]{edited.title}[/], genres: {genres}; locked: {locked}")
-    result = plex.library.refresh_and_wait(movies.key, timeout=60, poll_interval=0.2)
+    result = plex.library.refresh_and_wait(
+        movies.key,
+        timeout=60,
+        poll_interval=0.2,
+        on_progress=lambda a: print(f"{a.progress}%", end=" "),
+    )
+    print()
     console.print(f"scan of section {result.section_key} finished (seen via {result.via})")
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 season``, ``3 seasons``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 async def async_tour(server: FakePlexServer) -> None:

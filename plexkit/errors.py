@@ -1,6 +1,6 @@
 """The plexkit error tree.
 
-Every exception plexkit raises on purpose derives from :class:`PlexError`::
+Every exception plexkit raises on purpose derives from `PlexError`::
 
     PlexError
     ├── TransportError ............ could not talk to the server (refused, DNS, TLS, timeout)
@@ -28,6 +28,7 @@ __all__ = [
     "APIError",
     "AuthFlowError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConnectTimeoutError",
     "DeadlineExceededError",
@@ -209,3 +210,8 @@ class InvalidSignatureError(JWTError):
 
 class ConfigurationError(PlexError, ValueError):
     """Invalid arguments or settings from the caller, raised before any request is sent."""
+
+
+class ClientClosedError(PlexError, RuntimeError):
+    """The client was closed (its ``with`` block ended, or ``close()`` was called); create a
+    new one."""

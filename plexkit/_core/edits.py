@@ -49,7 +49,7 @@ __all__ = [
 # Our snake_case names to PMS's editable field names.
 SCALAR_FIELDS: Final[Mapping[str, str]] = {
     "title": "title",
-    "sort_title": "titleSort",
+    "title_sort": "titleSort",
     "original_title": "originalTitle",
     "summary": "summary",
     "tagline": "tagline",
@@ -235,7 +235,7 @@ def current_tags(
     items: Sequence[Mapping[str, Any]], elements: Iterable[str]
 ) -> dict[str, list[str]]:
     """Tag names per element (``{"Genre": ["Drama"]}``) over ``items`` (decoded ``Metadata``
-    dicts), in order, each name once; what a following :func:`edit_params` needs."""
+    dicts), in order, each name once; what a following `edit_params` needs."""
     out: dict[str, list[str]] = {}
     for element in elements:
         names: list[str] = []
@@ -292,7 +292,7 @@ def edit_params(
     """The query parameters of an edit, in a stable order.
 
     ``current`` holds the current tag names per element for the fields
-    :func:`tags_to_read` names. ``lock`` True locks each edited field, False unlocks it,
+    `tags_to_read` names. ``lock`` True locks each edited field, False unlocks it,
     None leaves its lock alone.
     """
     _check_fields(fields)

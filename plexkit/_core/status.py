@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
 from plexkit._core.retry import parse_retry_after
 from plexkit._redact import redact_text, redact_url
@@ -18,7 +19,7 @@ from plexkit.errors import (
     UnauthorizedError,
 )
 
-__all__ = ["body_excerpt", "error_for_status"]
+__all__ = ["CLOSED_MESSAGE", "body_excerpt", "error_for_status", "unauthorized"]
 
 _BY_STATUS: dict[int, type[APIError]] = {
     400: BadRequestError,
@@ -67,3 +68,29 @@ def error_for_status(
     if status >= 500:
         return ServerError(message, **common)  # type: ignore[arg-type]
     return _BY_STATUS.get(status, APIError)(message, **common)  # type: ignore[arg-type]
+
+
+#: What a call on a closed client raises with (as `ClientClosedError`).
+CLOSED_MESSAGE: Final = "this client is closed; create a new one (or call it inside its with block)"
+
+
+def unauthorized(error: UnauthorizedError, *, token_sent: bool) -> UnauthorizedError:
+    """``error`` with what to do about it: send a token, or replace the one refused."""
+    if token_sent:
+        hint = (
+            "the server refused the token that was sent: it may be revoked, expired or belong "
+            "to an account without access to this server; sign in again (plexkit login, or "
+            "plexkit.auth) for a new one"
+        )
+    else:
+        hint = (
+            "no token was sent: pass token=; get one with plexkit login, plexkit.auth "
+            "(password, PIN or JWT), or from Plex Web's Get Info > View XML (docs/auth.md)"
+        )
+    return UnauthorizedError(
+        f"{error}: {hint}",
+        status_code=error.status_code,
+        method=error.method,
+        url=error.url,
+        body_excerpt=error.body_excerpt,
+    )

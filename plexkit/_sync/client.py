@@ -42,7 +42,7 @@ from plexkit._sync.resources import (
 )
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.retry import backoff_delay, is_retryable
-from plexkit._core.status import error_for_status
+from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
@@ -51,7 +51,13 @@ from plexkit.cache._sync.control import CacheControl
 from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.cache.keys import CacheKey
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
-from plexkit.errors import ConfigurationError, DeadlineExceededError, TransportError
+from plexkit.errors import (
+    ClientClosedError,
+    ConfigurationError,
+    DeadlineExceededError,
+    TransportError,
+    UnauthorizedError,
+)
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
 
@@ -147,7 +153,7 @@ class PlexClient:
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:
-        """A client from a complete :class:`PlexConfig`."""
+        """A client from a complete `PlexConfig`."""
         return cls(config=config, **kwargs)
 
     def __repr__(self) -> str:
@@ -157,7 +163,7 @@ class PlexClient:
         # Opens the transport too: in-process transports that serve websockets (the fake
         # server's ``websocket_transport()``) need it for ``notifications``.
         if self._http.is_closed:
-            raise ConfigurationError("this client is closed; create a new one")
+            raise ClientClosedError(CLOSED_MESSAGE)
         # RuntimeError: already open, as a request was sent before entering; nothing to open.
         with contextlib.suppress(RuntimeError):
             self._http.__enter__()
@@ -180,7 +186,7 @@ class PlexClient:
     ) -> CachedResponse:
         """Send ``spec`` (through the cache for cacheable reads) and return the response.
 
-        Error statuses raise the matching :mod:`plexkit.errors` exception.
+        Error statuses raise the matching `plexkit.errors` exception.
         """
         mode = _cache_mode(cache)
         if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:
@@ -299,6 +305,8 @@ class PlexClient:
         )
 
     def _send_once(self, spec: RequestSpec, remaining: float | None) -> CachedResponse:
+        if self._http.is_closed:
+            raise ClientClosedError(CLOSED_MESSAGE)
         headers = dict(spec.headers)
         if self.config.token:
             headers["X-Plex-Token"] = self.config.token
@@ -328,6 +336,10 @@ class PlexClient:
         error = error_for_status(
             response.status_code, spec.method, str(request.url), response.content, response.headers
         )
+        if isinstance(error, UnauthorizedError):
+            raise unauthorized(
+                error, token_sent="X-Plex-Token" in headers or self._auth is not None
+            )
         if error is not None:
             raise error
         return CachedResponse(

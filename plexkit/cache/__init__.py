@@ -13,7 +13,7 @@ from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
 from plexkit.cache._async.control import AsyncCacheControl
 from plexkit.cache._async.redis_backend import AsyncRedisBackend
 from plexkit.cache._async.refresher import AsyncRefresher, RefresherState
-from plexkit.cache._async.response_cache import AsyncResponseCache, CacheMode, OnBackendDown
+from plexkit.cache._async.response_cache import AsyncResponseCache, CacheLookup, OnBackendDown
 from plexkit.cache._sync.backend import CacheBackend, MemoryBackend
 from plexkit.cache._sync.control import CacheControl
 from plexkit.cache._sync.redis_backend import RedisBackend
@@ -41,7 +41,7 @@ __all__ = [
     "CacheInfo",
     "CacheInfoLog",
     "CacheKey",
-    "CacheMode",
+    "CacheLookup",
     "CachePolicy",
     "CacheStats",
     "CachedResponse",

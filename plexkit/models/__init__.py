@@ -1,8 +1,8 @@
 """Typed models for Plex Media Server answers, and the decoding that feeds them (no I/O).
 
-Bodies go through :func:`decode_body` (JSON or XML, safely, into one JSON-shaped dict) and a
-typed reader (:func:`items_from`, :func:`sections_from`, ...) or :func:`parse_container`.
-Models are frozen attrs classes built by one cattrs :data:`converter`; see ``docs/models.md``
+Bodies go through `decode_body` (JSON or XML, safely, into one JSON-shaped dict) and a
+typed reader (`items_from`, `sections_from`, ...) or `parse_container`.
+Models are frozen attrs classes built by one cattrs `converter`; see ``docs/models.md``
 for the leniency rules and the JSON/XML equivalence.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from plexkit.models._converter import configure_converter, converter
 from plexkit.models._decode import decode_body, decode_document
+from plexkit.models._display import Display, to_dict
+from plexkit.models._display import install_display as _install_display
 from plexkit.models._readers import (
     activities_from,
     activity_notifications_from,
@@ -99,6 +101,7 @@ __all__ = [
     "Collection",
     "ConnectionEvent",
     "Directory",
+    "Display",
     "Episode",
     "ExternalIds",
     "FieldLock",
@@ -157,4 +160,7 @@ __all__ = [
     "server_info_from",
     "sessions_from",
     "structure",
+    "to_dict",
 ]
+
+_install_display()

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import attrs
 
+from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 from plexkit.models.items import Item
 from plexkit.models.media import Location
@@ -27,13 +28,13 @@ __all__ = [
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Directory:
+class Directory(Display):
     """A navigable entry that is not a library item.
 
     Root listings (``/`` and ``/library``), sort and filter lists, tag directories
     (``type="tag"`` in search hubs, genres of a section) and library sections seen through
-    :func:`parse_container` all come as directories. Sections have their own richer model,
-    :class:`Section`.
+    `parse_container` all come as directories. Sections have their own richer model,
+    `Section`.
     """
 
     key: str | None = None
@@ -57,7 +58,7 @@ class Directory:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Hub:
+class Hub(Display):
     """A hub: one row of results (search, home, "continue watching").
 
     ``items`` are library items (the union), ``directories`` non-item results such as tags.
@@ -79,7 +80,7 @@ class Hub:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class SearchResult:
+class SearchResult(Display):
     """One ``/library/search`` result: a scored item or a scored tag directory."""
 
     score: float | None = None
@@ -89,7 +90,7 @@ class SearchResult:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Section:
+class Section(Display):
     """A library section (``/library/sections``) with its folders.
 
     ``key`` is the section id as text (``"1"``); ``refreshing`` is true while it is scanned.
@@ -119,12 +120,12 @@ class Section:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class MediaContainer:
+class MediaContainer(Display):
     """A decoded PMS body: listing attributes plus typed children.
 
     ``total_size``/``offset`` describe paging; ``metadata`` holds items, ``directories``
     directories and ``hubs`` hubs. What is not modelled stays reachable through the dict of
-    :func:`decode_body`.
+    `decode_body`.
     """
 
     size: int | None = None
@@ -161,10 +162,10 @@ class MediaContainer:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class ServerInfo:
+class ServerInfo(Display):
     """The server root (``GET /``): identity, version, platform and capabilities.
 
-    Plex calls the server's display name ``friendlyName``; :attr:`name` is the same value.
+    Plex calls the server's display name ``friendlyName``; `name` is the same value.
     The ``transcoder_video_*`` fields are Plex's comma-separated lists, kept as text.
     """
 
@@ -214,7 +215,7 @@ class ServerInfo:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Identity:
+class Identity(Display):
     """``GET /identity``: readable without a token, used to recognise a server."""
 
     machine_identifier: str | None = None

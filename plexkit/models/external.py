@@ -14,6 +14,8 @@ from typing import Final
 
 import attrs
 
+from plexkit.models._display import Display
+
 __all__ = ["ExternalIds", "external_ids", "parse_guid"]
 
 # Scheme of a guid -> which service its id belongs to.
@@ -31,7 +33,7 @@ _IMDB_RE: Final = re.compile(r"^tt\d{5,}$")
 
 
 @attrs.frozen
-class ExternalIds:
+class ExternalIds(Display):
     """An item's ids at TMDB, TVDB and IMDb; ``None`` where the server gave none."""
 
     tmdb: int | None = None

@@ -1,9 +1,9 @@
 """Library items: the tagged union ``Item`` over Plex's ``type`` attribute.
 
-Every item shares :class:`BaseItem`'s fields; children (seasons, episodes, albums, tracks,
+Every item shares `BaseItem`'s fields; children (seasons, episodes, albums, tracks,
 photos) add their ``parent_*`` fields and leaves (episodes, tracks) their ``grandparent_*``
 ones. An item whose ``type`` plexkit does not know, or that is too broken to read, becomes an
-:class:`UnknownItem` that keeps the raw dict: one odd entry never fails a whole page.
+`UnknownItem` that keeps the raw dict: one odd entry never fails a whole page.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 from plexkit.models.external import ExternalIds, external_ids
 from plexkit.models.media import Guid, Location, Media, Tag
@@ -45,17 +46,18 @@ OMIT: Final = "plexkit.omit"
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class BaseItem:
+class BaseItem(Display):
     """Fields every library item has. ``rating_key`` identifies it on its server.
 
-    Timestamps are aware UTC datetimes; ``title`` is ``""`` if the server left it out.
+    ``rating_key``, ``key``, ``title`` and ``type`` are sent on every real item: an entry
+    without one of them is read as an `UnknownItem`. Timestamps are aware UTC datetimes.
     """
 
     rating_key: str
     type: str
-    key: str | None = None
+    key: str
     guid: str | None = None
-    title: str = ""
+    title: str
     title_sort: str | None = None
     slug: str | None = None
     summary: str | None = None
@@ -323,7 +325,7 @@ _NO_RAW: Mapping[str, Any] = MappingProxyType({})
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class UnknownItem:
+class UnknownItem(Display):
     """An item of a type plexkit does not model, or one it could not read.
 
     ``raw`` is a copy of the item's dict as decoded (JSON shape; treat it as read-only); it
@@ -377,8 +379,8 @@ Item: TypeAlias = (
     | UnknownItem
 )
 
-#: The class for each wire ``type``. ``"photo"`` is a :class:`Photo` or, when its key ends
-#: in ``/children``, a :class:`PhotoAlbum`.
+#: The class for each wire ``type``. ``"photo"`` is a `Photo` or, when its key ends
+#: in ``/children``, a `PhotoAlbum`.
 ITEM_CLASSES: Final[Mapping[str, type[Item]]] = {
     "movie": Movie,
     "show": Show,

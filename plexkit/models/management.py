@@ -3,7 +3,7 @@
 Notifications are what ``/:/websockets/notifications`` pushes: a ``NotificationContainer``
 whose ``type`` says which list it carries (``activity`` → ``ActivityNotification``,
 ``timeline`` → ``TimelineEntry``, ``playing`` → ``PlaySessionStateNotification``, ...).
-plexkit turns each entry into one typed event; :data:`Notification` is their union.
+plexkit turns each entry into one typed event; `Notification` is their union.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
+from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 from plexkit.models.status import Activity, TranscodeSession
 
@@ -38,7 +39,7 @@ __all__ = [
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class MatchCandidate:
+class MatchCandidate(Display):
     """A metadata match the agent proposes for an item (``/matches``' ``SearchResult``).
 
     Pass it (or its ``guid``) to ``metadata.match()``.
@@ -57,7 +58,7 @@ class MatchCandidate:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class AgentMediaType:
+class AgentMediaType(Display):
     """A metadata type an agent serves (``mediaType`` 1 movie, 2 show, 8 artist, ...)."""
 
     media_type: int | None = None
@@ -66,7 +67,7 @@ class AgentMediaType:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Agent:
+class Agent(Display):
     """A metadata agent of the server (``/system/agents``)."""
 
     identifier: str = ""
@@ -79,7 +80,7 @@ class Agent:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Artwork:
+class Artwork(Display):
     """One poster or background an item can show (``/posters``, ``/arts``).
 
     ``rating_key`` identifies it for ``select_poster()``/``select_art()``: an agent's URL,
@@ -95,7 +96,7 @@ class Artwork:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class FieldLock:
+class FieldLock(Display):
     """A ``Field`` entry of an item detail: ``name`` is PMS's field name."""
 
     name: str = ""
@@ -103,7 +104,7 @@ class FieldLock:
 
 
 @attrs.frozen(kw_only=True)
-class ScanResult:
+class ScanResult(Display):
     """How a ``refresh_and_wait()`` ended.
 
     ``activities`` are the scan activities seen (uuids); ``via`` says whether the end came from
@@ -121,7 +122,7 @@ class ScanResult:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class ActivityEvent:
+class ActivityEvent(Display):
     """An activity ``started``, ``updated`` or ``ended`` (scans, refreshes, analysis)."""
 
     type: ClassVar[str] = "activity"
@@ -132,7 +133,7 @@ class ActivityEvent:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class TimelineEvent:
+class TimelineEvent(Display):
     """A library item changed (``state`` 0 created ... 5 processed, 9 deleted).
 
     ``item_type`` is the item's metadata type number (1 movie, 4 episode, ...).
@@ -155,7 +156,7 @@ class TimelineEvent:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class PlayingEvent:
+class PlayingEvent(Display):
     """A playback session changed state (``playing``, ``paused``, ``stopped``, ``buffering``)."""
 
     type: ClassVar[str] = "playing"
@@ -173,7 +174,7 @@ class PlayingEvent:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class StatusEvent:
+class StatusEvent(Display):
     """A server status message, such as ``LIBRARY_UPDATE`` ("Library scan complete")."""
 
     type: ClassVar[str] = "status"
@@ -184,7 +185,7 @@ class StatusEvent:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class ProgressEvent:
+class ProgressEvent(Display):
     """A free-text progress message (older servers report scans this way)."""
 
     type: ClassVar[str] = "progress"
@@ -192,7 +193,7 @@ class ProgressEvent:
 
 
 @attrs.frozen(kw_only=True)
-class TranscodeSessionEvent:
+class TranscodeSessionEvent(Display):
     """A transcode session started, updated or ended (``action``)."""
 
     type: ClassVar[str] = "transcodeSession"
@@ -201,7 +202,7 @@ class TranscodeSessionEvent:
 
 
 @attrs.frozen(kw_only=True)
-class ConnectionEvent:
+class ConnectionEvent(Display):
     """The listener connected, or lost its connection (events may have been missed).
 
     Not sent by the server: plexkit adds it so consumers can resynchronise after a gap.
@@ -214,7 +215,7 @@ class ConnectionEvent:
 
 
 @attrs.frozen(kw_only=True)
-class UnknownEvent:
+class UnknownEvent(Display):
     """A notification plexkit does not model (``reachability``, ``preference``...), raw."""
 
     type: str

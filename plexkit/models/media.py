@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import attrs
 
+from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 
 __all__ = ["Guid", "Location", "Media", "Part", "Stream", "Tag"]
@@ -16,7 +17,7 @@ __all__ = ["Guid", "Location", "Media", "Part", "Stream", "Tag"]
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Tag:
+class Tag(Display):
     """A tag on an item: genre, actor (``role`` is the character), director, label, ...
 
     ``filter`` is the query that lists the section's items with this tag (``"genre=87"``).
@@ -33,7 +34,7 @@ class Tag:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Guid:
+class Guid(Display):
     """An external id of an item, such as ``"imdb://tt0123456"`` or ``"tmdb://12345"``."""
 
     id: str = ""
@@ -41,7 +42,7 @@ class Guid:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Location:
+class Location(Display):
     """A folder of a library section (or of a show): the server's path, not the caller's."""
 
     id: int | None = None
@@ -50,7 +51,7 @@ class Location:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Stream:
+class Stream(Display):
     """One track of a part. ``stream_type``: 1 video, 2 audio, 3 subtitle, 4 lyrics.
 
     In ``/status/sessions`` bodies ``decision`` (copy/transcode/burn) and ``location`` say how
@@ -101,7 +102,7 @@ class Stream:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Part:
+class Part(Display):
     """One file of a media version: server path, size and streams."""
 
     id: int | None = None
@@ -129,7 +130,7 @@ class Part:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Media:
+class Media(Display):
     """One version of an item (a quality/edition), made of one or more parts."""
 
     id: int | None = None

@@ -1,7 +1,7 @@
 """What the server is doing: playback sessions, watch history and activities.
 
 A ``/status/sessions`` entry is a library item with ``User``, ``Player``, ``Session`` and
-``TranscodeSession`` children. :class:`Session` wraps it: ``item`` is the ordinary typed
+``TranscodeSession`` children. `Session` wraps it: ``item`` is the ordinary typed
 item (the same model a library listing gives), the other fields are the playback details.
 """
 
@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import attrs
 
+from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 from plexkit.models.items import Item
 
@@ -29,7 +30,7 @@ __all__ = [
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class SessionUser:
+class SessionUser(Display):
     """The account watching (``<User>`` of a session)."""
 
     id: int | None = None
@@ -39,7 +40,7 @@ class SessionUser:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Player:
+class Player(Display):
     """The client device playing (``<Player>`` of a session, or of ``/resources``)."""
 
     title: str | None = None
@@ -63,7 +64,7 @@ class Player:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class SessionInfo:
+class SessionInfo(Display):
     """The network side of a session (``<Session>``): id, bandwidth (kbit/s), lan/wan."""
 
     id: str | None = None
@@ -73,7 +74,7 @@ class SessionInfo:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class TranscodeSession:
+class TranscodeSession(Display):
     """A running transcode: progress (percent), speed and what is transcoded or copied."""
 
     key: str | None = None
@@ -106,7 +107,7 @@ class TranscodeSession:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Session:
+class Session(Display):
     """One playback session: the item being played plus who, where and how.
 
     ``transcode_session`` is read from the item or, for Live TV, from its first media.
@@ -125,7 +126,7 @@ class Session:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class HistoryEntry:
+class HistoryEntry(Display):
     """One "watched" record from ``/status/sessions/history/all``."""
 
     history_key: str | None = None
@@ -152,7 +153,7 @@ class HistoryEntry:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class ActivityContext:
+class ActivityContext(Display):
     """What an activity works on: a library section, or an item key for per-item refreshes."""
 
     library_section_id: int | None = None
@@ -161,7 +162,7 @@ class ActivityContext:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class Activity:
+class Activity(Display):
     """A server activity (``/activities``): scans, analysis, EPG loads, ...
 
     ``progress`` is 0-100, or -1 when the server cannot tell.
@@ -179,7 +180,7 @@ class Activity:
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
-class ActivityNotification:
+class ActivityNotification(Display):
     """A websocket ``activity`` notification: ``event`` is started, updated or ended."""
 
     event: str | None = None

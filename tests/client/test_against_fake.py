@@ -112,7 +112,7 @@ async def test_search_finds_a_known_title(client: Any, plex_server: FakePlexServ
 
 
 async def test_recently_added_is_newest_first(client: Any, plex_server: FakePlexServer) -> None:
-    recent = await resolve(client.library.recently_added(limit=5, section_key=1))
+    recent = await resolve(client.library.recently_added(limit=5, section=1))
     assert len(recent) == 5
     added = [item.added_at for item in recent]
     assert added == sorted(added, reverse=True)

@@ -184,9 +184,9 @@ def test_search_recently_added_history_and_refresh_requests() -> None:
         }
     )
     with sync_client(recorder) as plex:
-        plex.library.search("star wars", limit=5, section_key=3)
+        plex.library.search("star wars", limit=5, section=3)
         search = recorder.last
-        plex.library.recently_added(limit=7, section_key=3)
+        plex.library.recently_added(limit=7, section=3)
         recent = recorder.last
         plex.history.list(limit=10, account_id=2)
         history = recorder.last
@@ -219,7 +219,11 @@ def test_edit_sends_field_value_and_lock() -> None:
     [
         lambda p: p.library.items("1", limit=0),
         lambda p: p.library.items("1", offset=-1),
-        lambda p: p.library.items("../1"),
+        lambda p: p.metadata.children("../1"),
+        lambda p: p.library.items("Movies", type="spaceship"),
+        lambda p: p.library.items("Movies", limit=0),
+        lambda p: p.library.search("  ", section="Movies"),
+        lambda p: p.metadata.get(object()),
         lambda p: p.library.items("1", type="spaceship"),
         lambda p: p.library.search("  "),
         lambda p: p.metadata.get(""),

@@ -24,7 +24,7 @@ async def test_scalar_edits_reach_get_and_plexapi(env: Env) -> None:
         env.plex.metadata.edit(
             rk,
             title="Edited Title",
-            sort_title="Edited",
+            title_sort="Edited",
             summary="A new summary",
             tagline="New tagline",
             year=1999,
@@ -51,7 +51,7 @@ async def test_scalar_edits_reach_get_and_plexapi(env: Env) -> None:
     )
     assert theirs.isLocked("title") and theirs.isLocked("studio")
     locked = await resolve(env.plex.metadata.locked_fields(rk))
-    assert locked >= {"title", "sort_title", "summary", "year", "studio"}
+    assert locked >= {"title", "title_sort", "summary", "year", "studio"}
 
 
 async def test_tag_add_remove_replace_and_clear(env: Env) -> None:

@@ -50,7 +50,7 @@ def test_scalar_fields_are_set_and_locked(httpx_mock: HTTPXMock) -> None:
         lambda p: p.metadata.edit(
             42,
             title="Heat (1995)",
-            sort_title="Heat",
+            title_sort="Heat",
             original_title="Heat",
             summary="A & B = 100%",
             tagline="A Los Angeles crime saga",

@@ -79,7 +79,7 @@ async def test_a_targeted_scan_adds_exactly_the_new_files(env: Env) -> None:
     result = await resolve(env.plex.library.refresh_and_wait(1, path=f"{MOVIES}/Heat (1995)"))
     assert result.path == f"{MOVIES}/Heat (1995)"
     assert titles(env, 1, 1) - movies_before == {"Heat"}
-    found = await resolve(env.plex.library.search("Heat", section_key=1))
+    found = await resolve(env.plex.library.search("Heat", section=1))
     heat = [i for hub in found for i in hub.items if i.title == "Heat"]
     assert heat and heat[0].media[0].parts[0].file == f"{MOVIES}/Heat (1995)/Heat (1995).mkv"
     assert [r.path for r in env.server.requests.matching(path="/library/sections/1/refresh")]

@@ -174,7 +174,13 @@ def test_plextv_arrays_are_documents_not_containers() -> None:
 
 
 def _movie(**fields: Any) -> dict[str, Any]:
-    return {"ratingKey": "7", "type": "movie", "title": "Seven", **fields}
+    return {
+        "ratingKey": "7",
+        "key": "/library/metadata/7",
+        "type": "movie",
+        "title": "Seven",
+        **fields,
+    }
 
 
 def _one(entry: Any) -> Any:
@@ -267,11 +273,14 @@ def test_items_that_cannot_be_typed_become_unknown_items() -> None:
         {"type": "movie", "title": "No rating key"},
         {"ratingKey": "3", "title": "No type"},
         {"ratingKey": "4", "type": ["movie"], "title": "Odd type"},
+        {"ratingKey": "5", "type": "movie", "title": "No key"},
+        {"ratingKey": "6", "type": "movie", "key": "/library/metadata/6"},
         "not an object",
         _movie(),
     ]
     items = items_from({"Metadata": entries})
-    assert [type(i) for i in items] == [UnknownItem] * 4 + [Movie]
+    # rating key, key, title and type are always sent on real items: without one, unknown
+    assert [type(i) for i in items] == [UnknownItem] * 6 + [Movie]
     first = items[0]
     assert isinstance(first, UnknownItem)
     assert (first.type, first.rating_key, first.title) == ("podcastEpisode", "1", "New kind")

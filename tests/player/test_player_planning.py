@@ -67,7 +67,11 @@ def test_the_deepest_location_picks_the_section_and_nested_paths_share_a_scan() 
 
 def movie(key: str, *files: str) -> Movie:
     return Movie(
-        type="movie", rating_key=key, media=(Media(parts=tuple(Part(file=f) for f in files)),)
+        type="movie",
+        rating_key=key,
+        key=f"/library/metadata/{key}",
+        title=key,
+        media=(Media(parts=tuple(Part(file=f) for f in files)),),
     )
 
 

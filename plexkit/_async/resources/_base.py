@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from plexkit._core.refs import SectionRef, section_key_of
 from plexkit.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -20,6 +21,13 @@ class Resource:
 
     def __init__(self, client: AsyncPlexClient) -> None:
         self._client = client
+
+    async def _section_key(self, section: SectionRef) -> str:
+        """The key of a section given as a model, a key or a title (a title is looked up)."""
+        key = section_key_of(section)
+        if key is None:
+            key = (await self._client.library.section(section)).key
+        return key
 
 
 def children_of(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:

@@ -46,7 +46,7 @@ class AsyncActivities(Resource):
         use_websocket: bool = True,
     ) -> AsyncActivityWatch:
         """Progress updates of one activity until it ends (an async iterator of
-        :class:`Activity`): ``async for a in plex.activities.watch(uuid)`` polls; inside
+        `Activity`): ``async for a in plex.activities.watch(uuid)`` polls; inside
         ``async with plex.activities.watch(uuid) as updates`` websocket notifications are
         followed. A cancelled or finished activity ends the iteration."""
         if isinstance(uuid, Activity):

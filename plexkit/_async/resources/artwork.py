@@ -53,7 +53,7 @@ class AsyncArtworks(Resource):
         await self._upload(rating_key, "art", url=url, data=data, lock=lock)
 
     async def select_poster(self, rating_key: str | int, poster: str | Artwork) -> None:
-        """Show one of the item's posters (an :class:`Artwork` or its ``rating_key``)."""
+        """Show one of the item's posters (an `Artwork` or its ``rating_key``)."""
         await self._select(rating_key, "poster", poster)
 
     async def select_art(self, rating_key: str | int, art: str | Artwork) -> None:

@@ -1,9 +1,13 @@
-"""Library sections, their items, search, collections and scans."""
+"""Library sections, their items, search, collections and scans.
+
+A section is a ``Section``, its key or its title wherever one is taken. A listing with
+``type="movie"`` (or any other item type name) is typed as that type's model: ``Page[Movie]``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
 import attrs
 
@@ -13,13 +17,32 @@ from plexkit._async.resources.paging import iterate, page
 from plexkit._async.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
-from plexkit._core.paging import Page
+from plexkit._core.paging import Page, check_window
+from plexkit._core.refs import (
+    ItemRef,
+    SectionRef,
+    item_class,
+    narrowed,
+    rating_key_of,
+    section_key_of,
+)
 from plexkit._core.scan_paths import check_path_text, check_scan_path, section_for_path
 from plexkit.models import (
+    Album,
+    Artist,
+    Clip,
     Collection,
+    Episode,
     Hub,
     Item,
+    Movie,
+    Photo,
+    PhotoAlbum,
+    Playlist,
+    Season,
     Section,
+    Show,
+    Track,
     hubs_from,
     items_from,
     sections_from,
@@ -28,9 +51,44 @@ from plexkit.models import (
 from plexkit.models.management import Agent, ScanResult
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from plexkit._async.client import CacheMode
 
 __all__ = ["AsyncLibrary"]
+
+
+class _ItemsOptions(TypedDict, total=False):
+    limit: int
+    offset: int
+    sort: str | None
+    filters: Mapping[str, ParamValue | None] | None
+    cache: CacheMode
+    ttl: float | None
+    include_guids: bool
+
+
+class _IterOptions(TypedDict, total=False):
+    page_size: int
+    limit: int | None
+    sort: str | None
+    filters: Mapping[str, ParamValue | None] | None
+    cache: CacheMode
+    include_guids: bool
+
+
+class _SearchOptions(TypedDict, total=False):
+    limit: int | None
+    section: SectionRef | None
+    cache: CacheMode
+    ttl: float | None
+
+
+class _RecentOptions(TypedDict, total=False):
+    limit: int
+    section: SectionRef | None
+    cache: CacheMode
+    ttl: float | None
 
 
 class AsyncLibrary(Resource):
@@ -49,26 +107,86 @@ class AsyncLibrary(Resource):
         return await async_with_item_counts(self._client, found) if counts else found
 
     async def section(
-        self, key_or_title: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self, section: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> Section:
-        """One section by key (``"1"``/``1``) or by title, case-insensitively."""
-        wanted = str(key_or_title)
+        """One section by key (``"1"``/``1``) or by title, case-insensitively; given a
+        `Section`, its current state.
+
+        Raises `NotFoundError` when no section has that key or title.
+        """
+        wanted = section.key if isinstance(section, Section) else str(section)
         found = await self.sections(cache=cache, ttl=ttl)
-        for section in found:
-            if section.key == wanted:
-                return section
-        for section in found:
-            if (section.title or "").casefold() == wanted.casefold():
-                return section
+        for candidate in found:
+            if candidate.key == wanted:
+                return candidate
+        for candidate in found:
+            if (candidate.title or "").casefold() == wanted.casefold():
+                return candidate
         titles = ", ".join(repr(s.title) for s in found) or "none"
         raise not_found(
             f"no library section with key or title {wanted!r} (sections: {titles})",
             "/library/sections",
         )
 
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Movie]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Show]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Season]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Episode]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Clip]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Artist]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Album]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Track]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_ItemsOptions]
+    ) -> Page[PhotoAlbum]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Photo]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Playlist]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Collection]: ...
+    @overload
     async def items(
         self,
-        section_key: str | int,
+        section: SectionRef,
+        *,
+        type: int | str | None = None,
+        **options: Unpack[_ItemsOptions],
+    ) -> Page[Item]: ...
+    async def items(
+        self,
+        section: SectionRef,
         *,
         limit: int = 50,
         offset: int = 0,
@@ -78,16 +196,71 @@ class AsyncLibrary(Resource):
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
-    ) -> Page[Item]:
-        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*)."""
-        spec = endpoints.library_items(
-            section_key, type=type, sort=sort, filters=filters, include_guids=include_guids
-        )
-        return await page(self._client, spec, offset, limit, cache, ttl)
+    ) -> Page[Any]:
+        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*).
 
+        With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
+        entries of another class (an unreadable one) are left out of ``items``.
+        """
+        check_window(offset, limit)
+        spec = await self._items_spec(section, type, sort, filters, include_guids)
+        return await page(self._client, spec, offset, limit, cache, ttl, item_class(type))
+
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Movie]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Show]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Season]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Episode]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Clip]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Artist]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Album]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Track]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[PhotoAlbum]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Photo]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Playlist]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Collection]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Item]: ...
     async def iter_items(
         self,
-        section_key: str | int,
+        section: SectionRef,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
@@ -96,90 +269,253 @@ class AsyncLibrary(Resource):
         filters: Mapping[str, ParamValue | None] | None = None,
         cache: CacheMode = False,
         include_guids: bool = False,
-    ) -> AsyncIterator[Item]:
+    ) -> AsyncIterator[Any]:
         """Every item of a section, fetched page by page; only one page is held at a time.
 
-        Pages are not cached unless ``cache=True`` is passed: a walk over a whole library
-        would otherwise fill the cache with it.
+        Typed by ``type=`` as `items` is. Pages are not cached unless ``cache=True`` is
+        passed: a walk over a whole library would otherwise fill the cache with it.
         """
-        spec = endpoints.library_items(
-            section_key, type=type, sort=sort, filters=filters, include_guids=include_guids
-        )
-        async for item in iterate(self._client, spec, page_size, limit, cache):
+        spec = await self._items_spec(section, type, sort, filters, include_guids)
+        async for item in iterate(self._client, spec, page_size, limit, cache, item_class(type)):
             yield item
 
+    async def _items_spec(
+        self,
+        section: SectionRef,
+        type: int | str | None,
+        sort: str | None,
+        filters: Mapping[str, ParamValue | None] | None,
+        include_guids: bool,
+    ) -> endpoints.RequestSpec:
+        """The items request, every argument checked before a title is looked up."""
+        options: dict[str, Any] = {
+            "type": type,
+            "sort": sort,
+            "filters": filters,
+            "include_guids": include_guids,
+        }
+        key = section_key_of(section)
+        spec = endpoints.library_items(key or "0", **options)
+        if key is None:
+            spec = endpoints.library_items(await self._section_key(section), **options)
+        return spec
+
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["movie"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Movie, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["show"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Show, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["season"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Season, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["episode"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Episode, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["trailer"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Clip, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["artist"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Artist, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["album"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Album, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["track"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Track, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["photoalbum"], **options: Unpack[_SearchOptions]
+    ) -> tuple[PhotoAlbum, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["photo"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Photo, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["playlist"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Playlist, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: Literal["collection"], **options: Unpack[_SearchOptions]
+    ) -> tuple[Collection, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: None = None, **options: Unpack[_SearchOptions]
+    ) -> tuple[Hub, ...]: ...
+    @overload
+    async def search(
+        self, query: str, *, type: int | str, **options: Unpack[_SearchOptions]
+    ) -> tuple[Item, ...]: ...
     async def search(
         self,
         query: str,
         *,
+        type: int | str | None = None,
         limit: int | None = None,
-        section_key: str | int | None = None,
+        section: SectionRef | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
-    ) -> tuple[Hub, ...]:
-        """Search every library (``/hubs/search``): one hub per result type, with its items."""
-        spec = endpoints.search(query, limit=limit, section_key=section_key)
-        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
-        return hubs_from(data)
+    ) -> tuple[Any, ...]:
+        """Search every library (``/hubs/search``), or one ``section``.
 
+        Without ``type``, one hub per result type with its items; with ``type="movie"``
+        (or another type), only the matching items: a ``tuple[Movie, ...]``.
+        """
+        kind = item_class(type)
+        endpoints.search(query, limit=limit)
+        key = None if section is None else await self._section_key(section)
+        spec = endpoints.search(query, limit=limit, section_key=key)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
+        hubs = hubs_from(data)
+        if type is None:
+            return hubs
+        return narrowed((item for hub in hubs for item in hub.items), kind)
+
+    @overload
+    async def recently_added(
+        self, *, type: Literal["movie"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Movie, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["show"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Show, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["season"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Season, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["episode"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Episode, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["trailer"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Clip, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["artist"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Artist, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["album"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Album, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["track"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Track, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["photoalbum"], **options: Unpack[_RecentOptions]
+    ) -> tuple[PhotoAlbum, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["photo"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Photo, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["playlist"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Playlist, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: Literal["collection"], **options: Unpack[_RecentOptions]
+    ) -> tuple[Collection, ...]: ...
+    @overload
+    async def recently_added(
+        self, *, type: int | str | None = None, **options: Unpack[_RecentOptions]
+    ) -> tuple[Item, ...]: ...
     async def recently_added(
         self,
         *,
+        type: int | str | None = None,
         limit: int = 20,
-        section_key: str | int | None = None,
+        section: SectionRef | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
-    ) -> tuple[Item, ...]:
-        """The newest items, across libraries or in one section."""
-        spec = endpoints.recently_added(limit=limit, section_key=section_key)
+    ) -> tuple[Any, ...]:
+        """The newest items, across libraries or in one ``section``.
+
+        With ``type`` and a ``section``, the section's items of that type newest first; with
+        ``type`` alone, the newest items across libraries that are of that type.
+        """
+        kind = item_class(type)
+        if type is not None and section is not None:
+            found = await self.items(
+                section, type=type, sort="addedAt:desc", limit=limit, cache=cache, ttl=ttl
+            )
+            return found.items
+        key = None if section is None else await self._section_key(section)
+        spec = endpoints.recently_added(limit=limit, section_key=key)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
-        return items_from(data)[:limit]
+        return narrowed(items_from(data)[:limit], kind)
 
     async def collections(
-        self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self, section: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Collection, ...]:
         """The collections of a section."""
-        data, _ = await self._client.get_data(
-            endpoints.collections(section_key), cache=cache, ttl=ttl
-        )
+        key = await self._section_key(section)
+        data, _ = await self._client.get_data(endpoints.collections(key), cache=cache, ttl=ttl)
         return tuple(item for item in items_from(data) if isinstance(item, Collection))
 
     async def collection(
         self,
-        key: str | int,
+        collection: ItemRef,
         *,
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
     ) -> Collection:
-        """A collection with its items filled in."""
+        """A collection (the model or its rating key) with its items filled in."""
+        key = rating_key_of(collection)
         detail = await self._client.metadata.get(key, cache=cache, ttl=ttl)
         if not isinstance(detail, Collection):
             raise not_found(
                 f"item {key!r} is a {detail.type!r}, not a collection", f"/library/metadata/{key}"
             )
-        spec = endpoints.collection_items(key, include_guids=include_guids)
+        items = await self.collection_items(key, cache=cache, ttl=ttl, include_guids=include_guids)
+        return attrs.evolve(detail, items=items)
+
+    async def collection_items(
+        self,
+        collection: ItemRef,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
+    ) -> tuple[Item, ...]:
+        """The items of a collection (the model or its rating key)."""
+        spec = endpoints.collection_items(rating_key_of(collection), include_guids=include_guids)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
-        return attrs.evolve(detail, items=items_from(data))
+        return items_from(data)
 
     async def refresh(
-        self, section: str | int | Section, *, path: str | None = None, force: bool = False
+        self, section: SectionRef, *, path: str | None = None, force: bool = False
     ) -> None:
         """Start a scan of a whole section, or only of ``path`` inside it.
 
-        A ``path`` outside every location of the section raises :class:`ConfigurationError`
-        before the scan is requested (with a :class:`Section`, before any request at all):
-        PMS would accept it and silently scan nothing.
+        ``section`` is a `Section`, its key or its title. A ``path`` outside every location
+        of the section raises `ConfigurationError` before the scan is requested (with a
+        `Section`, before any request at all): PMS would accept it and silently scan nothing.
         """
         if path is None and not isinstance(section, Section):
-            await self._client.request(endpoints.refresh_section(section, force=force))
+            key = await self._section_key(section)
+            await self._client.request(endpoints.refresh_section(key, force=force))
             return
         found, path = await self._scan_target(section, path)
         await self._client.request(endpoints.refresh_section(found.key, path=path, force=force))
 
     async def refresh_and_wait(
         self,
-        section: str | int | Section,
+        section: SectionRef,
         *,
         path: str | None = None,
         force: bool = False,
@@ -194,12 +530,12 @@ class AsyncLibrary(Resource):
         Follows the scan's activity notifications over the websocket; without one (or when
         it drops or stays silent for ``start_grace`` seconds) polls ``/activities`` and the
         section's ``refreshing`` flag every ``poll_interval`` seconds. ``on_progress`` gets
-        each new :class:`Activity` state. With ``path`` only that scan's activity is followed
+        each new `Activity` state. With ``path`` only that scan's activity is followed
         (concurrent scans of other paths in the section do not delay or report into it).
-        ``section`` is a key, a title or a :class:`Section`; a ``path`` outside every
-        location of the section raises :class:`ConfigurationError` before the scan is
-        requested (with a :class:`Section`, before any request at all). After ``timeout``
-        seconds raises :class:`~plexkit.errors.WaitTimeoutError` (a ``TimeoutError``).
+        ``section`` is a key, a title or a `Section`; a ``path`` outside every location of
+        the section raises `ConfigurationError` before the scan is requested (with a
+        `Section`, before any request at all). After ``timeout`` seconds raises
+        `WaitTimeoutError` (a ``TimeoutError``).
         """
         options = ScanWait.checked(
             timeout=timeout,
@@ -212,7 +548,7 @@ class AsyncLibrary(Resource):
         return await refresh_and_wait(self._client, found, path, force=force, options=options)
 
     async def _scan_target(
-        self, section: str | int | Section, path: str | None
+        self, section: SectionRef, path: str | None
     ) -> tuple[Section, str | None]:
         """The section (read by key or title unless given) and ``path`` checked against its
         locations (a malformed ``path`` is refused before any request)."""

@@ -1,15 +1,28 @@
-"""Single items by rating key: detail, children, edits, locks and matching."""
+"""Single items: detail, children, edits, locks and matching.
+
+An item is its model or its rating key wherever one is taken; the hierarchy calls
+(`seasons`, `episodes`, `albums`, `tracks`) are typed to what they return.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from plexkit._async.resources._base import Resource, children_of, not_found
 from plexkit._core import edits, endpoints, matching
+from plexkit._core.refs import ItemRef, SectionRef, rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import (
+    Album,
+    Artist,
+    BaseItem,
+    Episode,
     Item,
+    Season,
+    Show,
+    Track,
+    UnknownItem,
     items_from,
     structure,
 )
@@ -20,51 +33,107 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncMetadata"]
 
+_I = TypeVar("_I", bound=BaseItem)
+_C = TypeVar("_C", bound=BaseItem)
+
 
 class AsyncMetadata(Resource):
     """Single items by rating key: detail, children, leaves and edits."""
 
+    @overload
+    async def get(self, item: _I, *, cache: CacheMode = None, ttl: float | None = None) -> _I: ...
+    @overload
     async def get(
-        self, rating_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
-    ) -> Item:
-        """An item in full detail (media, parts, streams, tags)."""
+        self, item: str | int | UnknownItem, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> Item: ...
+    async def get(self, item: ItemRef, *, cache: CacheMode = None, ttl: float | None = None) -> Any:
+        """An item in full detail (media, parts, streams, tags), by model or rating key.
+
+        Given a model (a listed `Movie`), returns the same class in full detail. Raises
+        `NotFoundError` when no item has that rating key.
+        """
+        rating_key = rating_key_of(item)
         spec = endpoints.metadata(rating_key)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         found = items_from(data)
         if not found:
             raise not_found(f"no item with rating key {rating_key!r}", spec.path)
+        if isinstance(item, BaseItem) and not isinstance(found[0], type(item)):
+            raise not_found(
+                f"item {rating_key!r} is now a {found[0].type!r}, not a {item.type!r}", spec.path
+            )
         return found[0]
 
     async def children(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         *,
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Direct children: a show's seasons, a season's episodes, an album's tracks."""
-        spec = endpoints.children(rating_key, include_guids=include_guids)
+        spec = endpoints.children(rating_key_of(item), include_guids=include_guids)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return items_from(data)
 
     async def all_leaves(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         *,
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Every leaf below an item: all episodes of a show, all tracks of an artist."""
-        spec = endpoints.children(rating_key, leaves=True, include_guids=include_guids)
+        spec = endpoints.children(rating_key_of(item), leaves=True, include_guids=include_guids)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return items_from(data)
 
-    async def edit(self, rating_key: str | int, *, lock: bool | None = True, **fields: Any) -> None:
+    async def seasons(
+        self, show: Show | ItemRef, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[Season, ...]:
+        """A show's seasons, in order."""
+        return _only(Season, await self.children(show, cache=cache, ttl=ttl))
+
+    async def episodes(
+        self,
+        show_or_season: Show | Season | ItemRef,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
+    ) -> tuple[Episode, ...]:
+        """Every episode of a show, or of one season."""
+        found = await self.all_leaves(
+            show_or_season, cache=cache, ttl=ttl, include_guids=include_guids
+        )
+        return _only(Episode, found)
+
+    async def albums(
+        self, artist: Artist | ItemRef, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[Album, ...]:
+        """An artist's albums."""
+        return _only(Album, await self.children(artist, cache=cache, ttl=ttl))
+
+    async def tracks(
+        self,
+        album_or_artist: Album | Artist | ItemRef,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
+    ) -> tuple[Track, ...]:
+        """Every track of an album, or of an artist."""
+        found = await self.all_leaves(
+            album_or_artist, cache=cache, ttl=ttl, include_guids=include_guids
+        )
+        return _only(Track, found)
+
+    async def edit(self, item: ItemRef, *, lock: bool | None = True, **fields: Any) -> None:
         """Change fields of an item and lock them, so agents do not overwrite them.
 
-        Scalars: ``title``, ``sort_title``, ``original_title``, ``summary``, ``tagline``,
+        Scalars: ``title``, ``title_sort``, ``original_title``, ``summary``, ``tagline``,
         ``year``, ``rating``, ``content_rating``, ``studio``, ``originally_available_at``
         (a date or ``"YYYY-MM-DD"``), ``edition_title``; None clears one. Tag lists:
         ``genres``, ``directors``, ``writers``, ``producers``, ``collections``, ``labels``,
@@ -74,6 +143,7 @@ class AsyncMetadata(Resource):
 
         Adding to or replacing a tag list reads the item's current tags first (one GET).
         """
+        rating_key = rating_key_of(item)
         ids = edits.rating_key_list([rating_key])
         current = await self._current_tags(ids, edits.tags_to_read(fields, lock=lock))
         await self._client.request(
@@ -82,8 +152,8 @@ class AsyncMetadata(Resource):
 
     async def edit_many(
         self,
-        section_key: str | int,
-        rating_keys: Iterable[str | int],
+        section: SectionRef,
+        items: Iterable[ItemRef],
         *,
         type: int | str,
         lock: bool | None = True,
@@ -91,15 +161,16 @@ class AsyncMetadata(Resource):
     ) -> None:
         """Edit several items of one ``type`` (``PUT .../sections/{id}/all?type=&id=``).
 
-        Takes the fields of :meth:`edit`. Scalar fields, removals and locks go in one request
+        Takes the fields of `edit`. Scalar fields, removals and locks go in one request
         for all the items. Tag additions and replacements depend on each item's own tags, so
         the current tags of all the items are read in one GET and each item is then sent its
         own list (one PUT per item).
         """
-        if rating_keys is None or isinstance(rating_keys, (str, bytes, int)):
-            raise ConfigurationError("rating_keys must be a list of rating keys")
-        keys = list(rating_keys)
+        if items is None or isinstance(items, (str, bytes, int, BaseItem)):
+            raise ConfigurationError("items must be a list of items or rating keys")
+        keys = [rating_key_of(item) for item in items]
         ids = edits.rating_key_list(keys)
+        section_key = await self._section_key(section)
         single = edits.edit_many_request(
             section_key, keys, type=type, lock=lock, fields=fields, current=edits.NO_TAGS
         )
@@ -119,16 +190,17 @@ class AsyncMetadata(Resource):
                 edits.edit_request(key, lock=lock, fields=fields, current=current)
             )
 
-    async def lock(self, rating_key: str | int, *fields: str) -> None:
+    async def lock(self, item: ItemRef, *fields: str) -> None:
         """Lock fields (``"title"``, ``"genres"``, ``"poster"``, ``"art"``...) against agents."""
-        await self._client.request(edits.lock_request(rating_key, fields, locked=True))
+        await self._client.request(edits.lock_request(rating_key_of(item), fields, locked=True))
 
-    async def unlock(self, rating_key: str | int, *fields: str) -> None:
+    async def unlock(self, item: ItemRef, *fields: str) -> None:
         """Unlock fields, so the next metadata refresh may change them."""
-        await self._client.request(edits.lock_request(rating_key, fields, locked=False))
+        await self._client.request(edits.lock_request(rating_key_of(item), fields, locked=False))
 
-    async def locked_fields(self, rating_key: str | int) -> frozenset[str]:
-        """The item's locked fields, by the names :meth:`edit` and :meth:`lock` take."""
+    async def locked_fields(self, item: ItemRef) -> frozenset[str]:
+        """The item's locked fields, by the names `edit` and `lock` take."""
+        rating_key = rating_key_of(item)
         data, _ = await self._client.get_data(endpoints.metadata(rating_key), cache=False)
         entries = children_of(data, "Metadata")
         if not entries:
@@ -152,7 +224,7 @@ class AsyncMetadata(Resource):
 
     async def matches(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         *,
         title: str | None = None,
         year: int | None = None,
@@ -162,7 +234,7 @@ class AsyncMetadata(Resource):
         """The agent's match candidates for an item, best first; search by ``title``/``year``
         (and another ``agent``/``language``) instead of what the item says."""
         spec = matching.matches_request(
-            rating_key, title=title, year=year, agent=agent, language=language
+            rating_key_of(item), title=title, year=year, agent=agent, language=language
         )
         data, _ = await self._client.get_data(spec, cache=False)
         found = [structure(entry, MatchCandidate) for entry in matching.candidates_from(data)]
@@ -170,32 +242,41 @@ class AsyncMetadata(Resource):
 
     async def match(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         guid: str | MatchCandidate,
         *,
         name: str | None = None,
         year: int | None = None,
     ) -> None:
-        """Match the item to ``guid`` (a :class:`MatchCandidate` or a guid such as
+        """Match the item to ``guid`` (a `MatchCandidate` or a guid such as
         ``"plex://movie/5d776..."``); PMS then fetches that metadata."""
         if isinstance(guid, MatchCandidate):
             name = name if name is not None else (guid.name or None)
             year = year if year is not None else guid.year
             guid = guid.guid
-        await self._client.request(matching.match_request(rating_key, guid, name=name, year=year))
+        await self._client.request(
+            matching.match_request(rating_key_of(item), guid, name=name, year=year)
+        )
 
-    async def unmatch(self, rating_key: str | int) -> None:
+    async def unmatch(self, item: ItemRef) -> None:
         """Remove the item's agent match."""
-        await self._client.request(matching.unmatch_request(rating_key))
+        await self._client.request(matching.unmatch_request(rating_key_of(item)))
 
     async def refresh(
-        self, rating_key: str | int, *, agent: str | None = None, mark_updated: bool | None = None
+        self, item: ItemRef, *, agent: str | None = None, mark_updated: bool | None = None
     ) -> None:
         """Refresh the item's metadata from its agent (runs as an activity on the server)."""
         await self._client.request(
-            matching.refresh_item_request(rating_key, agent=agent, mark_updated=mark_updated)
+            matching.refresh_item_request(
+                rating_key_of(item), agent=agent, mark_updated=mark_updated
+            )
         )
 
-    async def analyze(self, rating_key: str | int) -> None:
+    async def analyze(self, item: ItemRef) -> None:
         """Analyse the item's media: codecs, loudness, preview thumbnails, intro markers."""
-        await self._client.request(matching.analyze_request(rating_key))
+        await self._client.request(matching.analyze_request(rating_key_of(item)))
+
+
+def _only(kind: type[_C], items: tuple[Item, ...]) -> tuple[_C, ...]:
+    """The items of class ``kind`` (a hierarchy call's type holds even for odd entries)."""
+    return tuple(item for item in items if isinstance(item, kind))

@@ -9,8 +9,9 @@ from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import Page, PageCursor, total_from
 from plexkit._core.read_ahead import AsyncAhead
+from plexkit._core.refs import narrowed
 from plexkit._response import CachedResponse
-from plexkit.models import Item, items_from, paging_from
+from plexkit.models import BaseItem, Item, items_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient, CacheMode
@@ -25,14 +26,16 @@ async def page(
     limit: int,
     cache: CacheMode,
     ttl: float | None,
+    kind: type[BaseItem] | None = None,
 ) -> Page[Item]:
+    """One page; with ``kind``, only its items of that class (see ``narrowed``)."""
     with capture_cache_info() as seen:
         data, response = await client.get_data(
             spec.with_window(offset, limit), cache=cache, ttl=ttl
         )
     _, body_total = paging_from(data)
     return Page(
-        items=items_from(data)[:limit],
+        items=narrowed(items_from(data)[:limit], kind),
         offset=offset,
         total=total_from(body_total, response.headers),
         stale=response.stale,
@@ -54,9 +57,11 @@ async def iterate(
     page_size: int,
     limit: int | None,
     cache: CacheMode,
+    kind: type[BaseItem] | None = None,
 ) -> AsyncIterator[Item]:
-    """Every item, page by page. The sync twin fetches the next page on a worker thread
-    while the caller builds and reads the current one (see ``_core.read_ahead``)."""
+    """Every item (with ``kind``, every item of that class), page by page. The sync twin
+    fetches the next page on a worker thread while the caller builds and reads the current one
+    (see ``_core.read_ahead``)."""
     cursor = PageCursor(page_size=page_size, limit=limit)
     ahead: AsyncAhead[tuple[dict[str, Any], CachedResponse]] | None = _fetch(
         client, spec, cursor, cache
@@ -66,7 +71,7 @@ async def iterate(
         _, body_total = paging_from(data)
         kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
         ahead = None if cursor.done else _fetch(client, spec, cursor, cache)
-        for item in items_from(data)[:kept]:
+        for item in narrowed(items_from(data)[:kept], kind):
             yield item
 
 

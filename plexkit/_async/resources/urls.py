@@ -28,7 +28,7 @@ class AsyncURLs(Resource):
     No token is included unless asked: ``include_token=True`` prefers a transient token
     (falling back to the client's own token if the server will not mint one),
     ``"transient"`` insists on one, ``"permanent"`` uses the client's token. A URL with a
-    token is a :class:`~plexkit._core.urls.SecretURL` whose ``repr`` hides the token.
+    token is a `SecretURL` whose ``repr`` hides the token.
     """
 
     async def image(

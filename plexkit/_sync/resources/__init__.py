@@ -3,7 +3,7 @@
 activities, sessions, history, urls, raw, played, hubs, playlists, collections, accounts,
 browse, media, prefs and extras.
 
-Each method builds a request spec in :mod:`plexkit._core.endpoints`, sends it through the
+Each method builds a request spec in `plexkit._core.endpoints`, sends it through the
 client and reads typed models from the answer.
 """
 

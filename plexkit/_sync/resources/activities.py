@@ -47,7 +47,7 @@ class Activities(Resource):
         use_websocket: bool = True,
     ) -> ActivityWatch:
         """Progress updates of one activity until it ends (an async iterator of
-        :class:`Activity`): ``for a in plex.activities.watch(uuid)`` polls; inside
+        `Activity`): ``for a in plex.activities.watch(uuid)`` polls; inside
         ``with plex.activities.watch(uuid) as updates`` websocket notifications are
         followed. A cancelled or finished activity ends the iteration."""
         if isinstance(uuid, Activity):

@@ -54,7 +54,7 @@ class Artworks(Resource):
         self._upload(rating_key, "art", url=url, data=data, lock=lock)
 
     def select_poster(self, rating_key: str | int, poster: str | Artwork) -> None:
-        """Show one of the item's posters (an :class:`Artwork` or its ``rating_key``)."""
+        """Show one of the item's posters (an `Artwork` or its ``rating_key``)."""
         self._select(rating_key, "poster", poster)
 
     def select_art(self, rating_key: str | int, art: str | Artwork) -> None:

@@ -24,11 +24,11 @@ from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
-__all__ = ["AsyncResponseCache", "CacheMode", "OnBackendDown"]
+__all__ = ["AsyncResponseCache", "CacheLookup", "OnBackendDown"]
 
 logger = get_logger(__name__)
 
-CacheMode = Literal["use", "refresh", "bypass"]
+CacheLookup = Literal["use", "refresh", "bypass"]
 OnBackendDown = Literal["bypass", "memory"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
@@ -169,7 +169,7 @@ class AsyncResponseCache:
         load: Callable[[], Awaitable[CachedResponse]],
         *,
         ttl: float | None = None,
-        mode: CacheMode = "use",
+        mode: CacheLookup = "use",
         serve_stale: bool | None = None,
     ) -> CachedResponse:
         """The response for ``key``: cached when fresh, else from ``load`` (once per key).
@@ -306,7 +306,7 @@ class AsyncResponseCache:
         key: CacheKey,
         load: Callable[[], Awaitable[CachedResponse]],
         seconds: float,
-        mode: CacheMode,
+        mode: CacheLookup,
         stale_ok: bool,
         candidate: CachedResponse | None,
     ) -> CachedResponse:

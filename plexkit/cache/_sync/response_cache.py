@@ -25,11 +25,11 @@ from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
-__all__ = ["ResponseCache", "CacheMode", "OnBackendDown"]
+__all__ = ["ResponseCache", "CacheLookup", "OnBackendDown"]
 
 logger = get_logger(__name__)
 
-CacheMode = Literal["use", "refresh", "bypass"]
+CacheLookup = Literal["use", "refresh", "bypass"]
 OnBackendDown = Literal["bypass", "memory"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
@@ -170,7 +170,7 @@ class ResponseCache:
         load: Callable[[], CachedResponse],
         *,
         ttl: float | None = None,
-        mode: CacheMode = "use",
+        mode: CacheLookup = "use",
         serve_stale: bool | None = None,
     ) -> CachedResponse:
         """The response for ``key``: cached when fresh, else from ``load`` (once per key).
@@ -307,7 +307,7 @@ class ResponseCache:
         key: CacheKey,
         load: Callable[[], CachedResponse],
         seconds: float,
-        mode: CacheMode,
+        mode: CacheLookup,
         stale_ok: bool,
         candidate: CachedResponse | None,
     ) -> CachedResponse:

@@ -105,7 +105,7 @@ def search(
     out = Output.choose(json, jsonl)
     with open_client(ctx) as plex:
         key = plex.library.section(section).key if section else None
-        hubs = plex.library.search(query, limit=limit, section_key=key)
+        hubs = plex.library.search(query, limit=limit, section=key)
     found = [item for hub in hubs for item in hub.items]
     out.rows(found, ITEM_COLUMNS, empty=f"nothing matches {query!r}")
 
@@ -163,7 +163,7 @@ def recent(
     out = Output.choose(json, jsonl)
     with open_client(ctx) as plex:
         key = plex.library.section(section).key if section else None
-        found = plex.library.recently_added(limit=limit, section_key=key)
+        found = plex.library.recently_added(limit=limit, section=key)
     columns = (*ITEM_COLUMNS, Column("ADDED", lambda i: i.added_at))
     out.rows(found, columns, empty="nothing added recently")
 

@@ -128,7 +128,7 @@ def edit(
         name: value
         for name, value in (
             ("title", title),
-            ("sort_title", sort_title),
+            ("title_sort", sort_title),
             ("summary", summary),
             ("year", year),
             ("studio", studio),

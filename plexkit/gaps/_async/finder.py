@@ -277,14 +277,13 @@ async def async_missing_episodes(
                 f"section {found.title!r} holds {found.type or 'unknown'} items, not shows"
             )
         shows = []
-        async for item in plex.library.iter_items(found.key, type="show", include_guids=True):
-            if isinstance(item, Show):
-                shows.append(item)
+        async for show in plex.library.iter_items(found.key, type="show", include_guids=True):
+            shows.append(show)
         have = {}
-        async for item in plex.library.iter_items(found.key, type="episode"):
-            if isinstance(item, Episode) and item.grandparent_rating_key is not None:
-                pairs = have.setdefault(item.grandparent_rating_key, set())
-                pairs |= _pairs([item])
+        async for episode in plex.library.iter_items(found.key, type="episode"):
+            if episode.grandparent_rating_key is not None:
+                pairs = have.setdefault(episode.grandparent_rating_key, set())
+                pairs |= _pairs([episode])
 
     async def check(show: Show) -> list[EpisodeGap]:
         kind: Literal["tmdb", "tvdb"] = "tvdb" if isinstance(source, AsyncTVDBClient) else "tmdb"

@@ -278,14 +278,13 @@ def missing_episodes(
                 f"section {found.title!r} holds {found.type or 'unknown'} items, not shows"
             )
         shows = []
-        for item in plex.library.iter_items(found.key, type="show", include_guids=True):
-            if isinstance(item, Show):
-                shows.append(item)
+        for show in plex.library.iter_items(found.key, type="show", include_guids=True):
+            shows.append(show)
         have = {}
-        for item in plex.library.iter_items(found.key, type="episode"):
-            if isinstance(item, Episode) and item.grandparent_rating_key is not None:
-                pairs = have.setdefault(item.grandparent_rating_key, set())
-                pairs |= _pairs([item])
+        for episode in plex.library.iter_items(found.key, type="episode"):
+            if episode.grandparent_rating_key is not None:
+                pairs = have.setdefault(episode.grandparent_rating_key, set())
+                pairs |= _pairs([episode])
 
     def check(show: Show) -> list[EpisodeGap]:
         kind: Literal["tmdb", "tvdb"] = "tvdb" if isinstance(source, TVDBClient) else "tmdb"

@@ -1,0 +1,175 @@
+"""How models show themselves in a REPL or notebook, and turn into JSON-safe dicts.
+
+A model's ``repr`` lists only the fields the server sent (or that differ from their default),
+with long text cut and child lists summarised, so a movie fits on a line or two instead of
+pages of ``=None``. IPython's pretty printer gets every set field, one per line, children
+included. ``to_dict()`` gives every field as JSON-safe values: datetimes and dates as ISO
+8601 text, tuples as lists, nested models as dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, Final, Protocol
+
+import attrs
+
+from plexkit.models._wire import wire_name
+
+__all__ = ["Display", "install_display", "set_fields", "short_repr", "to_dict"]
+
+#: Text longer than this is cut in a short repr.
+TEXT_LIMIT: Final = 40
+#: How many entries of a child list a short repr names.
+CHILD_LIMIT: Final = 3
+#: A short repr stops adding fields once it is this long (and says how many it left out).
+REPR_BUDGET: Final = 300
+# Fields a short repr leaves to the pretty printer and to_dict: paths, ids and long text.
+_NOISE: Final = frozenset(
+    {"key", "guid", "slug", "thumb", "art", "title_sort", "summary", "tagline", "theme"}
+)
+_NOISE_SUFFIXES: Final = ("_thumb", "_art", "_theme", "_image", "_guid", "_key", "_at")
+
+
+class _Pretty(Protocol):
+    """The part of IPython's ``RepresentationPrinter`` that ``_repr_pretty_`` uses."""
+
+    def text(self, text: str) -> None: ...
+    def breakable(self, sep: str = " ") -> None: ...
+    def pretty(self, obj: object) -> None: ...
+    def indent(self, indentation: int) -> Any: ...
+    def group(self, indent: int = 0, open: str = "", close: str = "") -> Any: ...
+
+
+def set_fields(model: Any) -> list[tuple[str, Any]]:
+    """The ``(name, value)`` of each field that differs from its default (or has none)."""
+    found = []
+    for field in attrs.fields(type(model)):
+        value = getattr(model, field.name)
+        default = field.default
+        if default is attrs.NOTHING or value != default:
+            found.append((field.name, value))
+    return found
+
+
+def _short_value(value: Any) -> str:
+    if isinstance(value, str):
+        cut = value if len(value) <= TEXT_LIMIT else value[: TEXT_LIMIT - 1] + "…"
+        return repr(cut)
+    if isinstance(value, datetime):
+        return repr(value.isoformat(timespec="seconds"))
+    if isinstance(value, date):
+        return repr(value.isoformat())
+    if isinstance(value, tuple):
+        return _short_children(value)
+    if attrs.has(type(value)):
+        return f"{type(value).__name__}(…)"
+    if isinstance(value, Mapping):
+        return f"{{…{len(value)} keys}}"
+    return repr(value)
+
+
+def _short_children(values: tuple[Any, ...]) -> str:
+    """Tags by name (``['Drama', 'Action']``), other children by count (``[2 Media]``)."""
+    if values and all(isinstance(getattr(v, "tag", None), str) for v in values):
+        names = [v.tag for v in values[:CHILD_LIMIT]]
+        more = ", …" if len(values) > CHILD_LIMIT else ""
+        return "[" + ", ".join(repr(n) for n in names) + more + "]"
+    if values and attrs.has(type(values[0])):
+        kinds = sorted({type(v).__name__ for v in values})
+        return f"[{len(values)} {'/'.join(kinds)}]"
+    return repr(list(values))
+
+
+def _noise(name: str) -> bool:
+    if name == "rating_key":
+        return False
+    return name in _NOISE or name.endswith(_NOISE_SUFFIXES)
+
+
+def short_repr(model: object) -> str:
+    """``Movie(rating_key='7', title='Heat', year=1995, media=[1 Media], genres=['Crime'])``.
+
+    Set fields only, paths, ids and long text left out (the pretty printer and `to_dict`
+    have them), at most about `REPR_BUDGET` characters.
+    """
+    present = set_fields(model)
+    parts: list[str] = []
+    length = 0
+    left = 0
+    for name, value in present:
+        if _noise(name):
+            continue
+        if length > REPR_BUDGET:
+            left += 1
+            continue
+        part = f"{name}={_short_value(value)}"
+        parts.append(part)
+        length += len(part) + 2
+    if left:
+        parts.append(f"…{left} more")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
+def _json(value: Any, camel: bool) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_json(v, camel) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _json(v, camel) for k, v in value.items()}
+    if attrs.has(type(value)):
+        return to_dict(value, camel=camel)
+    return value
+
+
+def to_dict(model: Any, *, camel: bool = False) -> dict[str, Any]:
+    """Every field of an attrs model as JSON-safe values (``camel=True``: Plex's names)."""
+    return {
+        (wire_name(field) if camel else field.name): _json(getattr(model, field.name), camel)
+        for field in attrs.fields(type(model))
+    }
+
+
+def _pretty(model: object, printer: _Pretty, cycle: bool) -> None:
+    name = type(model).__name__
+    if cycle:
+        printer.text(f"{name}(...)")
+        return
+    with printer.group(4, f"{name}(", ")"):
+        for index, (field, value) in enumerate(set_fields(model)):
+            if index:
+                printer.text(",")
+            printer.breakable("")
+            printer.text(f"{field}=")
+            printer.pretty(value)
+
+
+class Display:
+    """What every plexkit model shares for display: the short repr, IPython's pretty
+    printing and `to_dict`."""
+
+    def __repr__(self) -> str:
+        return short_repr(self)
+
+    def _repr_pretty_(self, printer: _Pretty, cycle: bool) -> None:
+        """Every set field, one per line (IPython and Jupyter call this)."""
+        _pretty(self, printer, cycle)
+
+    def to_dict(self, *, camel: bool = False) -> dict[str, Any]:
+        """Every field as JSON-safe values: datetimes and dates as ISO 8601 text, tuples as
+        lists, nested models as dicts; ``camel=True`` uses Plex's camelCase names."""
+        return to_dict(self, camel=camel)
+
+
+def install_display() -> None:
+    """Put the short repr back on every model class defined so far: attrs writes its own
+    ``__repr__`` onto each class it decorates, over the one inherited from `Display` (and
+    IPython prefers a class's own ``__repr__`` to an inherited ``_repr_pretty_``)."""
+    pending: list[type] = list(Display.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        setattr(cls, "__repr__", Display.__repr__)  # noqa: B010 (mypy refuses the assignment)
+        setattr(cls, "_repr_pretty_", Display._repr_pretty_)  # noqa: B010

@@ -1,0 +1,67 @@
+"""The built API reference shows types: ``PlexClient.__init__``'s parameters and the model
+fields (``Movie.title``) appear with their annotations, and no Sphinx role is printed
+literally on the reference page. Builds the site with mkdocs into a temporary directory."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("mkdocs") is None:
+        pytest.skip("mkdocs is not installed")
+    pytest.importorskip("mkdocstrings")
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def text_of(page: Path) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+
+def test_plex_client_constructor_shows_annotated_parameters(site: Path) -> None:
+    reference = text_of(site / "reference" / "index.html")
+    start = reference.index("PlexClient(")
+    signature = reference[start : reference.index(")", start)]
+    for parameter in (
+        "base_url: str | None = None",
+        "token: str | None = None",
+        "config: PlexConfig | None = None",
+        "timeouts: Timeouts | None = None",
+    ):
+        assert parameter in signature, signature
+    assert "AsyncPlexClient(" in reference
+    clients = reference[: reference.index("The async client")]
+    assert ":class:" not in clients and ":meth:" not in clients
+
+
+def test_sync_resources_come_first_with_typed_overloads(site: Path) -> None:
+    reference = text_of(site / "reference" / "index.html")
+    assert reference.index("plex.library") < reference.index("The async client")
+    assert "-> Page[Movie]" in reference
+    assert "seasons(" in reference and "tuple[Season, ...]" in reference
+
+
+def test_model_fields_show_their_types(site: Path) -> None:
+    raw = (site / "models" / "index.html").read_text(encoding="utf-8")
+    anchor = raw.index('id="plexkit.models.Movie.title"')
+    field = html.unescape(re.sub(r"<[^>]+>", "", raw[anchor : anchor + 3000]))
+    assert re.search(r"title\s*:\s*str\b", field), field[:500]
