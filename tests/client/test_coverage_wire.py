@@ -17,7 +17,7 @@ from plexkit.filters import Filter, where
 from plexkit.models import Movie
 
 MACHINE = "abc123machine"
-MOVIE = Movie(rating_key="42", title="Heat", type="movie")
+MOVIE = Movie(rating_key="42", key="/library/metadata/42", title="Heat", type="movie")
 
 
 def body(**fields: Any) -> bytes:
@@ -39,7 +39,18 @@ class Server:
         if self.fail_writes and (request.method != "GET" or path.startswith("/:/")):
             return httpx.Response(503, text="busy")
         if path == "/playlists" and request.method == "POST":
-            return self.json(body(Metadata=[{"ratingKey": "7", "type": "playlist", "title": "x"}]))
+            return self.json(
+                body(
+                    Metadata=[
+                        {
+                            "ratingKey": "7",
+                            "key": "/playlists/7/items",
+                            "type": "playlist",
+                            "title": "x",
+                        }
+                    ]
+                )
+            )
         if path == "/library/collections" and request.method == "POST":
             return self.json(
                 body(Metadata=[{"ratingKey": "8", "type": "collection", "title": "x"}])

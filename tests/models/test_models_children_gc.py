@@ -20,6 +20,7 @@ from plexkit.models._wire import gc_paused
 
 MOVIE: dict[str, Any] = {
     "ratingKey": "7",
+    "key": "/library/metadata/7",
     "type": "movie",
     "title": "Heat",
     "Genre": [{"tag": "Crime", "id": 3}, {"tag": "Drama"}, "junk"],
@@ -53,7 +54,13 @@ def test_one_call_list_builders_equal_per_entry_structuring() -> None:
 
 def test_lenient_scalars_inside_built_lists() -> None:
     movie = converter.structure(
-        {"ratingKey": "1", "type": "movie", "Genre": [{"tag": 5, "id": "7", "count": 2.0}]},
+        {
+            "ratingKey": "1",
+            "key": "/k",
+            "title": "M",
+            "type": "movie",
+            "Genre": [{"tag": 5, "id": "7", "count": 2.0}],
+        },
         Movie,
     )
     assert movie.genres == (Tag(tag="5", id=7, count=2),)
