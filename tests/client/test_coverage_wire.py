@@ -53,7 +53,16 @@ class Server:
             )
         if path == "/library/collections" and request.method == "POST":
             return self.json(
-                body(Metadata=[{"ratingKey": "8", "type": "collection", "title": "x"}])
+                body(
+                    Metadata=[
+                        {
+                            "ratingKey": "8",
+                            "key": "/library/collections/8/children",
+                            "type": "collection",
+                            "title": "x",
+                        }
+                    ]
+                )
             )
         if path == "/playlists/7/items" and request.method == "GET":
             entries = [
