@@ -8,14 +8,6 @@ from types import TracebackType
 from typing import Any, Literal
 
 import attrs
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    stop_before_delay,
-)
-from tenacity.stop import stop_base
 
 from plexkit._async import dashboard
 from plexkit._async.notifications import AsyncNotifications
@@ -39,13 +31,12 @@ from plexkit._async.resources import (
     AsyncSessions,
     AsyncURLs,
 )
+from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.endpoints import RequestSpec
-from plexkit._core.retry import backoff_delay, is_retryable
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
-from plexkit._synchronization import async_sleep
 from plexkit.cache._async.control import AsyncCacheControl
 from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.cache.keys import CacheKey
@@ -53,8 +44,6 @@ from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
     ConfigurationError,
-    DeadlineExceededError,
-    TransportError,
     UnauthorizedError,
 )
 from plexkit.models import decode_body
@@ -242,53 +231,14 @@ class AsyncPlexClient:
         return decode_body(response.content, content_type), response
 
     async def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
-        deadline = self.config.timeouts.total
-        started = time.monotonic()
-        stop: stop_base = stop_after_attempt(self.config.max_retries + 1)
-        if deadline is not None:
-            stop = stop | stop_before_delay(deadline)
-
-        def wait(state: RetryCallState) -> float:
-            error = state.outcome.exception() if state.outcome else None
-            return backoff_delay(state.attempt_number, error, base=self.config.retry_backoff)
-
-        def before_sleep(state: RetryCallState) -> None:
-            error = state.outcome.exception() if state.outcome else None
-            log.info(
-                "retrying %s %s after %s (attempt %d)",
-                spec.method,
-                spec.path,
-                type(error).__name__,
-                state.attempt_number,
-            )
-
-        retrying = AsyncRetrying(
-            stop=stop,
-            wait=wait,
-            retry=retry_if_exception(lambda e: is_retryable(e, idempotent=spec.idempotent)),
-            sleep=async_sleep,
-            before_sleep=before_sleep,
-            reraise=True,
+        return await async_send_with_retries(
+            lambda remaining: self._send_once(spec, remaining),
+            what=f"{spec.method} {spec.path}",
+            idempotent=spec.idempotent,
+            max_retries=self.config.max_retries,
+            backoff=self.config.retry_backoff,
+            deadline=self.config.timeouts.total,
         )
-        try:
-            async for attempt in retrying:
-                with attempt:
-                    elapsed = time.monotonic() - started
-                    remaining = None if deadline is None else deadline - elapsed
-                    return await self._send_once(spec, remaining)
-        except TransportError as exc:
-            attempts = retrying.statistics.get("attempt_number", 1)
-            if (
-                deadline is not None
-                and attempts <= self.config.max_retries
-                and is_retryable(exc, idempotent=spec.idempotent)
-            ):
-                raise DeadlineExceededError(
-                    f"{spec.method} {spec.path}: no answer within the {deadline:g}s deadline "
-                    f"after {attempts} attempt(s); last error: {exc}"
-                ) from exc
-            raise
-        raise AssertionError("unreachable: tenacity re-raises the last error")
 
     def websocket(self, path: str, *, connect_timeout: float, ping_interval: float | None) -> Any:
         """An httpx-ws connection to ``path`` (``async with``) with this client's auth: the

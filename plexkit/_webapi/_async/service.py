@@ -14,30 +14,18 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
 
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    stop_before_delay,
-)
-from tenacity.stop import stop_base
-
-from plexkit._core.retry import backoff_delay, is_retryable
+from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.status import body_excerpt, error_for_status
 from plexkit._http import httpx, timeout_for, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url
 from plexkit._response import CachedResponse
-from plexkit._synchronization import async_sleep
 from plexkit._webapi.calls import Auth, Call, with_reason
 from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.cache.keys import CacheKey
 from plexkit.config import Timeouts
 from plexkit.errors import (
     ConfigurationError,
-    DeadlineExceededError,
     ParseError,
-    TransportError,
     UnauthorizedError,
 )
 
@@ -150,50 +138,14 @@ class AsyncJSONService:
             ) from None
 
     async def _send_with_retries(self, call: Call) -> CachedResponse:
-        deadline = self.timeouts.total
-        started = time.monotonic()
-        stop: stop_base = stop_after_attempt(self.max_retries + 1)
-        if deadline is not None:
-            stop = stop | stop_before_delay(deadline)
-
-        def wait(state: RetryCallState) -> float:
-            error = state.outcome.exception() if state.outcome else None
-            return backoff_delay(state.attempt_number, error, base=self.retry_backoff)
-
-        def before_sleep(state: RetryCallState) -> None:
-            error = state.outcome.exception() if state.outcome else None
-            log.info(
-                "retrying %s %s %s after %s (attempt %d)",
-                self.service,
-                call.method,
-                call.path,
-                type(error).__name__,
-                state.attempt_number,
-            )
-
-        retrying = AsyncRetrying(
-            stop=stop,
-            wait=wait,
-            retry=retry_if_exception(lambda e: is_retryable(e, idempotent=True)),
-            sleep=async_sleep,
-            before_sleep=before_sleep,
-            reraise=True,
+        return await async_send_with_retries(
+            lambda remaining: self._send_authorized(call, remaining),
+            what=f"{self.service} {call.method} {call.path}",
+            idempotent=True,
+            max_retries=self.max_retries,
+            backoff=self.retry_backoff,
+            deadline=self.timeouts.total,
         )
-        try:
-            async for attempt in retrying:
-                with attempt:
-                    elapsed = time.monotonic() - started
-                    remaining = None if deadline is None else deadline - elapsed
-                    return await self._send_authorized(call, remaining)
-        except TransportError as exc:
-            attempts = retrying.statistics.get("attempt_number", 1)
-            if deadline is not None and attempts <= self.max_retries:
-                raise DeadlineExceededError(
-                    f"{self.service} {call.method} {call.path}: no answer within the "
-                    f"{deadline:g}s deadline after {attempts} attempt(s); last error: {exc}"
-                ) from exc
-            raise
-        raise AssertionError("unreachable: tenacity re-raises the last error")
 
     async def _send_authorized(self, call: Call, remaining: float | None) -> CachedResponse:
         auth = await self._authorize(call)

@@ -15,30 +15,18 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
 
-from tenacity import (
-    Retrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    stop_before_delay,
-)
-from tenacity.stop import stop_base
-
-from plexkit._core.retry import backoff_delay, is_retryable
+from plexkit._sync.retrying import send_with_retries
 from plexkit._core.status import body_excerpt, error_for_status
 from plexkit._http import httpx, timeout_for, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url
 from plexkit._response import CachedResponse
-from plexkit._synchronization import sleep
 from plexkit._webapi.calls import Auth, Call, with_reason
 from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.cache.keys import CacheKey
 from plexkit.config import Timeouts
 from plexkit.errors import (
     ConfigurationError,
-    DeadlineExceededError,
     ParseError,
-    TransportError,
     UnauthorizedError,
 )
 
@@ -151,50 +139,14 @@ class JSONService:
             ) from None
 
     def _send_with_retries(self, call: Call) -> CachedResponse:
-        deadline = self.timeouts.total
-        started = time.monotonic()
-        stop: stop_base = stop_after_attempt(self.max_retries + 1)
-        if deadline is not None:
-            stop = stop | stop_before_delay(deadline)
-
-        def wait(state: RetryCallState) -> float:
-            error = state.outcome.exception() if state.outcome else None
-            return backoff_delay(state.attempt_number, error, base=self.retry_backoff)
-
-        def before_sleep(state: RetryCallState) -> None:
-            error = state.outcome.exception() if state.outcome else None
-            log.info(
-                "retrying %s %s %s after %s (attempt %d)",
-                self.service,
-                call.method,
-                call.path,
-                type(error).__name__,
-                state.attempt_number,
-            )
-
-        retrying = Retrying(
-            stop=stop,
-            wait=wait,
-            retry=retry_if_exception(lambda e: is_retryable(e, idempotent=True)),
-            sleep=sleep,
-            before_sleep=before_sleep,
-            reraise=True,
+        return send_with_retries(
+            lambda remaining: self._send_authorized(call, remaining),
+            what=f"{self.service} {call.method} {call.path}",
+            idempotent=True,
+            max_retries=self.max_retries,
+            backoff=self.retry_backoff,
+            deadline=self.timeouts.total,
         )
-        try:
-            for attempt in retrying:
-                with attempt:
-                    elapsed = time.monotonic() - started
-                    remaining = None if deadline is None else deadline - elapsed
-                    return self._send_authorized(call, remaining)
-        except TransportError as exc:
-            attempts = retrying.statistics.get("attempt_number", 1)
-            if deadline is not None and attempts <= self.max_retries:
-                raise DeadlineExceededError(
-                    f"{self.service} {call.method} {call.path}: no answer within the "
-                    f"{deadline:g}s deadline after {attempts} attempt(s); last error: {exc}"
-                ) from exc
-            raise
-        raise AssertionError("unreachable: tenacity re-raises the last error")
 
     def _send_authorized(self, call: Call, remaining: float | None) -> CachedResponse:
         auth = self._authorize(call)
