@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.status import body_excerpt, error_for_status
@@ -29,7 +29,7 @@ from plexkit.errors import (
     UnauthorizedError,
 )
 
-__all__ = ["AsyncJSONService"]
+__all__ = ["AsyncJSONService", "AsyncServiceClient"]
 
 log = get_logger(__name__)
 
@@ -194,3 +194,32 @@ class AsyncJSONService:
             content=response.content,
             stored_at=time.time(),
         )
+
+
+_Client = TypeVar("_Client", bound="AsyncServiceClient")
+
+
+class AsyncServiceClient:
+    """What the TMDB and TVDB clients share: their service driver's counters, cache and pool."""
+
+    _service: AsyncJSONService
+
+    @property
+    def requests_sent(self) -> int:
+        """How many requests went to the service, logins included (cache hits are not)."""
+        return self._service.requests_sent
+
+    @property
+    def cache(self) -> AsyncResponseCache | None:
+        """The response cache, if any."""
+        return self._service.cache
+
+    async def __aenter__(self: _Client) -> _Client:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._service.aclose()

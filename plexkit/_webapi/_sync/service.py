@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.status import body_excerpt, error_for_status
@@ -30,7 +30,7 @@ from plexkit.errors import (
     UnauthorizedError,
 )
 
-__all__ = ["JSONService"]
+__all__ = ["JSONService", "ServiceClient"]
 
 log = get_logger(__name__)
 
@@ -195,3 +195,32 @@ class JSONService:
             content=response.content,
             stored_at=time.time(),
         )
+
+
+_Client = TypeVar("_Client", bound="ServiceClient")
+
+
+class ServiceClient:
+    """What the TMDB and TVDB clients share: their service driver's counters, cache and pool."""
+
+    _service: JSONService
+
+    @property
+    def requests_sent(self) -> int:
+        """How many requests went to the service, logins included (cache hits are not)."""
+        return self._service.requests_sent
+
+    @property
+    def cache(self) -> ResponseCache | None:
+        """The response cache, if any."""
+        return self._service.cache
+
+    def __enter__(self: _Client) -> _Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._service.close()

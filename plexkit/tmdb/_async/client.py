@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from plexkit._http import httpx
 from plexkit._redact import register_secret
-from plexkit._webapi._async.service import AsyncJSONService
+from plexkit._webapi._async.service import AsyncJSONService, AsyncServiceClient
 from plexkit._webapi.calls import Auth, Call
 from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.config import Timeouts
@@ -31,13 +31,15 @@ def _positive_id(value: object, what: str) -> int:
     return value
 
 
-class AsyncTMDBClient:
+class AsyncTMDBClient(AsyncServiceClient):
     """TMDB v3 with an API key (sent as the ``api_key`` query parameter) or a v4 read access
     token (sent as ``Authorization: Bearer``), as TMDB documents; give exactly one.
 
     Answers are cached (``cache=True`` or your own ``AsyncResponseCache``) with
     :data:`DEFAULT_TTLS`, overridable by ``ttls``; 429s are retried after their Retry-After.
     """
+
+    _service: _TMDBService
 
     def __init__(
         self,
@@ -78,26 +80,6 @@ class AsyncTMDBClient:
     def __repr__(self) -> str:
         kind = "read token" if self._bearer else "api key"
         return f"<AsyncTMDBClient {self._service.base_url} ({kind})>"
-
-    @property
-    def requests_sent(self) -> int:
-        """How many requests went to TMDB (cache hits are not counted)."""
-        return self._service.requests_sent
-
-    @property
-    def cache(self) -> AsyncResponseCache | None:
-        """The response cache, if any."""
-        return self._service.cache
-
-    async def __aenter__(self) -> AsyncTMDBClient:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._service.aclose()
 
     async def collection(self, collection_id: int) -> TMDBCollection:
         """Collection Details: the collection and all its parts with release dates."""

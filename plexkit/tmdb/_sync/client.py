@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from plexkit._http import httpx
 from plexkit._redact import register_secret
-from plexkit._webapi._sync.service import JSONService
+from plexkit._webapi._sync.service import JSONService, ServiceClient
 from plexkit._webapi.calls import Auth, Call
 from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.config import Timeouts
@@ -32,13 +32,15 @@ def _positive_id(value: object, what: str) -> int:
     return value
 
 
-class TMDBClient:
+class TMDBClient(ServiceClient):
     """TMDB v3 with an API key (sent as the ``api_key`` query parameter) or a v4 read access
     token (sent as ``Authorization: Bearer``), as TMDB documents; give exactly one.
 
     Answers are cached (``cache=True`` or your own ``ResponseCache``) with
     :data:`DEFAULT_TTLS`, overridable by ``ttls``; 429s are retried after their Retry-After.
     """
+
+    _service: _TMDBService
 
     def __init__(
         self,
@@ -79,26 +81,6 @@ class TMDBClient:
     def __repr__(self) -> str:
         kind = "read token" if self._bearer else "api key"
         return f"<TMDBClient {self._service.base_url} ({kind})>"
-
-    @property
-    def requests_sent(self) -> int:
-        """How many requests went to TMDB (cache hits are not counted)."""
-        return self._service.requests_sent
-
-    @property
-    def cache(self) -> ResponseCache | None:
-        """The response cache, if any."""
-        return self._service.cache
-
-    def __enter__(self) -> TMDBClient:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._service.close()
 
     def collection(self, collection_id: int) -> TMDBCollection:
         """Collection Details: the collection and all its parts with release dates."""

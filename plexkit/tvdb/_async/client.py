@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._synchronization import AsyncLock
-from plexkit._webapi._async.service import AsyncJSONService
+from plexkit._webapi._async.service import AsyncJSONService, AsyncServiceClient
 from plexkit._webapi.calls import Auth, Call
 from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.config import Timeouts
@@ -27,12 +27,14 @@ MAX_PAGES = 200
 """A series with more pages than this is refused as a runaway answer (TVDB pages hold 500)."""
 
 
-class AsyncTVDBClient:
+class AsyncTVDBClient(AsyncServiceClient):
     """TVDB v4 with a project API key and an optional subscriber PIN.
 
     The token comes from ``POST /login`` and goes in ``Authorization: Bearer``; neither the
     key, the PIN nor the token appears in logs, errors or reprs.
     """
+
+    _service: _TVDBService
 
     def __init__(
         self,
@@ -73,26 +75,6 @@ class AsyncTVDBClient:
     def __repr__(self) -> str:
         state = "logged in" if self._token else "not logged in"
         return f"<AsyncTVDBClient {self._service.base_url} ({state})>"
-
-    @property
-    def requests_sent(self) -> int:
-        """How many requests went to TVDB, logins included (cache hits are not counted)."""
-        return self._service.requests_sent
-
-    @property
-    def cache(self) -> AsyncResponseCache | None:
-        """The response cache, if any."""
-        return self._service.cache
-
-    async def __aenter__(self) -> AsyncTVDBClient:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._service.aclose()
 
     async def login(self) -> None:
         """Log in now (otherwise the first request does)."""

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._synchronization import Lock
-from plexkit._webapi._sync.service import JSONService
+from plexkit._webapi._sync.service import JSONService, ServiceClient
 from plexkit._webapi.calls import Auth, Call
 from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.config import Timeouts
@@ -28,12 +28,14 @@ MAX_PAGES = 200
 """A series with more pages than this is refused as a runaway answer (TVDB pages hold 500)."""
 
 
-class TVDBClient:
+class TVDBClient(ServiceClient):
     """TVDB v4 with a project API key and an optional subscriber PIN.
 
     The token comes from ``POST /login`` and goes in ``Authorization: Bearer``; neither the
     key, the PIN nor the token appears in logs, errors or reprs.
     """
+
+    _service: _TVDBService
 
     def __init__(
         self,
@@ -74,26 +76,6 @@ class TVDBClient:
     def __repr__(self) -> str:
         state = "logged in" if self._token else "not logged in"
         return f"<TVDBClient {self._service.base_url} ({state})>"
-
-    @property
-    def requests_sent(self) -> int:
-        """How many requests went to TVDB, logins included (cache hits are not counted)."""
-        return self._service.requests_sent
-
-    @property
-    def cache(self) -> ResponseCache | None:
-        """The response cache, if any."""
-        return self._service.cache
-
-    def __enter__(self) -> TVDBClient:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._service.close()
 
     def login(self) -> None:
         """Log in now (otherwise the first request does)."""
