@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from plexkit._core.read_ahead import Ahead, AsyncAhead
+from plexkit._read_ahead import Ahead, AsyncAhead
 
 
 def test_ahead_runs_the_call_on_another_thread_before_it_is_asked_for() -> None:

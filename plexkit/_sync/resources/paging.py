@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import Page, PageCursor, total_from
-from plexkit._core.read_ahead import Ahead
 from plexkit._core.refs import narrowed
+from plexkit._read_ahead import Ahead
 from plexkit._response import CachedResponse
 from plexkit.models import BaseItem, Item, items_from, paging_from
 
@@ -62,7 +62,7 @@ def iterate(
 ) -> Iterator[Item]:
     """Every item (with ``kind``, every item of that class), page by page. The sync twin
     fetches the next page on a worker thread while the caller builds and reads the current one
-    (see ``_core.read_ahead``)."""
+    (see ``plexkit._read_ahead``)."""
     cursor = PageCursor(page_size=page_size, limit=limit)
     ahead: Ahead[tuple[dict[str, Any], CachedResponse]] | None = _fetch(
         client, spec, cursor, cache

@@ -1,4 +1,5 @@
-"""Reading the next page ahead of the caller: a pair like those of ``plexkit._synchronization``.
+"""Reading the next page ahead of the caller: a pair like those of ``plexkit._synchronization``
+(threads are I/O machinery, so this lives beside it and not in the pure ``_core``).
 
 ``AsyncAhead`` (for ``_async`` code) runs its call when the result is asked for: async
 callers overlap work with their own tasks, and a task group held open across an async
