@@ -206,9 +206,21 @@ def collection_items(collection_key: str | int, *, include_guids: bool = False) 
     )
 
 
-def metadata(rating_key: str | int) -> RequestSpec:
+def metadata(
+    rating_key: str | int, *, include_extras: bool = False, include_preferences: bool = False
+) -> RequestSpec:
+    """An item's detail; ``includeExtras=1`` / ``includePreferences=1`` nest its extras and
+    its per-item settings (real servers send neither unless asked)."""
     key = path_key(rating_key, "rating_key")
-    return RequestSpec(method="GET", path=f"/library/metadata/{key}", cache_name="metadata")
+    params = _clean(
+        {
+            "includeExtras": _flag(include_extras, "include_extras"),
+            "includePreferences": _flag(include_preferences, "include_preferences"),
+        }
+    )
+    return RequestSpec(
+        method="GET", path=f"/library/metadata/{key}", params=params, cache_name="metadata"
+    )
 
 
 def metadata_many(rating_keys: str) -> RequestSpec:
@@ -243,11 +255,14 @@ def children(
 
 def _guids_flag(include_guids: bool) -> int | None:
     """``includeGuids=1`` when asked for; refused unless a real bool."""
-    if not isinstance(include_guids, bool):
-        raise ConfigurationError(
-            f"include_guids must be True or False, not {type(include_guids).__name__}"
-        )
-    return 1 if include_guids else None
+    return _flag(include_guids, "include_guids")
+
+
+def _flag(value: bool, name: str) -> int | None:
+    """``1`` for an ``include*`` flag asked for, None (not sent) otherwise; only a real bool."""
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{name} must be True or False, not {type(value).__name__}")
+    return 1 if value else None
 
 
 def refresh_section(

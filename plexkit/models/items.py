@@ -8,7 +8,7 @@ ones. An item whose ``type`` plexkit does not know, or that is too broken to rea
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Final, TypeAlias
@@ -19,6 +19,7 @@ from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 from plexkit.models.external import ExternalIds, external_ids
 from plexkit.models.media import Guid, Location, Media, Tag
+from plexkit.models.settings import Setting
 
 __all__ = [
     "ITEM_CLASSES",
@@ -29,11 +30,13 @@ __all__ = [
     "Clip",
     "Collection",
     "Episode",
+    "Extras",
     "Item",
     "Movie",
     "Photo",
     "PhotoAlbum",
     "Playlist",
+    "Preferences",
     "Season",
     "Show",
     "Track",
@@ -133,6 +136,55 @@ class _LeafItem(_ChildItem):
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False)
+class Extras(Display):
+    """An item's ``Extras`` element, sent on its detail with ``include_extras=True``.
+
+    The item's ``extras`` is None when they were not asked for. ``size`` is how many the
+    server has; ``items`` are the entries as read (clips, or `UnknownItem` for an odd one).
+    Iterating gives the clips: trailers, featurettes, scenes.
+    """
+
+    size: int | None = None
+    items: tuple[Item, ...] = attrs.field(default=(), metadata={WIRE: "Metadata"})
+
+    @property
+    def clips(self) -> tuple[Clip, ...]:
+        """The extras that are clips (every real one is), in the server's order."""
+        return tuple(entry for entry in self.items if isinstance(entry, Clip))
+
+    @property
+    def trailers(self) -> tuple[Clip, ...]:
+        """The clips whose ``subtype`` is ``"trailer"`` (``extraType`` 1)."""
+        return tuple(c for c in self.clips if c.subtype == "trailer" or c.extra_type == 1)
+
+    def __iter__(self) -> Iterator[Clip]:
+        return iter(self.clips)
+
+    def __len__(self) -> int:
+        return len(self.clips)
+
+
+@sparse
+@attrs.frozen(kw_only=True, slots=False)
+class Preferences(Display):
+    """An item's ``Preferences`` element, sent with ``include_preferences=True``: its
+    per-item settings (``languageOverride``, ``collectionMode``, ...) as `Setting` models."""
+
+    settings: tuple[Setting, ...] = attrs.field(default=(), metadata={WIRE: "Setting"})
+
+    def get(self, setting_id: str) -> Setting | None:
+        """The setting with that ``id``, or None if the item has no such setting."""
+        return next((s for s in self.settings if s.id == setting_id), None)
+
+    def __iter__(self) -> Iterator[Setting]:
+        return iter(self.settings)
+
+    def __len__(self) -> int:
+        return len(self.settings)
+
+
+@sparse
+@attrs.frozen(kw_only=True, slots=False)
 class Movie(BaseItem):
     """A movie (``type="movie"``) with its media versions and credits."""
 
@@ -157,6 +209,8 @@ class Movie(BaseItem):
     producers: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Producer"})
     countries: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Country"})
     roles: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Role"})
+    extras: Extras | None = attrs.field(default=None, metadata={WIRE: "Extras"})
+    preferences: Preferences | None = attrs.field(default=None, metadata={WIRE: "Preferences"})
 
 
 @sparse
@@ -184,6 +238,8 @@ class Show(BaseItem):
     roles: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Role"})
     countries: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Country"})
     locations: tuple[Location, ...] = attrs.field(default=(), metadata={WIRE: "Location"})
+    extras: Extras | None = attrs.field(default=None, metadata={WIRE: "Extras"})
+    preferences: Preferences | None = attrs.field(default=None, metadata={WIRE: "Preferences"})
 
 
 @sparse
@@ -193,6 +249,8 @@ class Season(_ChildItem):
 
     leaf_count: int | None = None
     viewed_leaf_count: int | None = None
+    extras: Extras | None = attrs.field(default=None, metadata={WIRE: "Extras"})
+    preferences: Preferences | None = attrs.field(default=None, metadata={WIRE: "Preferences"})
 
 
 @sparse
@@ -214,6 +272,8 @@ class Episode(_LeafItem):
     writers: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Writer"})
     producers: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Producer"})
     roles: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Role"})
+    extras: Extras | None = attrs.field(default=None, metadata={WIRE: "Extras"})
+    preferences: Preferences | None = attrs.field(default=None, metadata={WIRE: "Preferences"})
 
 
 @sparse
@@ -225,6 +285,8 @@ class Artist(BaseItem):
     countries: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Country"})
     styles: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Style"})
     locations: tuple[Location, ...] = attrs.field(default=(), metadata={WIRE: "Location"})
+    extras: Extras | None = attrs.field(default=None, metadata={WIRE: "Extras"})
+    preferences: Preferences | None = attrs.field(default=None, metadata={WIRE: "Preferences"})
 
 
 @sparse
@@ -239,6 +301,8 @@ class Album(_ChildItem):
     rating: float | None = None
     genres: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Genre"})
     styles: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Style"})
+    extras: Extras | None = attrs.field(default=None, metadata={WIRE: "Extras"})
+    preferences: Preferences | None = attrs.field(default=None, metadata={WIRE: "Preferences"})
 
 
 @sparse
@@ -304,6 +368,7 @@ class Collection(BaseItem):
     max_year: int | None = None
     smart: bool | None = None
     items: tuple[Item, ...] = attrs.field(default=(), metadata={OMIT: True})
+    preferences: Preferences | None = attrs.field(default=None, metadata={WIRE: "Preferences"})
 
 
 @sparse

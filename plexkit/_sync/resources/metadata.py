@@ -42,19 +42,46 @@ class Metadata(Resource):
     """Single items by rating key: detail, children, leaves and edits."""
 
     @overload
-    def get(self, item: _I, *, cache: CacheMode = None, ttl: float | None = None) -> _I: ...
+    def get(
+        self,
+        item: _I,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_extras: bool = False,
+        include_preferences: bool = False,
+    ) -> _I: ...
     @overload
     def get(
-        self, item: str | int | UnknownItem, *, cache: CacheMode = None, ttl: float | None = None
+        self,
+        item: str | int | UnknownItem,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_extras: bool = False,
+        include_preferences: bool = False,
     ) -> Item: ...
-    def get(self, item: ItemRef, *, cache: CacheMode = None, ttl: float | None = None) -> Any:
+    def get(
+        self,
+        item: ItemRef,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_extras: bool = False,
+        include_preferences: bool = False,
+    ) -> Any:
         """An item in full detail (media, parts, streams, tags), by model or rating key.
 
         Given a model (a listed `Movie`), returns the same class in full detail. Raises
-        `NotFoundError` when no item has that rating key.
+        `NotFoundError` when no item has that rating key. ``include_extras=True`` fills in
+        the item's ``extras`` (trailers and other clips, in the same request) and
+        ``include_preferences=True`` its ``preferences`` (per-item settings); without them
+        both are None.
         """
         rating_key = rating_key_of(item)
-        spec = endpoints.metadata(rating_key)
+        spec = endpoints.metadata(
+            rating_key, include_extras=include_extras, include_preferences=include_preferences
+        )
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         found = items_from(data)
         if not found:

@@ -67,7 +67,19 @@ def _detail(request: Request, node: Node) -> Wire:
         item = {**item, "Extras": extras_element(library, node)}
     if flag(request, "includePreferences") and node.kind == "collection":
         item = {**item, "Preferences": preferences(node)}
+    elif flag(request, "includePreferences") and node.kind in ("movie", "show"):
+        item = {**item, "Preferences": {"Setting": _ITEM_SETTINGS}}
     return item
+
+
+_SETTING = {"summary": "", "hidden": False, "advanced": False, "group": "", "value": ""}
+# A movie's settings in plex-api.rs/timeline/metadata_182_1.json (languages shortened).
+_ITEM_SETTINGS = [
+    {**_SETTING, "id": "languageOverride", "label": "Metadata language", "type": "text",
+     "default": "", "enumValues": ":Library default|de-DE:Deutsch|en-US:English"},
+    {**_SETTING, "id": "useOriginalTitle", "label": "Use original title", "type": "int",
+     "default": "-1", "value": "-1", "enumValues": "-1:Library default|0:No|1:Yes"},
+]  # fmt: skip
 
 
 async def extras(request: Request) -> Response:
