@@ -118,6 +118,12 @@ if TYPE_CHECKING:
     from plexkit.auth.token import (
         TokenAuth as TokenAuth,
     )
+    from plexkit.auth.users import (
+        HomeUser as HomeUser,
+    )
+    from plexkit.auth.users import (
+        PlexTVUser as PlexTVUser,
+    )
     from plexkit.errors import (
         PinCancelledError as PinCancelledError,
     )

@@ -22,10 +22,12 @@ from plexkit.auth.models import (
     parse_pin,
     parse_resources,
 )
+from plexkit.auth.users import HomeUser, PlexTVUser, parse_home_users, parse_users
 from plexkit.config import ClientIdentity
 from plexkit.errors import (
     APIError,
     AuthFlowError,
+    ConfigurationError,
     InvalidSignatureError,
     JWTError,
     ParseError,
@@ -144,6 +146,18 @@ class PlexTV:
         except UnauthorizedError:
             return False
         return True
+
+    def users(self, token: str) -> list[PlexTVUser]:
+        """The friends and shared users of the account of ``token`` (``/api/users``), with the
+        servers shared with each: what a server's history and session rows need for names."""
+        data = self._call("GET", self.plextv_url, "/api/users", token=_token(token))
+        return parse_users(data)
+
+    def home_users(self, token: str) -> list[HomeUser]:
+        """The members of the account's Plex Home (``/api/home/users``): the admin, invited
+        accounts and managed users."""
+        data = self._call("GET", self.plextv_url, "/api/home/users", token=_token(token))
+        return parse_home_users(data)
 
     # -- PINs ------------------------------------------------------------------------------
 
@@ -342,6 +356,15 @@ def _account(data: Any) -> Account:
     account = parse_account(data)
     register_secret(account.auth_token)
     return account
+
+
+def _token(token: str) -> str:
+    """The account token a call needs, registered for redaction; refused before any request
+    when it is not a non-empty single-line string."""
+    if not isinstance(token, str) or not token.strip() or any(c in token for c in "\r\n\x00"):
+        raise ConfigurationError("this call needs the account's token (a non-empty string)")
+    register_secret(token)
+    return token
 
 
 def _field(data: Any, name: str) -> str:

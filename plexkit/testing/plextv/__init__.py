@@ -1,4 +1,5 @@
-"""A fake plex.tv and clients.plex.tv: accounts, sign-in, PINs, JWT/JWK and resources.
+"""A fake plex.tv and clients.plex.tv: accounts, sign-in, PINs, JWT/JWK, resources, and an
+account's friends and home users (``add_friend``).
 
 One Starlette app serves both hosts (point ``plextv_url`` and ``clients_url`` at it, or give
 plexkit its transport). It behaves like the real services where plexkit relies on it: a missing
@@ -25,6 +26,7 @@ from plexkit.testing.plextv.models import (
     STRONG_PIN_LIFETIME,
     FakeClock,
     FakeConnection,
+    FakeFriend,
     FakePin,
     FakeResource,
     FakeUser,
@@ -38,6 +40,7 @@ __all__ = [
     "STRONG_PIN_LIFETIME",
     "FakeClock",
     "FakeConnection",
+    "FakeFriend",
     "FakePin",
     "FakePlexTV",
     "FakeResource",

@@ -146,6 +146,25 @@ class FakeResource:
 
 
 @dataclass
+class FakeFriend:
+    """A user connected to an account (``owner_id``): a friend or shared user, or with
+    ``home`` a member of its Plex Home; a ``managed`` user has no username or e-mail.
+    ``servers`` are the resources shared with them."""
+
+    id: int
+    owner_id: int
+    title: str
+    username: str = ""
+    email: str = ""
+    home: bool = False
+    managed: bool = False
+    protected: bool = False
+    restriction_profile: str = ""
+    servers: list[FakeResource] = field(default_factory=list)
+    uuid: str = field(default_factory=lambda: secrets.token_hex(8))
+
+
+@dataclass
 class _RegisteredKey:
     jwk: dict[str, Any]
     client_identifier: str

@@ -23,6 +23,7 @@ from plexkit.testing.plextv.models import (
     JWT_LIFETIME,
     NONCE_LIFETIME,
     FakeConnection,
+    FakeFriend,
     FakePin,
     FakeResource,
     FakeUser,
@@ -53,6 +54,7 @@ class FakePlexTV:
         self.users: list[FakeUser] = []
         self.pins: dict[int, FakePin] = {}
         self.resources: list[FakeResource] = []
+        self.friends: list[FakeFriend] = []
         self.keys: dict[str, _RegisteredKey] = {}
         self.nonces: dict[str, float] = {}
         self.calls: Counter[str] = Counter()
@@ -112,6 +114,42 @@ class FakePlexTV:
         with self._lock:
             self.resources.append(resource)
         return resource
+
+    def add_friend(
+        self,
+        owner: FakeUser,
+        title: str,
+        *,
+        username: str | None = None,
+        email: str | None = None,
+        home: bool = False,
+        managed: bool = False,
+        protected: bool = False,
+        restriction_profile: str = "",
+        servers: list[FakeResource] | None = None,
+    ) -> FakeFriend:
+        """A user connected to ``owner``: listed by ``/api/users`` and, with ``home`` (or
+        ``managed``: a managed user is always a home member), by ``/api/home/users``."""
+        if managed:
+            username, email, home = "", "", True
+        else:
+            username = username if username is not None else title.lower().replace(" ", "")
+            email = email if email is not None else f"{username}@example.com"
+        with self._lock:
+            friend = FakeFriend(
+                id=20_000 + len(self.friends),
+                owner_id=owner.id,
+                title=title,
+                username=username,
+                email=email,
+                home=home,
+                managed=managed,
+                protected=protected,
+                restriction_profile=restriction_profile,
+                servers=list(servers if servers is not None else self.resources),
+            )
+            self.friends.append(friend)
+        return friend
 
     def approve_pin(self, id_or_code: int | str, *, token: str | None = None) -> FakePin:
         """What the user does in the Auth App or at plex.tv/link: claim the PIN for the account

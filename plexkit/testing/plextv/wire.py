@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeGuard
@@ -11,7 +12,7 @@ from xml.etree import ElementTree
 import jwt
 from starlette.requests import Request
 
-from plexkit.testing.plextv.models import FakePin, FakeUser, _Reject
+from plexkit.testing.plextv.models import FakeFriend, FakePin, FakeUser, _Reject
 
 if TYPE_CHECKING:
     from plexkit.testing.plextv.state import FakePlexTV
@@ -143,4 +144,118 @@ def _resources_xml(resources: list[dict[str, Any]]) -> bytes:
                 device, "Connection", {k: text(v) for k, v in connection.items()}
             )
     data: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data
+
+
+def _xml_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return "" if value is None else str(value)
+
+
+def _user_container(owner: FakeUser, users: list[dict[str, Any]]) -> ElementTree.Element:
+    """``<MediaContainer friendlyName="myPlex" ...>`` with one ``<User>`` per entry (a
+    ``"Server"`` list becomes its ``<Server>`` children)."""
+    root = ElementTree.Element(
+        "MediaContainer",
+        friendlyName="myPlex",
+        identifier="com.plexapp.plugins.myplex",
+        machineIdentifier=hashlib.sha1(owner.uuid.encode()).hexdigest(),
+        totalSize=str(len(users)),
+        size=str(len(users)),
+    )
+    for user in users:
+        attributes = {k: _xml_text(v) for k, v in user.items() if k != "Server"}
+        element = ElementTree.SubElement(root, "User", attributes)
+        for server in user.get("Server", []):
+            ElementTree.SubElement(element, "Server", {k: _xml_text(v) for k, v in server.items()})
+    return root
+
+
+def _users_xml(owner: FakeUser, friends: list[FakeFriend]) -> bytes:
+    """``/api/users``: attributes of ``home-assistant-core/plextv_shared_users.xml`` (a real
+    answer) plus ``home``, which python-plexapi's ``MyPlexUser`` reads."""
+    users = [
+        {
+            "id": f.id,
+            "title": f.title,
+            "username": f.username,
+            "email": f.email,
+            "recommendationsPlaylistId": "",
+            "thumb": f"https://plex.tv/users/{f.uuid}/avatar?c=1614072646",
+            "protected": f.protected,
+            "home": f.home,
+            "spencer": False,
+            "allowTuners": 0,
+            "allowSync": False,
+            "allowCameraUpload": False,
+            "allowChannels": False,
+            "allowSubtitleAdmin": False,
+            "filterAll": "",
+            "filterMovies": "",
+            "filterMusic": "",
+            "filterPhotos": "",
+            "filterTelevision": "",
+            "restricted": f.managed,
+            "Server": [
+                {
+                    "id": 7_654_321 + index,
+                    "serverId": 1 + index,
+                    "machineIdentifier": server.client_identifier,
+                    "name": server.name,
+                    "lastSeenAt": 1_614_072_646,
+                    "numLibraries": 0,
+                    "allLibraries": True,
+                    "owned": server.owned,
+                    "pending": False,
+                }
+                for index, server in enumerate(f.servers)
+            ],
+        }
+        for f in friends
+    ]
+    data: bytes = ElementTree.tostring(
+        _user_container(owner, users), encoding="utf-8", xml_declaration=True
+    )
+    return data
+
+
+def _home_users_xml(owner: FakeUser, members: list[FakeFriend]) -> bytes:
+    """``/api/home/users``: the owner (``admin``) and the home members. No capture is stored;
+    the attributes are those public clients of this endpoint read (``admin``, ``guest``,
+    ``restricted``, ``restrictionProfile``, ``protected``, ``hasPassword``, ...)."""
+    admin = {
+        "id": owner.id,
+        "uuid": owner.uuid,
+        "admin": True,
+        "guest": False,
+        "restricted": False,
+        "restrictionProfile": "",
+        "hasPassword": True,
+        "protected": False,
+        "title": owner.username,
+        "username": owner.username,
+        "email": owner.email,
+        "thumb": f"https://plex.tv/users/{owner.uuid}/avatar?c=1630875354",
+    }
+    users = [admin] + [
+        {
+            "id": m.id,
+            "uuid": m.uuid,
+            "admin": False,
+            "guest": False,
+            "restricted": m.managed,
+            "restrictionProfile": m.restriction_profile,
+            "hasPassword": not m.managed,
+            "protected": m.protected,
+            "title": m.title,
+            "username": m.username,
+            "email": m.email,
+            "thumb": f"https://plex.tv/users/{m.uuid}/avatar?c=1614072646",
+        }
+        for m in members
+    ]
+    data: bytes = ElementTree.tostring(
+        _user_container(owner, users), encoding="utf-8", xml_declaration=True
+    )
     return data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plexkit.testing.plextv.endpoint import Endpoint
-from plexkit.testing.plextv.routes import account, keys, pins, resources
+from plexkit.testing.plextv.routes import account, keys, pins, resources, users
 
 __all__ = ["ENDPOINTS"]
 
@@ -12,4 +12,5 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     *pins.ENDPOINTS,
     *keys.ENDPOINTS,
     *resources.ENDPOINTS,
+    *users.ENDPOINTS,
 )
