@@ -8,18 +8,37 @@ and refuses any other::
 
     where(Filter("year", ">>=", 2000), Filter("genre", "!=", "Horror"))
     # {"year>>": "2000", "genre!": "Horror"}, for library.items(filters=...)
+
+Conditions that are not all ANDed (PMS's advanced filters) are built with :func:`any_of` and
+:func:`all_of`, which nest; they become Plex's ``push=1``/``or=1``/``and=1``/``pop=1``
+parameters, in order::
+
+    any_of(Filter("genre", "=", "Action"), Filter("year", ">>=", 2000)).params()
+    # (("push", "1"), ("genre", "Action"), ("or", "1"), ("year>>", "2000"), ("pop", "1"))
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Final, Literal
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
 from plexkit.errors import ConfigurationError
 
-__all__ = ["OPERATORS", "Filter", "FilterValue", "Operator", "where"]
+__all__ = [
+    "OPERATORS",
+    "AllOf",
+    "AnyOf",
+    "Condition",
+    "Filter",
+    "FilterValue",
+    "Operator",
+    "all_of",
+    "any_of",
+    "condition_params",
+    "where",
+]
 
 Operator = Literal["=", "!=", "==", "!==", "<=", ">=", ">>=", "<<="]
 """``=`` is (tags, numbers) or contains (text); ``!=`` is not / does not contain; ``==`` and
@@ -100,3 +119,87 @@ def where(*filters: Filter) -> dict[str, str]:
         else:
             out[entry.key] = entry.text
     return out
+
+
+#: Query keys PMS reads as grouping, never as a field to filter on.
+GROUPING_KEYS: Final = frozenset({"push", "pop", "or", "and"})
+
+
+def _check_members(group: object, _: object, conditions: object) -> None:
+    kind = "any_of" if isinstance(group, AnyOf) else "all_of"
+    if not isinstance(conditions, tuple):
+        raise ConfigurationError(
+            f"{kind}() takes a tuple of conditions, not a {type(conditions).__name__}"
+        )
+    if not conditions:
+        raise ConfigurationError(f"{kind}() needs at least one condition")
+    for entry in conditions:
+        _check_condition(entry, kind)
+
+
+def _check_condition(entry: object, kind: str) -> None:
+    if not isinstance(entry, (Filter, AnyOf, AllOf)):
+        raise ConfigurationError(
+            f"{kind} takes Filter, any_of() or all_of() conditions, not {type(entry).__name__}"
+        )
+    if isinstance(entry, Filter) and entry.field.lower() in GROUPING_KEYS:
+        raise ConfigurationError(
+            f"{entry.field!r} is how Plex groups conditions, not a field; use any_of() or all_of()"
+        )
+
+
+@attrs.frozen
+class AnyOf:
+    """At least one of ``conditions`` holds (PMS: ``push``, each condition, ``or`` between
+    them, ``pop``). Made by :func:`any_of`."""
+
+    conditions: tuple[Condition, ...] = attrs.field(validator=_check_members)
+
+    def params(self) -> tuple[tuple[str, str], ...]:
+        """The query parameters, in the order PMS reads them."""
+        return _grouped(self.conditions, "or")
+
+
+@attrs.frozen
+class AllOf:
+    """Every one of ``conditions`` holds; inside `any_of` it keeps an alternative of several
+    conditions together (PMS: ``push``, ``and`` between them, ``pop``). Made by :func:`all_of`."""
+
+    conditions: tuple[Condition, ...] = attrs.field(validator=_check_members)
+
+    def params(self) -> tuple[tuple[str, str], ...]:
+        """The query parameters, in the order PMS reads them."""
+        return _grouped(self.conditions, "and")
+
+
+Condition: TypeAlias = Filter | AnyOf | AllOf
+"""What ``filters=`` takes besides a dict: one `Filter`, or a group of them."""
+
+
+def any_of(*conditions: Condition) -> AnyOf:
+    """Items matching at least one condition: ``any_of(Filter("genre", "=", "Action"),
+    Filter("year", ">>=", 2000))``. Conditions may be groups; a wrong one is refused here."""
+    return AnyOf(conditions)
+
+
+def all_of(*conditions: Condition) -> AllOf:
+    """Items matching every condition; nest it in `any_of` for "(a and b) or c"."""
+    return AllOf(conditions)
+
+
+def condition_params(condition: Condition) -> tuple[tuple[str, str], ...]:
+    """The ordered query parameters of a `Filter`, `AnyOf` or `AllOf`."""
+    _check_condition(condition, "filters")
+    if isinstance(condition, Filter):
+        return ((condition.key, condition.text),)
+    return condition.params()
+
+
+def _grouped(conditions: tuple[Condition, ...], joiner: str) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = [("push", "1")]
+    for index, condition in enumerate(conditions):
+        if index:
+            out.append((joiner, "1"))
+        out.extend(condition_params(condition))
+    out.append(("pop", "1"))
+    return tuple(out)

@@ -10,13 +10,14 @@ import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Final
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import attrs
 
 from plexkit._core.paging import check_window, page_headers
 from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
+from plexkit.filters import Condition, condition_params
 from plexkit.models.item_types import ITEM_TYPES, item_type_number
 
 __all__ = [
@@ -54,6 +55,9 @@ class RequestSpec:
     method: str
     path: str
     params: Mapping[str, str] = attrs.field(factory=dict)
+    # Parameters sent after ``params`` in this order, keys repeating: PMS's advanced filters
+    # (``push``/``or``/``pop``) mean nothing once reordered or merged.
+    query: tuple[tuple[str, str], ...] = ()
     headers: Mapping[str, str] = attrs.field(factory=dict)
     cache_name: str | None = None
     # Retry safety: whether repeating the request after it may have reached the server is
@@ -67,6 +71,21 @@ class RequestSpec:
     content: bytes | None = attrs.field(
         default=None, repr=lambda b: "None" if b is None else f"<{len(b)} bytes>"
     )
+
+    @property
+    def url(self) -> str:
+        """``path`` with ``params`` and then ``query`` as its query string, in order (httpx
+        would group repeated keys together if given them as params)."""
+        pairs = [*self.params.items(), *self.query]
+        return f"{self.path}?{urlencode(pairs)}" if pairs else self.path
+
+    @property
+    def cache_params(self) -> Mapping[str, str]:
+        """``params`` for a cache key, with the ordered ``query`` as one entry (its order
+        is its meaning, and a cache key sorts parameters)."""
+        if not self.query:
+            return self.params
+        return {**self.params, "plexkit:query": urlencode(self.query)}
 
     def with_window(self, offset: int, limit: int) -> RequestSpec:
         """The same request for another page."""
@@ -144,16 +163,21 @@ def library_items(
     *,
     type: int | str | None = None,
     sort: str | None = None,
-    filters: Params | None = None,
+    filters: Params | Condition | None = None,
     include_guids: bool = False,
 ) -> RequestSpec:
-    """Items of a section (``/library/sections/{key}/all``), with type, sort and filters.
+    """Items of a section (``/library/sections/{key}/all``), with type, sort and filters
+    (a dict of query parameters, or a `~plexkit.filters.Filter` or group of them).
 
     ``include_guids`` asks for each item's ``Guid`` children (its TMDB/TVDB/IMDb ids).
     """
-    params: dict[str, ParamValue | None] = dict(filters or {})
+    query: tuple[tuple[str, str], ...] = ()
+    if isinstance(filters, Mapping) or filters is None:
+        params: dict[str, ParamValue | None] = dict(filters or {})
+    else:
+        params, query = {}, condition_params(filters)
     for reserved in ("type", "sort", "includeGuids"):
-        if reserved in params:
+        if reserved in params or any(key == reserved for key, _ in query):
             raise ConfigurationError(f"pass {reserved}= as its own argument, not in filters")
     params["type"] = item_type_number(type)
     params["sort"] = sort
@@ -162,6 +186,7 @@ def library_items(
         method="GET",
         path=f"/library/sections/{path_key(section_key, 'section_key')}/all",
         params=_clean(params),
+        query=query,
         cache_name="items",
     )
 

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from plexkit._core.endpoints import ParamValue, _clean, path_key
 from plexkit.errors import ConfigurationError
+from plexkit.filters import Condition, condition_params
 from plexkit.models import BaseItem, Collection, Playlist
 
 __all__ = [
@@ -89,18 +90,22 @@ def section_uri(
     section_key: str | int,
     *,
     type: int,
-    filters: Mapping[str, ParamValue | None] | None = None,
+    filters: Mapping[str, ParamValue | None] | Condition | None = None,
     sort: str | None = None,
     limit: int | None = None,
 ) -> str:
     """The uri of a section query (``.../library/sections/1/all?type=1&genre=...``), the
-    filter of a smart playlist or collection."""
+    filter of a smart playlist or collection; a `~plexkit.filters.Filter` or group of them
+    goes last, its ``push``/``or``/``pop`` in order."""
+    grouped: tuple[tuple[str, str], ...] = ()
+    if filters is not None and not isinstance(filters, Mapping):
+        grouped, filters = condition_params(filters), None
     params: dict[str, ParamValue | None] = {"type": type, **dict(filters or {})}
     params["sort"] = sort
     if limit is not None:
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ConfigurationError(f"limit must be a positive int, not {limit!r}")
         params["limit"] = limit
-    query = urlencode(_clean(params))
+    query = urlencode([*_clean(params).items(), *grouped])
     key = path_key(section_key, "section_key")
     return f"server://{machine_identifier}/{_PROVIDER}/library/sections/{key}/all?{query}"

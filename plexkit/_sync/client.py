@@ -189,7 +189,7 @@ class PlexClient:
                 token=self._cache_scope_token(),
                 method=spec.method,
                 path=spec.path,
-                params=spec.params,
+                params=spec.cache_params,
                 accept=self.config.accept,
                 offset=spec.offset,
                 limit=spec.limit,
@@ -262,8 +262,8 @@ class PlexClient:
             headers["X-Plex-Token"] = self.config.token
         request = self._http.build_request(
             spec.method,
-            spec.path,
-            params=spec.params,
+            spec.url if spec.query else spec.path,
+            params=None if spec.query else spec.params,
             headers=headers,
             content=spec.content,
             timeout=timeout_for(self.config.timeouts, cap=remaining),

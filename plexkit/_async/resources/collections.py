@@ -18,6 +18,7 @@ from plexkit._core.references import (
     section_uri,
 )
 from plexkit.errors import ConfigurationError, ParseError
+from plexkit.filters import Condition
 from plexkit.models import BaseItem, Collection, items_from
 from plexkit.models.item_types import ITEM_TYPES
 
@@ -77,7 +78,7 @@ class AsyncCollections(ListResource):
         title: str,
         *,
         type: int | str,
-        filters: Mapping[str, ParamValue | None] | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
         sort: str | None = None,
         limit: int | None = None,
     ) -> Collection:

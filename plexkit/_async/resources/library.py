@@ -27,6 +27,7 @@ from plexkit._core.refs import (
     section_key_of,
 )
 from plexkit._core.scan_paths import check_path_text, check_scan_path, section_for_path
+from plexkit.filters import Condition
 from plexkit.models import (
     Album,
     Artist,
@@ -62,7 +63,7 @@ class _ItemsOptions(TypedDict, total=False):
     limit: int
     offset: int
     sort: str | None
-    filters: Mapping[str, ParamValue | None] | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
     cache: CacheMode
     ttl: float | None
     include_guids: bool
@@ -72,7 +73,7 @@ class _IterOptions(TypedDict, total=False):
     page_size: int
     limit: int | None
     sort: str | None
-    filters: Mapping[str, ParamValue | None] | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
     cache: CacheMode
     include_guids: bool
 
@@ -192,7 +193,7 @@ class AsyncLibrary(Resource):
         offset: int = 0,
         type: int | str | None = None,
         sort: str | None = None,
-        filters: Mapping[str, ParamValue | None] | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
@@ -201,6 +202,8 @@ class AsyncLibrary(Resource):
 
         With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
         entries of another class (an unreadable one) are left out of ``items``.
+        ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
+        condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.
         """
         check_window(offset, limit)
         spec = await self._items_spec(section, type, sort, filters, include_guids)
@@ -266,7 +269,7 @@ class AsyncLibrary(Resource):
         limit: int | None = None,
         type: int | str | None = None,
         sort: str | None = None,
-        filters: Mapping[str, ParamValue | None] | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
         cache: CacheMode = False,
         include_guids: bool = False,
     ) -> AsyncIterator[Any]:
@@ -284,7 +287,7 @@ class AsyncLibrary(Resource):
         section: SectionRef,
         type: int | str | None,
         sort: str | None,
-        filters: Mapping[str, ParamValue | None] | None,
+        filters: Mapping[str, ParamValue | None] | Condition | None,
         include_guids: bool,
     ) -> endpoints.RequestSpec:
         """The items request, every argument checked before a title is looked up."""

@@ -19,6 +19,7 @@ from plexkit._core.references import (
     section_uri,
 )
 from plexkit.errors import ConfigurationError, ParseError
+from plexkit.filters import Condition
 from plexkit.models import BaseItem, Collection, items_from
 from plexkit.models.item_types import ITEM_TYPES
 
@@ -78,7 +79,7 @@ class Collections(ListResource):
         title: str,
         *,
         type: int | str,
-        filters: Mapping[str, ParamValue | None] | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
         sort: str | None = None,
         limit: int | None = None,
     ) -> Collection:

@@ -28,6 +28,7 @@ from plexkit._core.refs import (
     section_key_of,
 )
 from plexkit._core.scan_paths import check_path_text, check_scan_path, section_for_path
+from plexkit.filters import Condition
 from plexkit.models import (
     Album,
     Artist,
@@ -63,7 +64,7 @@ class _ItemsOptions(TypedDict, total=False):
     limit: int
     offset: int
     sort: str | None
-    filters: Mapping[str, ParamValue | None] | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
     cache: CacheMode
     ttl: float | None
     include_guids: bool
@@ -73,7 +74,7 @@ class _IterOptions(TypedDict, total=False):
     page_size: int
     limit: int | None
     sort: str | None
-    filters: Mapping[str, ParamValue | None] | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
     cache: CacheMode
     include_guids: bool
 
@@ -193,7 +194,7 @@ class Library(Resource):
         offset: int = 0,
         type: int | str | None = None,
         sort: str | None = None,
-        filters: Mapping[str, ParamValue | None] | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
@@ -202,6 +203,8 @@ class Library(Resource):
 
         With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
         entries of another class (an unreadable one) are left out of ``items``.
+        ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
+        condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.
         """
         check_window(offset, limit)
         spec = self._items_spec(section, type, sort, filters, include_guids)
@@ -267,7 +270,7 @@ class Library(Resource):
         limit: int | None = None,
         type: int | str | None = None,
         sort: str | None = None,
-        filters: Mapping[str, ParamValue | None] | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
         cache: CacheMode = False,
         include_guids: bool = False,
     ) -> Iterator[Any]:
@@ -285,7 +288,7 @@ class Library(Resource):
         section: SectionRef,
         type: int | str | None,
         sort: str | None,
-        filters: Mapping[str, ParamValue | None] | None,
+        filters: Mapping[str, ParamValue | None] | Condition | None,
         include_guids: bool,
     ) -> endpoints.RequestSpec:
         """The items request, every argument checked before a title is looked up."""

@@ -22,6 +22,7 @@ from plexkit._core.references import (
     section_uri,
 )
 from plexkit.errors import ConfigurationError, ParseError
+from plexkit.filters import Condition
 from plexkit.models import (
     Album,
     Artist,
@@ -135,7 +136,7 @@ class Playlists(ListResource):
         section_key: str | int,
         *,
         type: int | str,
-        filters: Mapping[str, ParamValue | None] | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
         sort: str | None = None,
         limit: int | None = None,
     ) -> Playlist:
