@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from plexkit.testing import edits, wire
 from plexkit.testing.store import Node, Section, Store
 from plexkit.testing.upstream import Upstream
-from plexkit.testing.wire import Wire
+from plexkit.testing.wire import TYPE_NUMBERS, Wire
 
 if TYPE_CHECKING:
     from plexkit.testing.disk import FakeDisk
@@ -828,9 +828,12 @@ class FakeLibrary(Store):
         ``Collection`` tag creates the collection in the item's section, like PMS.
         """
         with self.lock:
+            title = str(item.data.get("title", ""))
             changed = edits.apply(item.data, params, self.tag_id)
             if not changed:
                 return changed
+            if item.kind == "collection" and "title" in changed:
+                self._retag_members(item, title)
             item.data["updatedAt"] = max(self.now(), int(item.data.get("updatedAt", 0)))
             item.touch()
             if "title" in changed:
@@ -845,6 +848,15 @@ class FakeLibrary(Store):
             self.changed()
         self.notifier.timeline(item.data, item.type_number)
         return changed
+
+    def _retag_members(self, collection: Node, old_title: str) -> None:
+        """A renamed collection keeps its members: their ``Collection`` tag follows it."""
+        section = self.sections.get(collection.section_key)
+        if section is None or collection.smart_query:
+            return
+        subtype = TYPE_NUMBERS[str(collection.data.get("subtype", "movie"))]
+        members = self.collection_members(section, subtype).get(old_title.casefold(), [])
+        self.rename_tag("Collection", old_title, str(collection.data["title"]), list(members))
 
     def _ensure_collections(self, item: Node) -> None:
         section = self.sections.get(item.section_key)

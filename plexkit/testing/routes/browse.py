@@ -18,7 +18,15 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.meta import section_meta
-from plexkit.testing.respond import HTTPError, container, context, media_query, paged, query_key
+from plexkit.testing.respond import (
+    HTTPError,
+    container,
+    context,
+    media_query,
+    paged,
+    query_key,
+    select,
+)
 from plexkit.testing.routes.library import sections
 from plexkit.testing.store import Section
 from plexkit.testing.views import library_attrs, row
@@ -79,10 +87,9 @@ async def filters(request: Request) -> Response:
 async def first_character(request: Request) -> Response:
     """``GET /library/sections/{id}/firstCharacter``: ``#`` and the letters titles start with."""
     section = _section(request)
-    library = context(request).library
     mq = media_query(request)
     type_number = mq.type or section.root_type
-    nodes = library.select(("first", section.key, query_key(request)), section, type_number, mq)
+    nodes = select(request, ("first", section.key, query_key(request)), section, type_number, mq)
     counts = Counter(_first(str(n.data.get("titleSort") or n.data.get("title", ""))) for n in nodes)
     entries = [
         {"size": count, "key": char, "title": char}
@@ -107,7 +114,7 @@ async def albums(request: Request) -> Response:
     library = context(request).library
     mq = media_query(request)
     number = TYPE_NUMBERS["album"]
-    nodes = library.select(("albums", section.key, query_key(request)), section, number, mq)
+    nodes = select(request, ("albums", section.key, query_key(request)), section, number, mq)
     attrs = library_attrs(section)
     attrs["viewGroup"] = "album"
     return paged(request, attrs, nodes, lambda n: row(library, n))

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plexkit.testing import deck as decks
 from plexkit.testing import played
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import HTTPError, account_id, container, context, paged
@@ -134,31 +135,6 @@ _RECENT_TYPES = {"movie": 1, "show": 4, "artist": 9, "photo": 13}
 _RECENT_TITLES = {"movie": "Movies", "show": "TV", "artist": "Music", "photo": "Photos"}
 
 
-def _continue(library: FakeLibrary, account: int, section_key: int | None) -> list[Node]:
-    """Started items, then the next unplayed episode of started shows; latest first."""
-    found: list[tuple[int, Node]] = []
-    for section in library.sections.values():
-        if section_key is not None and section.key != section_key:
-            continue
-        for movie in library.items(section, 1):
-            mine = played.state(library, account, movie)
-            if mine.get("viewOffset"):
-                found.append((int(mine.get("lastViewedAt") or 0), movie))
-        for show in library.items(section, 2):
-            episodes = library.leaves(show)
-            states = [played.state(library, account, e) for e in episodes]
-            started = [(s, e) for s, e in zip(states, episodes, strict=True) if s.get("viewOffset")]
-            if started:
-                found.append((int(started[0][0].get("lastViewedAt") or 0), started[0][1]))
-                continue
-            seen = [int(s.get("lastViewedAt") or 0) for s in states if s.get("viewCount")]
-            rest = [e for s, e in zip(states, episodes, strict=True) if not s.get("viewCount")]
-            if seen and rest:
-                found.append((max(seen), rest[0]))
-    found.sort(key=lambda pair: -pair[0])
-    return [node for _, node in found]
-
-
 def _recent(library: FakeLibrary, section: Section) -> list[Node]:
     nodes = library.items(section, _RECENT_TYPES[section.kind])
     return sorted(nodes, key=lambda n: -int(n.data.get("addedAt", 0)))
@@ -215,7 +191,7 @@ def _items_hub(
 
 def _home_hubs(request: Request) -> list[Wire]:
     library = context(request).library
-    deck = _continue(library, _account(request), None)
+    deck = decks.continue_watching(library, _account(request), None)
     hubs = [
         _items_hub(
             request,
@@ -292,7 +268,7 @@ def _hub_container(request: Request, hub: Wire, section: Section | None = None) 
 async def continue_watching(request: Request) -> Response:
     """``GET /hubs/continueWatching`` and ``/hubs/home/continueWatching``: one hub."""
     library = context(request).library
-    deck = _continue(library, _account(request), None)
+    deck = decks.continue_watching(library, _account(request), None)
     hub = _items_hub(
         request,
         deck,
@@ -309,7 +285,7 @@ async def continue_watching(request: Request) -> Response:
 async def continue_watching_items(request: Request) -> Response:
     """``GET /hubs/continueWatching/items``: every continue-watching item, paged."""
     library = context(request).library
-    deck = _continue(library, _account(request), _section_filter(request))
+    deck = decks.continue_watching(library, _account(request), _section_filter(request))
     attrs: Wire = {"allowSync": True, "identifier": "com.plexapp.plugins.library"}
     return paged(request, attrs, deck, lambda n: row(library, n, section_fields=True))
 
@@ -317,7 +293,7 @@ async def continue_watching_items(request: Request) -> Response:
 async def home_on_deck(request: Request) -> Response:
     """``GET /hubs/home/onDeck``: the on-deck hub."""
     library = context(request).library
-    deck = _continue(library, _account(request), _section_filter(request))
+    deck = decks.continue_watching(library, _account(request), _section_filter(request))
     hub = _items_hub(
         request,
         deck,
@@ -381,7 +357,7 @@ async def section_hubs(request: Request) -> Response:
         hubs.append(
             _items_hub(
                 request,
-                _continue(library, _account(request), section.key),
+                decks.continue_watching(library, _account(request), section.key),
                 key=f"/hubs/sections/{section.key}/continueWatching/items",
                 identifier=f"{word}.inprogress.{section.key}",
                 context_name=f"hub.{word}.inprogress",

@@ -7,11 +7,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plexkit.testing.deck import continue_watching
 from plexkit.testing.edits import is_edit_param
 from plexkit.testing.meta import section_meta
 from plexkit.testing.query import MediaQuery, QueryError, parse
 from plexkit.testing.respond import (
     HTTPError,
+    account_id,
     container,
     context,
     flag,
@@ -19,8 +21,10 @@ from plexkit.testing.respond import (
     paged,
     params,
     query_key,
+    select,
 )
 from plexkit.testing.store import Node, Section
+from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.views import library_attrs, row
 from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, TAG_FILTERS, Wire
 
@@ -143,9 +147,7 @@ async def section_all(request: Request) -> Response:
     section = _section(request)
     mq = media_query(request)
     type_number = mq.type or section.root_type
-    nodes = context(request).library.select(
-        ("all", section.key, query_key(request)), section, type_number, mq
-    )
+    nodes = select(request, ("all", section.key, query_key(request)), section, type_number, mq)
     return _listing(request, section, nodes, type_number)
 
 
@@ -155,9 +157,7 @@ async def section_search(request: Request) -> Response:
     title = request.query_params.get("query") or request.query_params.get("title", "")
     mq = media_query(request, title=title)
     type_number = mq.type or section.root_type
-    nodes = context(request).library.select(
-        ("search", section.key, query_key(request)), section, type_number, mq
-    )
+    nodes = select(request, ("search", section.key, query_key(request)), section, type_number, mq)
     return _listing(request, section, nodes, type_number)
 
 
@@ -185,9 +185,7 @@ async def section_collections(request: Request) -> Response:
     """``GET /library/sections/{key}/collections``."""
     section = _section(request)
     mq = media_query(request)
-    nodes = context(request).library.select(
-        ("collections", section.key, query_key(request)), section, 18, mq
-    )
+    nodes = select(request, ("collections", section.key, query_key(request)), section, 18, mq)
     attrs = library_attrs(section)
     attrs["title2"] = "Collections"
     if flag(request, "includeMeta"):
@@ -210,39 +208,18 @@ async def section_recently_added(request: Request) -> Response:
     return paged(request, library_attrs(section), nodes, lambda n: row(library, n))
 
 
-def _on_deck(request: Request, section_key: int | None) -> list[Node]:
-    """In-progress items, then the next episode of partly watched shows, newest first."""
-    library = context(request).library
-    deck: list[Node] = []
-    for section in library.sections.values():
-        if section_key is not None and section.key != section_key:
-            continue
-        for node in library.items(section, 1):
-            if node.data.get("viewOffset"):
-                deck.append(node)
-        for show in library.items(section, 2):
-            episodes = library.leaves(show)
-            started = [e for e in episodes if e.data.get("viewOffset")]
-            watched = [e for e in episodes if e.data.get("viewCount")]
-            if started:
-                deck.append(started[0])
-            elif watched and len(watched) < len(episodes):
-                deck.append(next(e for e in episodes if not e.data.get("viewCount")))
-    return sorted(deck, key=lambda n: int(n.data.get("lastViewedAt", 0)), reverse=True)
-
-
 async def section_on_deck(request: Request) -> Response:
     """``GET /library/sections/{key}/onDeck``."""
     section = _section(request)
     library = context(request).library
-    nodes = library.memo(("deck", section.key), lambda: _on_deck(request, section.key))
+    nodes = continue_watching(library, account_id(request) or OWNER_ACCOUNT_ID, section.key)
     return paged(request, library_attrs(section), nodes, lambda n: row(library, n))
 
 
 async def on_deck(request: Request) -> Response:
     """``GET /library/onDeck``: on deck across sections."""
     library = context(request).library
-    nodes = library.memo(("deck", None), lambda: _on_deck(request, None))
+    nodes = continue_watching(library, account_id(request) or OWNER_ACCOUNT_ID, None)
     attrs: Wire = {
         "allowSync": False,
         "identifier": "com.plexapp.plugins.library",
@@ -292,7 +269,7 @@ async def library_all(request: Request) -> Response:
     nodes: list[Node] = []
     for section in library.sections.values():
         type_number = mq.type or section.root_type
-        nodes += library.select(("library-all", section.key, key), section, type_number, mq)
+        nodes += select(request, ("library-all", section.key, key), section, type_number, mq)
     attrs: Wire = {
         "allowSync": False,
         "identifier": "com.plexapp.plugins.library",
