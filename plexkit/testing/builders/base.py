@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from plexkit.testing import wire
+from plexkit.testing import wire, wire_media
 from plexkit.testing.store import Node, Section, Store
 from plexkit.testing.wire import Wire
 
@@ -110,7 +110,7 @@ class Builder(Store):
         stream_ids = [
             self.next_id("stream") for _ in range(1 + len(file.audio) + len(file.subtitles))
         ]
-        return wire.video_media(
+        return wire_media.video_media(
             self.next_id("media"),
             self.next_id("part"),
             stream_ids,

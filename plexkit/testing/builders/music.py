@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from plexkit.testing import wire
+from plexkit.testing import wire, wire_media
 from plexkit.testing.builders.base import Builder, count_play, file_name, plex_guid, preamble
 from plexkit.testing.store import Node, Section
 
@@ -134,7 +134,9 @@ class MusicBuilder(Builder):
         )
         media_ids = self.next_id("media"), self.next_id("part"), self.next_id("stream")
         data["Media"] = [
-            wire.audio_media(*media_ids, file=path, duration=duration, added_at=added, codec=codec)
+            wire_media.audio_media(
+                *media_ids, file=path, duration=duration, added_at=added, codec=codec
+            )
         ]
         ald["leafCount"] += 1
         count_play(ald, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from plexkit.testing import wire
+from plexkit.testing import wire_media
 from plexkit.testing.builders.base import Builder, file_name, preamble
 from plexkit.testing.store import Node, Section
 
@@ -76,6 +76,8 @@ class PhotoBuilder(Builder):
         data.update(fields)
         media, part = self.next_id("media"), self.next_id("part")
         data["Media"] = [
-            wire.photo_media(media, part, file=path, width=width, height=height, added_at=added)
+            wire_media.photo_media(
+                media, part, file=path, width=width, height=height, added_at=added
+            )
         ]
         return self.register(Node("photo", data, album.section_key, parent=album))
