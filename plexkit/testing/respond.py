@@ -64,6 +64,14 @@ def account_id(request: Request) -> int | None:
     return context(request).tokens.account(scope_token(request.scope))
 
 
+def section_of(request: Request, key: str | int) -> Section:
+    """The library section with this key, or a 404 as PMS answers for an unknown one."""
+    section = context(request).library.section(key)
+    if section is None:
+        raise HTTPError(404, "no such library section")
+    return section
+
+
 def params(request: Request) -> list[tuple[str, str]]:
     """All query parameters, in order, repeated keys kept."""
     return list(request.query_params.multi_items())

@@ -5,7 +5,7 @@ Shapes: ``home-assistant-core/library_movies_sort.xml`` (``/sorts``: ``Directory
 with ``defaultDirection``/``descKey``, container ``viewGroup="secondary"``), the section
 ``Meta`` of ``library_movies_metadata.xml`` (the filters), and the spec's
 ``getSectionFilters``/``getFirstCharacters`` examples (``size``, ``key``, ``title``).
-Registered before :mod:`~plexkit.testing.routes.library`, whose ``{filter}`` route would
+Registered before :mod:`~plexkit.testing.routes.sections`, whose ``{filter}`` route would
 otherwise take these paths.
 """
 
@@ -25,19 +25,17 @@ from plexkit.testing.respond import (
     media_query,
     paged,
     query_key,
+    section_of,
     select,
 )
-from plexkit.testing.routes.library import sections
+from plexkit.testing.routes.sections import sections
 from plexkit.testing.store import Section
-from plexkit.testing.views import library_attrs, row
-from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, TYPE_NUMBERS, Wire
+from plexkit.testing.views import library_attrs, row, secondary_attrs
+from plexkit.testing.wire import TYPE_NUMBERS, Wire
 
 
 def _section(request: Request) -> Section:
-    section = context(request).library.section(request.path_params["key"])
-    if section is None:
-        raise HTTPError(404, "no such library section")
-    return section
+    return section_of(request, request.path_params["key"])
 
 
 def _root_type(request: Request, section: Section) -> Wire:
@@ -50,21 +48,6 @@ def _root_type(request: Request, section: Section) -> Wire:
     raise HTTPError(400, f"type {wanted} is not in this section")
 
 
-def _attrs(section: Section) -> Wire:
-    return {
-        "allowSync": False,
-        "art": f"/:/resources/{section.kind}-fanart.jpg",
-        "content": "secondary",
-        "identifier": "com.plexapp.plugins.library",
-        "mediaTagPrefix": MEDIA_TAG_PREFIX,
-        "mediaTagVersion": MEDIA_TAG_VERSION,
-        "thumb": f"/:/resources/{section.kind}.png",
-        "title1": section.title,
-        "viewGroup": "secondary",
-        "viewMode": 65592,
-    }
-
-
 async def sorts(request: Request) -> Response:
     """``GET /library/sections/{id}/sorts``: the sorts of the section's (or ``type``'s) items."""
     section = _section(request)
@@ -72,7 +55,7 @@ async def sorts(request: Request) -> Response:
         {k: v for k, v in s.items() if k not in ("active", "activeDirection")}
         for s in _root_type(request, section)["Sort"]
     ]
-    mc: Wire = {"size": len(entries), **_attrs(section), "Directory": entries}
+    mc: Wire = {"size": len(entries), **secondary_attrs(section), "Directory": entries}
     return container(request, mc)
 
 
@@ -80,7 +63,7 @@ async def filters(request: Request) -> Response:
     """``GET /library/sections/{id}/filters``: the filters of the section's items."""
     section = _section(request)
     entries = _root_type(request, section)["Filter"]
-    mc: Wire = {"size": len(entries), **_attrs(section), "Directory": entries}
+    mc: Wire = {"size": len(entries), **secondary_attrs(section), "Directory": entries}
     return container(request, mc)
 
 
@@ -95,7 +78,7 @@ async def first_character(request: Request) -> Response:
         {"size": count, "key": char, "title": char}
         for char, count in sorted(counts.items(), key=lambda kv: (kv[0] != "#", kv[0]))
     ]
-    mc: Wire = {"size": len(entries), **_attrs(section)}
+    mc: Wire = {"size": len(entries), **secondary_attrs(section)}
     if entries:
         mc["Directory"] = entries
     return container(request, mc)
