@@ -28,6 +28,7 @@ _HUB_COUNT = 6
 """Items PMS puts in each hub unless ``count`` says otherwise."""
 _SECTION_WORDS = {"movie": "movie", "show": "tv", "artist": "music", "photo": "photo"}
 _RECENT_TYPES = {"movie": 1, "show": 4, "artist": 9, "photo": 13}
+_RECENT_KINDS = {"movie": "movie", "show": "episode", "artist": "album", "photo": "photo"}
 _RECENT_TITLES = {"movie": "Movies", "show": "TV", "artist": "Music", "photo": "Photos"}
 
 
@@ -115,6 +116,21 @@ def _continue_hub(request: Request) -> Wire:
     )
 
 
+def _recent_hub(
+    request: Request, section: Section, *, key: str, identifier: str, context_name: str
+) -> Wire:
+    """A section's recently added items as a hub (of episodes for shows, albums for music)."""
+    return _items_hub(
+        request,
+        _recent(context(request).library, section),
+        key=key,
+        identifier=identifier,
+        context_name=context_name,
+        title=f"Recently Added {_RECENT_TITLES[section.kind]}",
+        kind=_RECENT_KINDS[section.kind],
+    )
+
+
 def _home_hubs(request: Request) -> list[Wire]:
     library = context(request).library
     hubs = [_continue_hub(request)]
@@ -122,16 +138,12 @@ def _home_hubs(request: Request) -> list[Wire]:
         word = _SECTION_WORDS[section.kind]
         type_number = _RECENT_TYPES[section.kind]
         hubs.append(
-            _items_hub(
+            _recent_hub(
                 request,
-                _recent(library, section),
+                section,
                 key=f"/hubs/home/recentlyAdded?type={type_number}&sectionID={section.key}",
                 identifier=f"home.{word}.recent",
                 context_name=f"hub.home.{word}.recent",
-                title=f"Recently Added {_RECENT_TITLES[section.kind]}",
-                kind={"movie": "movie", "show": "episode", "artist": "album"}.get(
-                    section.kind, "photo"
-                ),
             )
         )
     hubs.append(_playlists_hub(request))
@@ -252,16 +264,12 @@ async def section_hubs(request: Request) -> Response:
             )
         )
     hubs.append(
-        _items_hub(
+        _recent_hub(
             request,
-            _recent(library, section),
+            section,
             key=f"/library/sections/{section.key}/recentlyAdded",
             identifier=f"{word}.recentlyadded.{section.key}",
             context_name=f"hub.{word}.recentlyadded",
-            title=f"Recently Added {_RECENT_TITLES[section.kind]}",
-            kind={"movie": "movie", "show": "episode", "artist": "album"}.get(
-                section.kind, "photo"
-            ),
         )
     )
     mc: Wire = {"size": len(hubs), "allowSync": True, "identifier": "com.plexapp.plugins.library"}
