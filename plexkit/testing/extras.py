@@ -11,7 +11,8 @@ not section items: they are kept apart (``store.extras``) and never listed by ``
 from __future__ import annotations
 
 from plexkit.testing.store import Node, Store
-from plexkit.testing.wire import Wire, video_media
+from plexkit.testing.wire import Wire
+from plexkit.testing.wire_media import video_media
 
 EXTRA_TYPES = {
     "trailer": 1,

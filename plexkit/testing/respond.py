@@ -8,7 +8,7 @@ PMS answers XML unless ``Accept`` asks for JSON; paging comes from ``X-Plex-Cont
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -20,7 +20,8 @@ from plexkit.testing.library import FakeLibrary
 from plexkit.testing.notifications import Websockets
 from plexkit.testing.query import MediaQuery, QueryError, parse
 from plexkit.testing.render import JSON_TYPE, XML_TYPE, to_json, to_xml
-from plexkit.testing.tokens import Tokens, scope_token
+from plexkit.testing.store import Node, Section
+from plexkit.testing.tokens import OWNER_ACCOUNT_ID, Tokens, scope_token
 from plexkit.testing.views import customise
 from plexkit.testing.wire import Wire
 
@@ -63,6 +64,14 @@ def account_id(request: Request) -> int | None:
     return context(request).tokens.account(scope_token(request.scope))
 
 
+def section_of(request: Request, key: str | int) -> Section:
+    """The library section with this key, or a 404 as PMS answers for an unknown one."""
+    section = context(request).library.section(key)
+    if section is None:
+        raise HTTPError(404, "no such library section")
+    return section
+
+
 def params(request: Request) -> list[tuple[str, str]]:
     """All query parameters, in order, repeated keys kept."""
     return list(request.query_params.multi_items())
@@ -94,6 +103,25 @@ def media_query(request: Request, **extra: str) -> MediaQuery:
         return parse(pairs, now=context(request).library.now())
     except QueryError as exc:
         raise HTTPError(400, str(exc)) from None
+
+
+def select(
+    request: Request,
+    scope: Hashable,
+    section: Section | None,
+    type_number: int,
+    mq: MediaQuery,
+) -> list[Node]:
+    """Run ``mq`` as the request's account sees the library: played-state filters and sorts
+    (``unwatched``, ``viewCount``, ``lastViewedAt``...) use that account's plays, as on PMS."""
+    library, account = context(request).library, account_id(request)
+    if account is None or account == OWNER_ACCOUNT_ID:
+        return library.select(scope, section, type_number, mq)
+
+    def view(node: Node) -> Wire:
+        return played.personal(library, account, node.data)
+
+    return library.select((scope, account), section, type_number, mq, view=view)
 
 
 def query_key(request: Request) -> tuple[tuple[str, str], ...]:

@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl
 
@@ -214,16 +214,30 @@ class Store:
             mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=self.now())
             return self.select(("smart", collection.rating_key), section, mq.type or subtype, mq)
         title = str(collection.data["title"]).casefold()
-        members = self._collection_members(section, subtype).get(title, [])
+        members = self.collection_members(section, subtype).get(title, [])
         custom = collection.data.get("collectionSort") == "2"
         if custom and collection.item_ids:  # moved by hand (``.../items/{id}/move``)
             rank = {rk: i for i, rk in enumerate(collection.item_ids)}
             members = sorted(members, key=lambda n: rank.get(n.rating_key, len(rank)))
         return members
 
-    def _collection_members(self, section: Section, subtype: int) -> dict[str, list[Node]]:
-        """Members of every tag-based collection of a section, in one pass per revision (a
-        section listing shows each collection's counts: one scan each would be quadratic)."""
+    def rename_tag(self, element: str, old: str, new: str, nodes: Iterable[Node]) -> None:
+        """Rename tag ``old`` to ``new`` on ``nodes``, keeping its id (PMS's tag table holds
+        one row per tag: items point at it, not at its name)."""
+        with self.lock:
+            tag_id = self.tag_id(element, old)
+            self._tags[(element, new.casefold())] = tag_id
+            for node in nodes:
+                for tag in node.data.get(element, ()):
+                    if str(tag.get("tag", "")).casefold() == old.casefold():
+                        tag["tag"] = new
+                node.touch()
+            self.changed()
+
+    def collection_members(self, section: Section, subtype: int) -> dict[str, list[Node]]:
+        """Members of every tag-based collection of a section by folded title, in one pass per
+        revision (a section listing shows each collection's counts: one scan each would be
+        quadratic)."""
         key = (section.key, subtype)
         with self.lock:
             cached = self._members.get(key)
@@ -239,13 +253,21 @@ class Store:
             return members
 
     def select(
-        self, scope: Hashable, section: Section | None, type_number: int, mq: query.MediaQuery
+        self,
+        scope: Hashable,
+        section: Section | None,
+        type_number: int,
+        mq: query.MediaQuery,
+        *,
+        view: Callable[[Node], Wire] | None = None,
     ) -> list[Node]:
         """Run a media query over one section (or every section) for one item type.
 
-        ``scope`` must identify the query (section, filters, sort, limit): results are
-        memoised under it until the next mutation. Without a sort, titled root items come in
-        title order and children (seasons, episodes, tracks, photos) in their natural order.
+        ``scope`` must identify the query (section, filters, sort, limit, and the account
+        when ``view`` is given): results are memoised under it until the next mutation.
+        ``view`` is how the asking account sees a node (its own played state); filters and
+        sorts run on it. Without a sort, titled root items come in title order and children
+        (seasons, episodes, tracks, photos) in their natural order.
         """
 
         def compute() -> list[Node]:
@@ -254,7 +276,7 @@ class Store:
             ordered = mq
             if not mq.sort and type_number in _TITLE_ORDERED:
                 ordered = replace(mq, sort=[("titleSort", False)])
-            wires = ordered.run(node.data for node in candidates)
+            wires = ordered.run(view(n) if view else n.data for n in candidates)
             return [self.nodes[int(w["ratingKey"])] for w in wires]
 
         return self.memo((scope, type_number), compute)

@@ -98,6 +98,24 @@ def library_attrs(section: Section) -> Wire:
     }
 
 
+def secondary_attrs(section: Section) -> Wire:
+    """Container attributes of a section's secondary lists (browse entry points, sorts,
+    filters, filter choices), as ``home-assistant-core/library_movies_sort.xml``."""
+    kind = section.kind
+    return {
+        "allowSync": False,
+        "art": f"/:/resources/{kind}-fanart.jpg",
+        "content": "secondary",
+        "identifier": "com.plexapp.plugins.library",
+        "mediaTagPrefix": MEDIA_TAG_PREFIX,
+        "mediaTagVersion": MEDIA_TAG_VERSION,
+        "thumb": f"/:/resources/{kind}.png",
+        "title1": section.title,
+        "viewGroup": "secondary",
+        "viewMode": 65592,
+    }
+
+
 def detail_attrs(section: Section | None) -> Wire:
     """Container attributes of ``/library/metadata/{id}``."""
     attrs: Wire = {

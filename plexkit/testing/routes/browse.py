@@ -5,7 +5,7 @@ Shapes: ``home-assistant-core/library_movies_sort.xml`` (``/sorts``: ``Directory
 with ``defaultDirection``/``descKey``, container ``viewGroup="secondary"``), the section
 ``Meta`` of ``library_movies_metadata.xml`` (the filters), and the spec's
 ``getSectionFilters``/``getFirstCharacters`` examples (``size``, ``key``, ``title``).
-Registered before :mod:`~plexkit.testing.routes.library`, whose ``{filter}`` route would
+Registered before :mod:`~plexkit.testing.routes.sections`, whose ``{filter}`` route would
 otherwise take these paths.
 """
 
@@ -18,18 +18,24 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.meta import section_meta
-from plexkit.testing.respond import HTTPError, container, context, media_query, paged, query_key
-from plexkit.testing.routes.library import sections
+from plexkit.testing.respond import (
+    HTTPError,
+    container,
+    context,
+    media_query,
+    paged,
+    query_key,
+    section_of,
+    select,
+)
+from plexkit.testing.routes.sections import sections
 from plexkit.testing.store import Section
-from plexkit.testing.views import library_attrs, row
-from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, TYPE_NUMBERS, Wire
+from plexkit.testing.views import library_attrs, row, secondary_attrs
+from plexkit.testing.wire import TYPE_NUMBERS, Wire
 
 
 def _section(request: Request) -> Section:
-    section = context(request).library.section(request.path_params["key"])
-    if section is None:
-        raise HTTPError(404, "no such library section")
-    return section
+    return section_of(request, request.path_params["key"])
 
 
 def _root_type(request: Request, section: Section) -> Wire:
@@ -42,21 +48,6 @@ def _root_type(request: Request, section: Section) -> Wire:
     raise HTTPError(400, f"type {wanted} is not in this section")
 
 
-def _attrs(section: Section) -> Wire:
-    return {
-        "allowSync": False,
-        "art": f"/:/resources/{section.kind}-fanart.jpg",
-        "content": "secondary",
-        "identifier": "com.plexapp.plugins.library",
-        "mediaTagPrefix": MEDIA_TAG_PREFIX,
-        "mediaTagVersion": MEDIA_TAG_VERSION,
-        "thumb": f"/:/resources/{section.kind}.png",
-        "title1": section.title,
-        "viewGroup": "secondary",
-        "viewMode": 65592,
-    }
-
-
 async def sorts(request: Request) -> Response:
     """``GET /library/sections/{id}/sorts``: the sorts of the section's (or ``type``'s) items."""
     section = _section(request)
@@ -64,7 +55,7 @@ async def sorts(request: Request) -> Response:
         {k: v for k, v in s.items() if k not in ("active", "activeDirection")}
         for s in _root_type(request, section)["Sort"]
     ]
-    mc: Wire = {"size": len(entries), **_attrs(section), "Directory": entries}
+    mc: Wire = {"size": len(entries), **secondary_attrs(section), "Directory": entries}
     return container(request, mc)
 
 
@@ -72,23 +63,22 @@ async def filters(request: Request) -> Response:
     """``GET /library/sections/{id}/filters``: the filters of the section's items."""
     section = _section(request)
     entries = _root_type(request, section)["Filter"]
-    mc: Wire = {"size": len(entries), **_attrs(section), "Directory": entries}
+    mc: Wire = {"size": len(entries), **secondary_attrs(section), "Directory": entries}
     return container(request, mc)
 
 
 async def first_character(request: Request) -> Response:
     """``GET /library/sections/{id}/firstCharacter``: ``#`` and the letters titles start with."""
     section = _section(request)
-    library = context(request).library
     mq = media_query(request)
     type_number = mq.type or section.root_type
-    nodes = library.select(("first", section.key, query_key(request)), section, type_number, mq)
+    nodes = select(request, ("first", section.key, query_key(request)), section, type_number, mq)
     counts = Counter(_first(str(n.data.get("titleSort") or n.data.get("title", ""))) for n in nodes)
     entries = [
         {"size": count, "key": char, "title": char}
         for char, count in sorted(counts.items(), key=lambda kv: (kv[0] != "#", kv[0]))
     ]
-    mc: Wire = {"size": len(entries), **_attrs(section)}
+    mc: Wire = {"size": len(entries), **secondary_attrs(section)}
     if entries:
         mc["Directory"] = entries
     return container(request, mc)
@@ -107,7 +97,7 @@ async def albums(request: Request) -> Response:
     library = context(request).library
     mq = media_query(request)
     number = TYPE_NUMBERS["album"]
-    nodes = library.select(("albums", section.key, query_key(request)), section, number, mq)
+    nodes = select(request, ("albums", section.key, query_key(request)), section, number, mq)
     attrs = library_attrs(section)
     attrs["viewGroup"] = "album"
     return paged(request, attrs, nodes, lambda n: row(library, n))

@@ -1,6 +1,6 @@
-"""Hubs: ``/hubs/search`` (one ``Hub`` per result type), the home hubs (``/hubs``,
-``/hubs/promoted``, continue watching, on deck, recently added) and the section hubs
-(``/hubs/sections/{id}``).
+"""Hubs: the home hubs (``/hubs``, ``/hubs/promoted``, continue watching, on deck, recently
+added) and the section hubs (``/hubs/sections/{id}``); hub search is
+:mod:`plexkit.testing.routes.hub_search`.
 
 Shapes follow ``home-assistant-core/hubs.xml`` (home: ``hubKey``, ``key``, ``hubIdentifier``
 ``home.continue`` with ``style="hero"``, ``promoted="1"``) and
@@ -11,152 +11,25 @@ on deck are computed for the account of the request's token.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plexkit.testing import deck as decks
 from plexkit.testing import played
 from plexkit.testing.library import FakeLibrary
-from plexkit.testing.respond import HTTPError, account_id, container, context, paged
+from plexkit.testing.respond import HTTPError, account_id, container, context, paged, section_of
 from plexkit.testing.store import Node, Section
 from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.views import row
-from plexkit.testing.wire import TAG_TYPES, Wire
-
-_ITEM_HUBS = (
-    ("movie", "movie", "Movies"),
-    ("show", "show", "Shows"),
-    ("episode", "episode", "Episodes"),
-    ("artist", "artist", "Artists"),
-    ("album", "album", "Albums"),
-    ("track", "track", "Tracks"),
-    ("photoalbum", "photoalbum", "Photo Albums"),
-    ("photo", "photo", "Photos"),
-    ("collection", "collection", "Collections"),
-    ("playlist", "playlist", "Playlists"),
-)
-_TAG_HUBS = (
-    ("Role", "actor", "Actors"),
-    ("Director", "director", "Directors"),
-    ("Genre", "genre", "Genres"),
-)
-
-
-async def search(request: Request) -> Response:
-    """``GET /hubs/search?query=&limit=&sectionId=``: matching items and tags per hub."""
-    library = context(request).library
-    text = request.query_params.get("query", "").strip().casefold()
-    if not text:
-        raise HTTPError(400, "query is required")
-    try:
-        limit = int(request.query_params.get("limit", "3"))
-    except ValueError:
-        raise HTTPError(400, "limit must be an integer") from None
-    section_id = request.query_params.get("sectionId")
-    nodes = [
-        node
-        for node in library.nodes.values()
-        if (section_id is None or str(node.section_key) == section_id)
-        and text in str(node.data.get("title", "")).casefold()
-    ]
-    hubs: list[Wire] = []
-    for kind, identifier, title in _ITEM_HUBS:
-        matches = sorted((n for n in nodes if n.kind == kind), key=lambda n: _rank(n, text))
-        hub: Wire = _hub(identifier, title, len(matches) > limit)
-        shown = matches[:limit]
-        hub["size"] = len(shown)
-        if shown:
-            hub["Metadata"] = [row(library, n, section_fields=True) for n in shown]
-        hubs.append(hub)
-    for element, identifier, title in _TAG_HUBS:
-        tags = _matching_tags(library.nodes.values(), element, text, section_id)
-        hub = _hub(identifier, title, len(tags) > limit)
-        hub["size"] = min(len(tags), limit)
-        if tags:
-            hub["Directory"] = [
-                {
-                    "key": f"/library/sections/{section}/all?{identifier}={tag_id}",
-                    "librarySectionID": section,
-                    "librarySectionKey": f"/library/sections/{section}",
-                    "librarySectionTitle": library.sections[section].title,
-                    "librarySectionType": library.sections[section].root_type,
-                    "score": round(len(text) / max(len(name), 1), 5),
-                    "type": "tag",
-                    "id": tag_id,
-                    "filter": f"{identifier}={tag_id}",
-                    "tag": name,
-                    "tagType": TAG_TYPES[element],
-                    "count": count,
-                }
-                for (tag_id, name, section), count in tags[:limit]
-            ]
-        hubs.append(hub)
-    return container(request, {"size": len(hubs), "Hub": hubs})
-
-
-def _hub(identifier: str, title: str, more: bool) -> Wire:
-    return {
-        "title": title,
-        "type": identifier,
-        "hubIdentifier": identifier,
-        "context": "",
-        "size": 0,
-        "more": more,
-        "style": "shelf",
-    }
-
-
-def _rank(node: Node, text: str) -> tuple[int, str]:
-    title = str(node.data.get("title", "")).casefold()
-    return (0 if title == text else 1 if title.startswith(text) else 2, title)
-
-
-def _matching_tags(
-    nodes: Iterable[Node], element: str, text: str, section_id: str | None
-) -> list[tuple[tuple[int, str, int], int]]:
-    counts: dict[tuple[int, str, int], int] = {}
-    for node in nodes:
-        if section_id is not None and str(node.section_key) != section_id:
-            continue
-        for tag in node.data.get(element, ()):
-            if text in str(tag["tag"]).casefold():
-                key = (int(tag["id"]), str(tag["tag"]), node.section_key)
-                counts[key] = counts.get(key, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1]))
-
+from plexkit.testing.wire import Wire
 
 _HUB_COUNT = 6
 """Items PMS puts in each hub unless ``count`` says otherwise."""
 _SECTION_WORDS = {"movie": "movie", "show": "tv", "artist": "music", "photo": "photo"}
 _RECENT_TYPES = {"movie": 1, "show": 4, "artist": 9, "photo": 13}
+_RECENT_KINDS = {"movie": "movie", "show": "episode", "artist": "album", "photo": "photo"}
 _RECENT_TITLES = {"movie": "Movies", "show": "TV", "artist": "Music", "photo": "Photos"}
-
-
-def _continue(library: FakeLibrary, account: int, section_key: int | None) -> list[Node]:
-    """Started items, then the next unplayed episode of started shows; latest first."""
-    found: list[tuple[int, Node]] = []
-    for section in library.sections.values():
-        if section_key is not None and section.key != section_key:
-            continue
-        for movie in library.items(section, 1):
-            mine = played.state(library, account, movie)
-            if mine.get("viewOffset"):
-                found.append((int(mine.get("lastViewedAt") or 0), movie))
-        for show in library.items(section, 2):
-            episodes = library.leaves(show)
-            states = [played.state(library, account, e) for e in episodes]
-            started = [(s, e) for s, e in zip(states, episodes, strict=True) if s.get("viewOffset")]
-            if started:
-                found.append((int(started[0][0].get("lastViewedAt") or 0), started[0][1]))
-                continue
-            seen = [int(s.get("lastViewedAt") or 0) for s in states if s.get("viewCount")]
-            rest = [e for s, e in zip(states, episodes, strict=True) if not s.get("viewCount")]
-            if seen and rest:
-                found.append((max(seen), rest[0]))
-    found.sort(key=lambda pair: -pair[0])
-    return [node for _, node in found]
 
 
 def _recent(library: FakeLibrary, section: Section) -> list[Node]:
@@ -186,9 +59,28 @@ def _items_hub(
     kind: str,
     style: str = "shelf",
 ) -> Wire:
-    """A hub of items: the first ``count`` rendered, ``hubKey`` naming them."""
+    """A hub of items: the first ``count`` rendered as the asking account sees them."""
     library = context(request).library
     account = account_id(request)
+    hub, shown = _hub(request, nodes, key, identifier, context_name, title, kind, style)
+    if shown:
+        hub["Metadata"] = [
+            played.personal(library, account, row(library, n, section_fields=True)) for n in shown
+        ]
+    return hub
+
+
+def _hub(
+    request: Request,
+    nodes: list[Node],
+    key: str,
+    identifier: str,
+    context_name: str,
+    title: str,
+    kind: str,
+    style: str = "shelf",
+) -> tuple[Wire, list[Node]]:
+    """A hub's attributes (``hubKey`` naming the first ``count`` items) and those items."""
     shown = nodes[: _count(request)]
     hub: Wire = {}
     if shown:
@@ -206,42 +98,52 @@ def _items_hub(
             "promoted": True,
         }
     )
-    if shown:
-        hub["Metadata"] = [
-            played.personal(library, account, row(library, n, section_fields=True)) for n in shown
-        ]
-    return hub
+    return hub, shown
+
+
+def _continue_hub(request: Request) -> Wire:
+    """The home ``Continue Watching`` hub of the asking account."""
+    deck = decks.continue_watching(context(request).library, _account(request), None)
+    return _items_hub(
+        request,
+        deck,
+        key="/hubs/home/continueWatching",
+        identifier="home.continue",
+        context_name="hub.home.continue",
+        title="Continue Watching",
+        kind="mixed",
+        style="hero",
+    )
+
+
+def _recent_hub(
+    request: Request, section: Section, *, key: str, identifier: str, context_name: str
+) -> Wire:
+    """A section's recently added items as a hub (of episodes for shows, albums for music)."""
+    return _items_hub(
+        request,
+        _recent(context(request).library, section),
+        key=key,
+        identifier=identifier,
+        context_name=context_name,
+        title=f"Recently Added {_RECENT_TITLES[section.kind]}",
+        kind=_RECENT_KINDS[section.kind],
+    )
 
 
 def _home_hubs(request: Request) -> list[Wire]:
     library = context(request).library
-    deck = _continue(library, _account(request), None)
-    hubs = [
-        _items_hub(
-            request,
-            deck,
-            key="/hubs/home/continueWatching",
-            identifier="home.continue",
-            context_name="hub.home.continue",
-            title="Continue Watching",
-            kind="mixed",
-            style="hero",
-        )
-    ]
+    hubs = [_continue_hub(request)]
     for section in library.sections.values():
         word = _SECTION_WORDS[section.kind]
         type_number = _RECENT_TYPES[section.kind]
         hubs.append(
-            _items_hub(
+            _recent_hub(
                 request,
-                _recent(library, section),
+                section,
                 key=f"/hubs/home/recentlyAdded?type={type_number}&sectionID={section.key}",
                 identifier=f"home.{word}.recent",
                 context_name=f"hub.home.{word}.recent",
-                title=f"Recently Added {_RECENT_TITLES[section.kind]}",
-                kind={"movie": "movie", "show": "episode", "artist": "album"}.get(
-                    section.kind, "photo"
-                ),
             )
         )
     hubs.append(_playlists_hub(request))
@@ -249,24 +151,14 @@ def _home_hubs(request: Request) -> list[Wire]:
 
 
 def _playlists_hub(request: Request) -> Wire:
-    library = context(request).library
-    nodes = list(library.playlists)
-    shown = nodes[: _count(request)]
-    hub: Wire = {}
-    if shown:
-        hub["hubKey"] = "/library/metadata/" + ",".join(str(n.rating_key) for n in shown)
-    hub.update(
-        {
-            "key": "/playlists/all?type=15&sort=lastViewedAt:desc&playlistType=video,audio",
-            "title": "Recent Playlists",
-            "type": "playlist",
-            "hubIdentifier": "home.playlists",
-            "context": "hub.home.playlists",
-            "size": len(shown),
-            "more": len(nodes) > len(shown),
-            "style": "shelf",
-            "promoted": True,
-        }
+    hub, shown = _hub(
+        request,
+        list(context(request).library.playlists),
+        "/playlists/all?type=15&sort=lastViewedAt:desc&playlistType=video,audio",
+        "home.playlists",
+        "hub.home.playlists",
+        "Recent Playlists",
+        "playlist",
     )
     if shown:
         hub["Metadata"] = [n.data for n in shown]
@@ -291,25 +183,13 @@ def _hub_container(request: Request, hub: Wire, section: Section | None = None) 
 
 async def continue_watching(request: Request) -> Response:
     """``GET /hubs/continueWatching`` and ``/hubs/home/continueWatching``: one hub."""
-    library = context(request).library
-    deck = _continue(library, _account(request), None)
-    hub = _items_hub(
-        request,
-        deck,
-        key="/hubs/home/continueWatching",
-        identifier="home.continue",
-        context_name="hub.home.continue",
-        title="Continue Watching",
-        kind="mixed",
-        style="hero",
-    )
-    return _hub_container(request, hub)
+    return _hub_container(request, _continue_hub(request))
 
 
 async def continue_watching_items(request: Request) -> Response:
     """``GET /hubs/continueWatching/items``: every continue-watching item, paged."""
     library = context(request).library
-    deck = _continue(library, _account(request), _section_filter(request))
+    deck = decks.continue_watching(library, _account(request), _section_filter(request))
     attrs: Wire = {"allowSync": True, "identifier": "com.plexapp.plugins.library"}
     return paged(request, attrs, deck, lambda n: row(library, n, section_fields=True))
 
@@ -317,7 +197,7 @@ async def continue_watching_items(request: Request) -> Response:
 async def home_on_deck(request: Request) -> Response:
     """``GET /hubs/home/onDeck``: the on-deck hub."""
     library = context(request).library
-    deck = _continue(library, _account(request), _section_filter(request))
+    deck = decks.continue_watching(library, _account(request), _section_filter(request))
     hub = _items_hub(
         request,
         deck,
@@ -350,10 +230,7 @@ def _section_filter(request: Request) -> int | None:
     raw = request.query_params.get("sectionID") or request.path_params.get("id")
     if raw is None:
         return None
-    section = context(request).library.section(raw)
-    if section is None:
-        raise HTTPError(404, "no such library section")
-    return section.key
+    return section_of(request, raw).key
 
 
 def _section_attrs(section: Section) -> Wire:
@@ -365,10 +242,7 @@ def _section_attrs(section: Section) -> Wire:
 
 
 def _section(request: Request) -> Section:
-    section = context(request).library.section(request.path_params["id"])
-    if section is None:
-        raise HTTPError(404, "no such library section")
-    return section
+    return section_of(request, request.path_params["id"])
 
 
 async def section_hubs(request: Request) -> Response:
@@ -381,7 +255,7 @@ async def section_hubs(request: Request) -> Response:
         hubs.append(
             _items_hub(
                 request,
-                _continue(library, _account(request), section.key),
+                decks.continue_watching(library, _account(request), section.key),
                 key=f"/hubs/sections/{section.key}/continueWatching/items",
                 identifier=f"{word}.inprogress.{section.key}",
                 context_name=f"hub.{word}.inprogress",
@@ -390,16 +264,12 @@ async def section_hubs(request: Request) -> Response:
             )
         )
     hubs.append(
-        _items_hub(
+        _recent_hub(
             request,
-            _recent(library, section),
+            section,
             key=f"/library/sections/{section.key}/recentlyAdded",
             identifier=f"{word}.recentlyadded.{section.key}",
             context_name=f"hub.{word}.recentlyadded",
-            title=f"Recently Added {_RECENT_TITLES[section.kind]}",
-            kind={"movie": "movie", "show": "episode", "artist": "album"}.get(
-                section.kind, "photo"
-            ),
         )
     )
     mc: Wire = {"size": len(hubs), "allowSync": True, "identifier": "com.plexapp.plugins.library"}
@@ -411,7 +281,6 @@ async def section_hubs(request: Request) -> Response:
 routes: list[BaseRoute] = [
     Route("/hubs", home),
     Route("/hubs/promoted", home),
-    Route("/hubs/search", search),
     Route("/hubs/continueWatching", continue_watching),
     Route("/hubs/home/continueWatching", continue_watching),
     Route("/hubs/continueWatching/items", continue_watching_items),

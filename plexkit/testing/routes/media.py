@@ -20,6 +20,7 @@ from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import HTTPError, container, context, flag
+from plexkit.testing.store import Section
 from plexkit.testing.wire import Wire
 
 _CHUNK = 64 * 1024
@@ -127,46 +128,46 @@ async def part_file(request: Request) -> Response:
     return StreamingResponse(body(), status_code=status, headers=headers)
 
 
+_FEATURES: tuple[Wire, ...] = (
+    {"key": "/hubs/search", "type": "search"},
+    {"key": "/library/matches", "type": "match"},
+    {"key": "/library/metadata", "type": "metadata"},
+    {"key": "/:/rate", "type": "rate"},
+    {"key": "/photo/:/transcode", "type": "imagetranscoder"},
+    {"key": "/hubs/promoted", "type": "promoted"},
+    {"key": "/hubs/continueWatching", "type": "continuewatching"},
+    {
+        "key": "/actions",
+        "type": "actions",
+        "Action": [
+            {
+                "id": "removeFromContinueWatching",
+                "key": "/actions/removeFromContinueWatching",
+            }
+        ],
+    },
+    {"flavor": "universal", "key": "/playlists", "type": "playlist"},
+    {"flavor": "universal", "key": "/playQueues", "type": "playqueue"},
+    {"key": "/library/collections", "type": "collection"},
+    {
+        "scrobbleKey": "/:/scrobble",
+        "unscrobbleKey": "/:/unscrobble",
+        "key": "/:/timeline",
+        "type": "timeline",
+    },
+    {"type": "manage"},
+    {"type": "queryParser"},
+    {"flavor": "download", "type": "subscribe"},
+)
+"""The library provider's features after its content directory (``/media/providers``)."""
+
+
 async def providers(request: Request) -> Response:
     """``GET /media/providers``: the server's identity and its library provider."""
     library = context(request).library
     server = library.server
     directories: list[Wire] = [{"hubKey": "/hubs", "title": "Home"}]
-    for section in library.sections.values():
-        directories.append(
-            {
-                "agent": section.data.get("agent"),
-                "language": section.data.get("language"),
-                "refreshing": False,
-                "scanner": section.data.get("scanner"),
-                "uuid": section.uuid,
-                "id": str(section.key),
-                "key": f"/library/sections/{section.key}",
-                "hubKey": f"/hubs/sections/{section.key}",
-                "type": section.kind,
-                "title": section.title,
-                "updatedAt": section.data.get("updatedAt"),
-                "scannedAt": section.data.get("scannedAt"),
-                "Pivot": [
-                    {
-                        "id": "recommended",
-                        "key": f"/hubs/sections/{section.key}",
-                        "type": "hub",
-                        "title": "Recommended",
-                        "context": "content.discover",
-                        "symbol": "star",
-                    },
-                    {
-                        "id": "library",
-                        "key": f"/library/sections/{section.key}/all?type={section.root_type}",
-                        "type": "list",
-                        "title": "Library",
-                        "context": "content.library",
-                        "symbol": "library",
-                    },
-                ],
-            }
-        )
+    directories += [_provider_directory(section) for section in library.sections.values()]
     provider: Wire = {
         "identifier": "com.plexapp.plugins.library",
         "title": "Library",
@@ -174,35 +175,7 @@ async def providers(request: Request) -> Response:
         "protocols": "stream,download",
         "Feature": [
             {"key": "/library/sections", "type": "content", "Directory": directories},
-            {"key": "/hubs/search", "type": "search"},
-            {"key": "/library/matches", "type": "match"},
-            {"key": "/library/metadata", "type": "metadata"},
-            {"key": "/:/rate", "type": "rate"},
-            {"key": "/photo/:/transcode", "type": "imagetranscoder"},
-            {"key": "/hubs/promoted", "type": "promoted"},
-            {"key": "/hubs/continueWatching", "type": "continuewatching"},
-            {
-                "key": "/actions",
-                "type": "actions",
-                "Action": [
-                    {
-                        "id": "removeFromContinueWatching",
-                        "key": "/actions/removeFromContinueWatching",
-                    }
-                ],
-            },
-            {"flavor": "universal", "key": "/playlists", "type": "playlist"},
-            {"flavor": "universal", "key": "/playQueues", "type": "playqueue"},
-            {"key": "/library/collections", "type": "collection"},
-            {
-                "scrobbleKey": "/:/scrobble",
-                "unscrobbleKey": "/:/unscrobble",
-                "key": "/:/timeline",
-                "type": "timeline",
-            },
-            {"type": "manage"},
-            {"type": "queryParser"},
-            {"flavor": "download", "type": "subscribe"},
+            *_FEATURES,
         ],
     }
     mc: Wire = {
@@ -215,6 +188,42 @@ async def providers(request: Request) -> Response:
         "MediaProvider": [provider],
     }
     return container(request, mc)
+
+
+def _provider_directory(section: Section) -> Wire:
+    """A section as the library provider's content lists it, with its two pivots."""
+    return {
+        "agent": section.data.get("agent"),
+        "language": section.data.get("language"),
+        "refreshing": False,
+        "scanner": section.data.get("scanner"),
+        "uuid": section.uuid,
+        "id": str(section.key),
+        "key": f"/library/sections/{section.key}",
+        "hubKey": f"/hubs/sections/{section.key}",
+        "type": section.kind,
+        "title": section.title,
+        "updatedAt": section.data.get("updatedAt"),
+        "scannedAt": section.data.get("scannedAt"),
+        "Pivot": [
+            {
+                "id": "recommended",
+                "key": f"/hubs/sections/{section.key}",
+                "type": "hub",
+                "title": "Recommended",
+                "context": "content.discover",
+                "symbol": "star",
+            },
+            {
+                "id": "library",
+                "key": f"/library/sections/{section.key}/all?type={section.root_type}",
+                "type": "list",
+                "title": "Library",
+                "context": "content.library",
+                "symbol": "library",
+            },
+        ],
+    }
 
 
 routes: list[BaseRoute] = [

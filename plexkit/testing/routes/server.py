@@ -45,67 +45,70 @@ _LOCAL_IMAGE = re.compile(
 _DEFAULT_SIZES = {"art": (1920, 1080), "banner": (1000, 185)}
 
 
+_CAPABILITIES: Wire = {
+    "allowCameraUpload": True,
+    "allowChannelAccess": True,
+    "allowMediaDeletion": True,
+    "allowSharing": True,
+    "allowSync": True,
+    "allowTuners": True,
+    "backgroundProcessing": True,
+    "certificate": True,
+    "companionProxy": True,
+    "countryCode": "usa",
+    "diagnostics": "logs,databases,streaminglogs",
+    "eventStream": True,
+    "hubSearch": True,
+    "itemClusters": True,
+    "livetv": 7,
+    "mediaProviders": True,
+    "multiuser": True,
+    "musicAnalysis": 2,
+    "myPlex": True,
+    "myPlexMappingState": "mapped",
+    "myPlexSigninState": "ok",
+    "myPlexSubscription": True,
+    "myPlexUsername": "plexadmin@example.com",
+    "offlineTranscode": 1,
+    "ownerFeatures": "collections,content_filter,hwtranscode,item_clusters,livetv,"
+    "loudness,lyrics,music_videos,pass,premium_music_metadata,session_kick,sync,"
+    "trailers,webhooks",
+    "photoAutoTag": True,
+    "pluginHost": True,
+    "pushNotifications": False,
+    "readOnlyLibraries": False,
+    "requestParametersInCookie": True,
+    "streamingBrainABRVersion": 3,
+    "streamingBrainVersion": 2,
+    "sync": True,
+    "transcoderAudio": True,
+    "transcoderLyrics": True,
+    "transcoderPhoto": True,
+    "transcoderSubtitles": True,
+    "transcoderVideo": True,
+    "transcoderVideoBitrates": "64,96,208,320,720,1500,2000,3000,4000,8000,10000,12000,20000",
+    "transcoderVideoQualities": "0,1,2,3,4,5,6,7,8,9,10,11,12",
+    "transcoderVideoResolutions": "128,128,160,240,320,480,768,720,720,1080,1080,1080,1080",
+    "updater": True,
+    "voiceSearch": True,
+}
+"""What ``/`` says the server can do (a Plex Pass server with every feature on)."""
+
+
+_IDENTITY = ("friendlyName", "machineIdentifier", "platform", "platformVersion", "version")
+
+
 async def root(request: Request) -> Response:
     """``GET /``: server capabilities and identity."""
     library = context(request).library
     server = library.server
-    transcoding = sum(1 for s in library.sessions if "TranscodeSession" in s)
-    mc: Wire = {
-        "size": len(_ROOT_DIRECTORIES),
-        "allowCameraUpload": True,
-        "allowChannelAccess": True,
-        "allowMediaDeletion": True,
-        "allowSharing": True,
-        "allowSync": True,
-        "allowTuners": True,
-        "backgroundProcessing": True,
-        "certificate": True,
-        "companionProxy": True,
-        "countryCode": "usa",
-        "diagnostics": "logs,databases,streaminglogs",
-        "eventStream": True,
-        "friendlyName": server["friendlyName"],
-        "hubSearch": True,
-        "itemClusters": True,
-        "livetv": 7,
-        "machineIdentifier": server["machineIdentifier"],
-        "mediaProviders": True,
-        "multiuser": True,
-        "musicAnalysis": 2,
-        "myPlex": True,
-        "myPlexMappingState": "mapped",
-        "myPlexSigninState": "ok",
-        "myPlexSubscription": True,
-        "myPlexUsername": "plexadmin@example.com",
-        "offlineTranscode": 1,
-        "ownerFeatures": "collections,content_filter,hwtranscode,item_clusters,livetv,"
-        "loudness,lyrics,music_videos,pass,premium_music_metadata,session_kick,sync,"
-        "trailers,webhooks",
-        "photoAutoTag": True,
-        "platform": server["platform"],
-        "platformVersion": server["platformVersion"],
-        "pluginHost": True,
-        "pushNotifications": False,
-        "readOnlyLibraries": False,
-        "requestParametersInCookie": True,
-        "streamingBrainABRVersion": 3,
-        "streamingBrainVersion": 2,
-        "sync": True,
-        "transcoderActiveVideoSessions": transcoding,
-        "transcoderAudio": True,
-        "transcoderLyrics": True,
-        "transcoderPhoto": True,
-        "transcoderSubtitles": True,
-        "transcoderVideo": True,
-        "transcoderVideoBitrates": "64,96,208,320,720,1500,2000,3000,4000,8000,10000,12000,20000",
-        "transcoderVideoQualities": "0,1,2,3,4,5,6,7,8,9,10,11,12",
-        "transcoderVideoResolutions": "128,128,160,240,320,480,768,720,720,1080,1080,1080,1080",
-        "updatedAt": library.now(),
-        "updater": True,
-        "version": server["version"],
-        "voiceSearch": True,
-        "Directory": [{"count": 1, "key": key, "title": key} for key in _ROOT_DIRECTORIES],
-    }
+    mc: Wire = {"size": len(_ROOT_DIRECTORIES), **_CAPABILITIES}
+    mc.update({name: server[name] for name in _IDENTITY})
+    mc["transcoderActiveVideoSessions"] = sum(
+        1 for s in library.sessions if "TranscodeSession" in s
+    )
+    mc["updatedAt"] = library.now()
+    mc["Directory"] = [{"count": 1, "key": key, "title": key} for key in _ROOT_DIRECTORIES]
     return container(request, mc)
 
 

@@ -1,0 +1,2 @@
+"""The parts of the seeded library generator (:mod:`plexkit.testing.generate`): random
+values, movies and shows, music and photos, collections, playlists, history and sessions."""
