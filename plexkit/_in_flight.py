@@ -96,7 +96,11 @@ class AsyncInFlight(Generic[T]):
         if tg is None:
             return None
         tg.cancel_scope.cancel()
-        return await tg.__aexit__(exc_type, exc, tb)
+        if isinstance(exc, anyio.get_cancelled_exc_class()):
+            return await tg.__aexit__(exc_type, exc, tb)  # the scopes sort out whose it is
+        # The block's own error passes through as itself, not wrapped in an exception group.
+        await tg.__aexit__(None, None, None)
+        return None
 
 
 class InFlight(Generic[T]):

@@ -3,9 +3,9 @@
 The first page says how many items there are (``totalSize``); the remaining windows are then
 fetched concurrently, at most ``pages_in_flight`` at a time, by workers the ``async with``
 block owns (see ``plexkit._in_flight``), while the caller builds and reads the pages already
-there. Items
-come in server order; a page's error is raised when the walk reaches it. Without a total
-(a server that sends none) the walk reads one page ahead, as ``iter_items`` does.
+there. Items come in server order; a page's error is raised when the walk reaches it.
+Without a total (a server that sends none) the walk reads one page ahead, as ``iter_items``
+does.
 """
 
 from __future__ import annotations
