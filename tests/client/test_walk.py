@@ -379,3 +379,77 @@ def test_sync_bad_bound_is_refused_before_any_request(
     ):
         plex.library.walk(1, pages_in_flight=0)
     assert counting.most == 0
+
+
+# -- servers that send no total, cap their pages or ignore the window ------------------------
+
+
+def shaped_library(
+    total: int, *, with_total: bool = True, cap: int | None = None, whole: bool = False
+) -> Any:
+    """A MockTransport handler serving ``total`` movies: without any total, with pages cut at
+    ``cap`` items, or (``whole``) the whole list whatever the window. Records the windows."""
+    windows: list[tuple[int, int]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        start = int(request.headers["X-Plex-Container-Start"])
+        size = int(request.headers["X-Plex-Container-Size"])
+        windows.append((start, size))
+        if whole:
+            start, size = 0, total
+        keys = range(start, min(start + min(size, cap or size), total))
+        items = [
+            {"ratingKey": str(k), "key": f"/library/metadata/{k}", "type": "movie", "title": "M"}
+            for k in keys
+        ]
+        body: dict[str, Any] = {"size": len(items), "offset": start, "Metadata": items}
+        if with_total:
+            body["totalSize"] = total
+        return httpx.Response(200, json={"MediaContainer": body})
+
+    handler.windows = windows  # type: ignore[attr-defined]
+    return handler
+
+
+def windows(start: int, step: int, end: int, size: int | None = None) -> list[tuple[int, int]]:
+    """The windows from ``start`` to ``end`` by ``step``, each asking ``size`` (default:
+    what is left, at most ``step``)."""
+    return [(o, size or min(step, end - o)) for o in range(start, end, step)]
+
+
+@pytest.mark.parametrize(
+    ("shape", "expected_windows"),
+    [
+        ({}, windows(0, 40, 250)),
+        ({"with_total": False}, windows(0, 40, 250, size=40)),  # until a short page
+        ({"cap": 30}, [(0, 40), *windows(30, 30, 250)]),  # pages of 30 after the first
+        ({"whole": True}, [(0, 40)]),  # the first 40, then stop
+    ],
+    ids=["total", "no-total", "capped", "window-ignored"],
+)
+@pytest.mark.anyio
+async def test_server_shapes(
+    shape: dict[str, Any], expected_windows: list[tuple[int, int]], anyio_backend: str
+) -> None:
+    handler = shaped_library(250, **shape)
+    async with (
+        AsyncPlexClient(
+            "http://plex.test:32400", token="t", transport=httpx.MockTransport(handler)
+        ) as plex,
+        plex.library.walk(1, type="movie", page_size=40) as items,
+    ):
+        keys = [int(m.rating_key) async for m in items]
+    assert keys == list(range(40 if shape.get("whole") else 250))
+    assert sorted(handler.windows) == expected_windows
+
+
+def test_sync_walk_without_a_total_reads_page_after_page() -> None:
+    handler = shaped_library(95, with_total=False)
+    transport = httpx.MockTransport(handler)
+    with (
+        PlexClient("http://plex.test:32400", token="t", transport=transport) as plex,
+        plex.library.walk(1, page_size=20, limit=90) as items,
+    ):
+        keys = [int(m.rating_key) for m in items]
+    assert keys == list(range(90))
+    assert handler.windows == [(0, 20), (20, 20), (40, 20), (60, 20), (80, 10)]
