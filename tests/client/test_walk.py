@@ -49,6 +49,7 @@ class AsyncCounting(httpx.AsyncBaseTransport):
         self.now = 0
         self.most = 0
         self.windows: list[int] = []
+        self.finished: list[int] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         offset = window_of(request)
@@ -57,13 +58,18 @@ class AsyncCounting(httpx.AsyncBaseTransport):
         self.now += 1
         self.most = max(self.most, self.now)
         try:
-            for _ in range(3):  # let the other page tasks start theirs: overlap shows
+            # Let the other page tasks start theirs (overlap shows), and finish the windows
+            # out of order, so that only the walk's own ordering keeps the items in order.
+            for _ in range(1 + ((offset or 0) // PAGE * 7) % 5):
                 await anyio.lowlevel.checkpoint()
             if offset is not None and offset == self.fail_at:
                 return httpx.Response(500, text="boom", request=request)
             if offset is not None and self.hang_from is not None and offset >= self.hang_from:
                 await anyio.sleep_forever()
-            return await self.inner.handle_async_request(request)
+            response = await self.inner.handle_async_request(request)
+            if offset is not None:
+                self.finished.append(offset)
+            return response
         finally:
             self.now -= 1
 
@@ -103,6 +109,7 @@ async def test_every_item_once_in_server_order_within_the_bound(
     assert [m.rating_key for m in walked] == expected
     assert all(isinstance(m, Movie) for m in walked)
     assert sorted(counting.windows) == list(range(0, MOVIES, PAGE))  # each window once
+    assert counting.finished != sorted(counting.finished)  # answered out of order
     assert counting.most == 3  # pages overlapped, and never more than the bound
     assert counting.now == 0
 
