@@ -177,7 +177,7 @@ async def test_cancelling_a_walk_stuck_on_a_page_cancels_its_requests(
     plex: AsyncPlexClient, counting: AsyncCounting, plex_server: FakePlexServer
 ) -> None:
     plex_server.faults.add(path=ITEMS, hang=True, skip=3)
-    seen: list[str] = []
+    seen: list[str | None] = []
 
     async def walk() -> None:
         async with plex.library.walk(1, page_size=PAGE, pages_in_flight=4) as items:
@@ -206,7 +206,7 @@ async def test_a_failed_page_raises_its_error_after_the_pages_before_it(
         "http://plex.test:32400", token=plex_server.token, transport=counting, max_retries=0
     ) as plex:
         expected = await server_order(plex)
-        seen: list[str] = []
+        seen: list[str | None] = []
         with pytest.raises(ServerError) as raised:
             async with plex.library.walk(1, page_size=PAGE) as items:
                 async for item in items:
@@ -369,7 +369,7 @@ def test_sync_walk_left_early_waits_for_its_threads(
 def test_sync_failed_page_raises_its_error(plex_server: FakePlexServer, sync_url: str) -> None:
     counting = Counting(bound=4, fail_at=3 * PAGE)
     with sync_client(plex_server, sync_url, counting) as plex:
-        seen: list[str] = []
+        seen: list[str | None] = []
         with pytest.raises(ServerError), plex.library.walk(1, page_size=PAGE) as items:
             seen.extend(item.rating_key for item in items)
         assert len(seen) == 3 * PAGE
@@ -455,7 +455,7 @@ def test_sync_walk_without_a_total_reads_page_after_page() -> None:
     transport = httpx.MockTransport(handler)
     with (
         PlexClient("http://plex.test:32400", token="t", transport=transport) as plex,
-        plex.library.walk(1, page_size=20, limit=90) as items,
+        plex.library.walk(1, type="movie", page_size=20, limit=90) as items,
     ):
         keys = [int(m.rating_key) for m in items]
     assert keys == list(range(90))
