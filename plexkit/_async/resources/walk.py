@@ -3,9 +3,10 @@
 The first page says how many items there are (``totalSize``); the remaining windows are then
 fetched concurrently, at most ``pages_in_flight`` at a time, by workers the ``async with``
 block owns (see ``plexkit._in_flight``), while the caller builds and reads the pages already
-there. Items come in server order; a page's error is raised when the walk reaches it.
-Without a total (a server that sends none) the walk reads one page ahead, as ``iter_items``
-does.
+there. The workers only fetch: a page is decoded when the walk reaches it, so the pages
+waiting are bytes (about a quarter of their decoded size). Items come in server order; a
+page's error is raised when the walk reaches it. Without a total (a server that sends none)
+the walk reads one page ahead, as ``iter_items`` does.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from functools import partial
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Generic, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Final, Generic, TypedDict, TypeVar, cast
 
 from plexkit._async.resources.paging import entry_count
 from plexkit._core.endpoints import ParamValue, RequestSpec
@@ -23,7 +24,7 @@ from plexkit._core.refs import narrowed
 from plexkit._in_flight import AsyncInFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
-from plexkit.models import BaseItem, items_from, paging_from
+from plexkit.models import BaseItem, decode_body, items_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient, CacheMode
@@ -36,8 +37,8 @@ ones before it, without loading a home server with a burst of big requests."""
 MAX_PAGES_IN_FLIGHT: Final = 32
 
 T = TypeVar("T")
-_Fetched = tuple[int, dict[str, Any], CachedResponse]
-"""A fetched window: the size asked for, the decoded container, the response."""
+_Fetched = tuple[int, CachedResponse]
+"""A fetched window: the size asked for and the response, not yet decoded."""
 
 
 class WalkOptions(TypedDict, total=False):
@@ -141,7 +142,8 @@ class AsyncWalk(Generic[T]):
         if self._failed or not self._flight.pending:
             return False
         try:
-            size, data, response = await self._flight.take()
+            size, response = await self._flight.take()
+            data = decode_body(response.content, response.headers.get("content-type"))
         except BaseException:
             self._failed = True  # the walk ends at a failed page: none after it is yielded
             self._windows.clear()
@@ -181,9 +183,7 @@ class AsyncWalk(Generic[T]):
         self._flight.start(partial(self._get, offset, size))
 
     async def _get(self, offset: int, size: int) -> _Fetched:
-        """One window, decoded (in the walk's task group, beside the caller)."""
+        """One window's response (in the walk's task group, beside the caller)."""
         assert self._spec is not None
-        data, response = await self._client.get_data(
-            self._spec.with_window(offset, size), cache=self._cache
-        )
-        return size, data, response
+        window = self._spec.with_window(offset, size)
+        return size, await self._client.request(window, cache=self._cache)
