@@ -18,6 +18,7 @@ from anyio import wait_all_tasks_blocked
 from plexkit import (
     AsyncPlexClient,
     ConfigurationError,
+    ParseError,
     PlexClient,
     ServerError,
     TransportError,
@@ -218,12 +219,19 @@ async def test_a_failed_page_raises_its_error_after_the_pages_before_it(
 
 @library
 @pytest.mark.anyio
-async def test_a_truncated_page_raises_a_transport_error(
-    plex: AsyncPlexClient, counting: AsyncCounting, plex_server: FakePlexServer
+@pytest.mark.parametrize(
+    ("fault", "error"), [("truncate", TransportError), ("malformed", ParseError)]
+)
+async def test_a_broken_page_raises_its_error(
+    plex: AsyncPlexClient,
+    counting: AsyncCounting,
+    plex_server: FakePlexServer,
+    fault: str,
+    error: type[Exception],
 ) -> None:
-    plex_server.faults.add(path=ITEMS, truncate=True, skip=2, times=1)
+    plex_server.faults.add(path=ITEMS, skip=2, times=1, **{fault: True})
     seen = 0
-    with pytest.raises(TransportError):
+    with pytest.raises(error):
         async with plex.library.walk(1, page_size=PAGE) as items:
             async for _ in items:
                 seen += 1
