@@ -349,9 +349,9 @@ class AsyncLibrary(Resource):
         fetched at once: ``async with plex.library.walk(section) as items: async for ...``.
 
         The first page gives the total; the other pages are then requested concurrently by
-        tasks the ``async with`` block owns (leaving it cancels them) and their items come
-        in server order. A failed page raises its error when the walk reaches it. Arguments
-        are checked before any request; typed by ``type=`` as `iter_items` is.
+        workers the ``async with`` block owns (nothing outlives the block) and their items
+        come in server order. A failed page raises its error when the walk reaches it.
+        Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
         """
         return AsyncWalk(
             self._client,

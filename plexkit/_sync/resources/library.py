@@ -350,9 +350,9 @@ class Library(Resource):
         fetched at once: ``with plex.library.walk(section) as items: for ...``.
 
         The first page gives the total; the other pages are then requested concurrently by
-        tasks the ``with`` block owns (leaving it cancels them) and their items come
-        in server order. A failed page raises its error when the walk reaches it. Arguments
-        are checked before any request; typed by ``type=`` as `iter_items` is.
+        workers the ``with`` block owns (nothing outlives the block) and their items
+        come in server order. A failed page raises its error when the walk reaches it.
+        Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
         """
         return Walk(
             self._client,

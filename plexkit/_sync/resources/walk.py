@@ -70,8 +70,7 @@ def check_pages_in_flight(value: int) -> int:
 
 class Walk(Generic[T]):
     """Every item of a listing, several pages fetched at once; enter it with ``with``
-    and iterate what it gives. Leaving the block stops the walk and cancels every request
-    still running."""
+    and iterate what it gives. Leaving the block stops the walk: no request outlives it."""
 
     def __init__(
         self,
