@@ -18,6 +18,8 @@ part's file path and the genre names:
 * ``raw``        the same with ``response.json()`` (stdlib json), for information;
 * ``plexkit``    ``PlexClient.library.iter_items`` (sync);
 * ``async``      ``AsyncPlexClient.library.iter_items`` under asyncio;
+* ``walk``       ``AsyncPlexClient.library.walk`` under asyncio: the same pages, several in
+                 flight at once (its default bound) while the caller builds the earlier ones;
 * ``official``   the official-spec client (``plex-api-client``, pydantic models),
                  ``content.list_content`` page by page;
 * ``plexapi``    python-plexapi ``section.all()`` (XML; builds the whole library as a list);
@@ -60,12 +62,13 @@ CPU_PROCESS = time.process_time()
 TOKEN = "bench-token"
 SECTION_TITLE = "Movies"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CONTENDERS = ("raw-orjson", "raw", "plexkit", "async", "official", "plexapi", "fetch")
+CONTENDERS = ("raw-orjson", "raw", "plexkit", "async", "walk", "official", "plexapi", "fetch")
 LABELS = {
     "raw-orjson": "(a) raw httpx + orjson.loads",
     "raw": "    raw httpx + response.json() (info)",
     "plexkit": "(b) plexkit PlexClient.iter_items",
     "async": "(c) plexkit AsyncPlexClient.iter_items",
+    "walk": "(c') plexkit AsyncPlexClient.walk (overlapped)",
     "official": "(d) official-spec plex-api-client",
     "plexapi": "(e) python-plexapi section.all()",
     "fetch": "    floor: httpx fetch, no decoding",
@@ -278,6 +281,33 @@ def run_async(url: str, section: str, page_size: int, probe: Probe, reader: Read
     return requests[0]
 
 
+def run_walk(url: str, section: str, page_size: int, probe: Probe, reader: Reader) -> int:
+    import asyncio
+
+    from plexkit import AsyncPlexClient
+
+    requests = [0]
+
+    async def main() -> None:
+        async with AsyncPlexClient(url, token=TOKEN) as plex:
+
+            async def hook(_: object) -> None:
+                requests[0] += 1
+
+            _request_hooks(plex, requests).append(hook)
+            with probe:
+                async with plex.library.walk(section, page_size=page_size) as items:
+                    async for item in items:
+                        reader.add(
+                            item.title,  # type: ignore[arg-type]
+                            item.media[0].parts[0].file,  # type: ignore[attr-defined]
+                            [genre.tag for genre in item.genres],  # type: ignore[attr-defined]
+                        )
+
+    asyncio.run(main())
+    return requests[0]
+
+
 def run_official(url: str, section: str, page_size: int, probe: Probe, reader: Reader) -> int:
     """The official-spec client (``plex-api-client``): ``content.list_content`` page by page.
 
@@ -357,6 +387,7 @@ RUNNERS: dict[str, Callable[[str, str, int, Probe, Reader], int]] = {
     "fetch": run_fetch,
     "plexkit": run_plexkit,
     "async": run_async,
+    "walk": run_walk,
     "official": run_official,
     "plexapi": run_plexapi,
 }
@@ -766,7 +797,7 @@ def report_run(kind: str, server: Server, results: dict[str, dict[str, Any]], mo
     if base is None:
         return
     print()
-    for name in ("plexkit", "async", "official", "plexapi", "raw"):
+    for name in ("plexkit", "async", "walk", "official", "plexapi", "raw"):
         r = results.get(name)
         if r is None:
             continue
@@ -775,7 +806,7 @@ def report_run(kind: str, server: Server, results: dict[str, dict[str, Any]], mo
             f"loop {r['wall'] / base['wall']:5.2f}x, "
             f"client CPU {r['client_cpu'] / max(base['client_cpu'], 1e-9):5.2f}x"
         )
-        if name in ("plexkit", "async"):
+        if name in ("plexkit", "async", "walk"):
             ok = r["total"] / base["total"] <= TARGET_SPEED_VS_RAW
             line += f"   target total <= {TARGET_SPEED_VS_RAW}x: {verdict(ok)}"
         print(line)

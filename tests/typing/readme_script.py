@@ -16,6 +16,9 @@ def report(url: str, token: str) -> None:
             print(movie.title, movie.year, files, genres, movie.rating_key.zfill(6))
         for movie in plex.library.iter_items("Movies", type="movie"):
             print(movie.media[0].parts[0].file if movie.media else movie.title)
+        with plex.library.walk("Movies", type="movie") as walked:
+            for movie in walked:
+                print(movie.year, [genre.tag for genre in movie.genres])
         one = plex.metadata.get(page.items[0].rating_key)
         print(one.title, one.type)
         detail = plex.metadata.get(page.items[0])
@@ -37,6 +40,9 @@ async def report_async(url: str, token: str) -> None:
         async for show in plex.library.iter_items("TV Shows", type="show"):
             for episode in await plex.metadata.episodes(show):
                 print(episode.title, episode.parent_index)
+        async with plex.library.walk("Movies", type="movie", pages_in_flight=4) as movies:
+            async for movie in movies:
+                print(movie.year, [part.file for media in movie.media for part in media.parts])
         found = await plex.library.search("heat", type="movie")
         print([movie.studio for movie in found])
         recent = await plex.library.recently_added(type="episode", limit=5)

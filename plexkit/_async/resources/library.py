@@ -14,6 +14,7 @@ import attrs
 from plexkit._async.dashboard import async_with_item_counts
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._async.resources.paging import iterate, page
+from plexkit._async.resources.walk import DEFAULT_PAGES_IN_FLIGHT, AsyncWalk, WalkOptions
 from plexkit._async.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
@@ -281,6 +282,89 @@ class AsyncLibrary(Resource):
         spec = await self._items_spec(section, type, sort, filters, include_guids)
         async for item in iterate(self._client, spec, page_size, limit, cache, item_class(type)):
             yield item
+
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Movie]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Show]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Season]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Episode]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Clip]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Artist]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Album]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Track]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[PhotoAlbum]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Photo]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Playlist]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Collection]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[WalkOptions]
+    ) -> AsyncWalk[Item]: ...
+    def walk(
+        self,
+        section: SectionRef,
+        *,
+        type: int | str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        limit: int | None = None,
+        sort: str | None = None,
+        filters: Mapping[str, ParamValue | None] | None = None,
+        cache: CacheMode = False,
+        include_guids: bool = False,
+        pages_in_flight: int = DEFAULT_PAGES_IN_FLIGHT,
+    ) -> AsyncWalk[Any]:
+        """Every item of a section like `iter_items`, with up to ``pages_in_flight`` pages
+        fetched at once: ``async with plex.library.walk(section) as items: async for ...``.
+
+        The first page gives the total; the other pages are then requested concurrently by
+        workers the ``async with`` block owns (nothing outlives the block) and their items
+        come in server order. A failed page raises its error when the walk reaches it.
+        Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
+        """
+        return AsyncWalk(
+            self._client,
+            lambda: self._items_spec(section, type, sort, filters, include_guids),
+            kind=item_class(type),
+            page_size=page_size,
+            limit=limit,
+            cache=cache,
+            pages_in_flight=pages_in_flight,
+        )
 
     async def _items_spec(
         self,

@@ -15,6 +15,7 @@ import attrs
 from plexkit._sync.dashboard import with_item_counts
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._sync.resources.paging import iterate, page
+from plexkit._sync.resources.walk import DEFAULT_PAGES_IN_FLIGHT, Walk, WalkOptions
 from plexkit._sync.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
@@ -282,6 +283,89 @@ class Library(Resource):
         spec = self._items_spec(section, type, sort, filters, include_guids)
         for item in iterate(self._client, spec, page_size, limit, cache, item_class(type)):
             yield item
+
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[WalkOptions]
+    ) -> Walk[Movie]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[WalkOptions]
+    ) -> Walk[Show]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[WalkOptions]
+    ) -> Walk[Season]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[WalkOptions]
+    ) -> Walk[Episode]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[WalkOptions]
+    ) -> Walk[Clip]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[WalkOptions]
+    ) -> Walk[Artist]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[WalkOptions]
+    ) -> Walk[Album]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[WalkOptions]
+    ) -> Walk[Track]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[WalkOptions]
+    ) -> Walk[PhotoAlbum]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[WalkOptions]
+    ) -> Walk[Photo]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[WalkOptions]
+    ) -> Walk[Playlist]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[WalkOptions]
+    ) -> Walk[Collection]: ...
+    @overload
+    def walk(
+        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[WalkOptions]
+    ) -> Walk[Item]: ...
+    def walk(
+        self,
+        section: SectionRef,
+        *,
+        type: int | str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        limit: int | None = None,
+        sort: str | None = None,
+        filters: Mapping[str, ParamValue | None] | None = None,
+        cache: CacheMode = False,
+        include_guids: bool = False,
+        pages_in_flight: int = DEFAULT_PAGES_IN_FLIGHT,
+    ) -> Walk[Any]:
+        """Every item of a section like `iter_items`, with up to ``pages_in_flight`` pages
+        fetched at once: ``with plex.library.walk(section) as items: for ...``.
+
+        The first page gives the total; the other pages are then requested concurrently by
+        workers the ``with`` block owns (nothing outlives the block) and their items
+        come in server order. A failed page raises its error when the walk reaches it.
+        Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
+        """
+        return Walk(
+            self._client,
+            lambda: self._items_spec(section, type, sort, filters, include_guids),
+            kind=item_class(type),
+            page_size=page_size,
+            limit=limit,
+            cache=cache,
+            pages_in_flight=pages_in_flight,
+        )
 
     def _items_spec(
         self,
