@@ -24,11 +24,13 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncBackgroundTask",
     "AsyncEvent",
+    "AsyncGuard",
     "AsyncLock",
     "AsyncQueue",
     "AsyncSemaphore",
     "BackgroundTask",
     "Event",
+    "Guard",
     "Lock",
     "Queue",
     "Semaphore",
@@ -74,6 +76,42 @@ class Lock:
         self._lock = threading.Lock()
 
     def __enter__(self) -> Lock:
+        self._lock.acquire()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._lock.release()
+
+
+class AsyncGuard:
+    """A critical section that never awaits inside, usable as ``with``: the tasks of one event
+    loop take turns only at an ``await``, so it needs no lock (the twin, `Guard`, is one)."""
+
+    def __enter__(self) -> AsyncGuard:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        return None
+
+
+class Guard:
+    """A thread lock for a critical section that never blocks inside, the twin of
+    :class:`AsyncGuard` (threads can switch anywhere)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Guard:
         self._lock.acquire()
         return self
 
