@@ -6,6 +6,7 @@ so the one implementation in ``_async`` runs on anyio (asyncio or trio) and on t
 
 from __future__ import annotations
 
+import contextlib
 import math
 import queue
 import threading
@@ -88,40 +89,13 @@ class Lock:
         self._lock.release()
 
 
-class AsyncGuard:
-    """A critical section that never awaits inside, usable as ``with``: the tasks of one event
-    loop take turns only at an ``await``, so it needs no lock (the twin, `Guard`, is one)."""
-
-    def __enter__(self) -> AsyncGuard:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        return None
+class AsyncGuard(contextlib.nullcontext[None]):
+    """A ``with`` block that never awaits inside: the tasks of one event loop switch only at
+    an ``await``, so it needs no lock (its twin, ``Guard``, is a thread lock)."""
 
 
-class Guard:
-    """A thread lock for a critical section that never blocks inside, the twin of
-    :class:`AsyncGuard` (threads can switch anywhere)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-
-    def __enter__(self) -> Guard:
-        self._lock.acquire()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._lock.release()
+Guard = threading.Lock
+"""The twin of :class:`AsyncGuard`: threads can switch anywhere, so a thread lock."""
 
 
 class AsyncEvent:
