@@ -56,7 +56,7 @@ class AsyncLibraryScans(AsyncLibrarySections):
         `Section`, before any request at all). After ``timeout`` seconds raises
         `WaitTimeoutError` (a ``TimeoutError``).
         """
-        options = ScanWait.checked(
+        options = ScanWait(
             timeout=timeout,
             on_progress=on_progress,
             poll_interval=poll_interval,
