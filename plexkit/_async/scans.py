@@ -33,7 +33,7 @@ from plexkit._core.waits import (
     Sleep,
 )
 from plexkit._redact import get_logger
-from plexkit._synchronization import async_sleep
+from plexkit._synchronization import AsyncGuard, async_sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from
 from plexkit.models.management import Notification, ScanResult
@@ -156,7 +156,7 @@ _CLAIMS: WeakKeyDictionary[AsyncPlexClient, ScanClaims] = WeakKeyDictionary()
 
 
 def _claims(client: AsyncPlexClient) -> ScanClaims:
-    return _CLAIMS.setdefault(client, ScanClaims())
+    return _CLAIMS.setdefault(client, ScanClaims(guard=AsyncGuard()))
 
 
 async def refresh_and_wait(

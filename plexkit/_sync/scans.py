@@ -34,7 +34,7 @@ from plexkit._core.waits import (
     Sleep,
 )
 from plexkit._redact import get_logger
-from plexkit._synchronization import sleep
+from plexkit._synchronization import Guard, sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from
 from plexkit.models.management import Notification, ScanResult
@@ -157,7 +157,7 @@ _CLAIMS: WeakKeyDictionary[PlexClient, ScanClaims] = WeakKeyDictionary()
 
 
 def _claims(client: PlexClient) -> ScanClaims:
-    return _CLAIMS.setdefault(client, ScanClaims())
+    return _CLAIMS.setdefault(client, ScanClaims(guard=Guard()))
 
 
 def refresh_and_wait(
