@@ -62,6 +62,25 @@ def _scrubbed(data: dict[str, object], secrets: list[str]) -> dict[str, object]:
     return data
 
 
+def _summary(
+    kept: list[MovieGap | EpisodeGap],
+    out: Output,
+    secrets: list[str],
+    missing: int,
+    groups: int,
+    noun: str,
+) -> None:
+    """What could not be checked, then ``N missing in M <noun>s[, K could not be checked]``."""
+    from plexkit.gaps import GapProblem
+
+    problems = [r for r in kept if isinstance(r, GapProblem)]
+    _problems(problems, out, secrets)
+    out.note(
+        f"{missing} missing in {groups} {noun}{'s' * (groups != 1)}"
+        + (f", {len(problems)} could not be checked" if problems else "")
+    )
+
+
 def _problems(problems: list[GapProblem], out: Output, secrets: list[str]) -> None:
     """The problems table (COULD NOT CHECK), when there are any."""
     if not problems:
@@ -79,7 +98,7 @@ def _problems(problems: list[GapProblem], out: Output, secrets: list[str]) -> No
 
 def movie_tables(kept: list[MovieGap | EpisodeGap], out: Output, secrets: list[str]) -> None:
     """The missing movies by collection, what could not be checked, and a count."""
-    from plexkit.gaps import GapProblem, MissingMovie
+    from plexkit.gaps import MissingMovie
 
     gaps = [r for r in kept if isinstance(r, MissingMovie)]
     out.rows(
@@ -93,18 +112,12 @@ def movie_tables(kept: list[MovieGap | EpisodeGap], out: Output, secrets: list[s
         ),
         empty="no movie is missing",
     )
-    problems = [r for r in kept if isinstance(r, GapProblem)]
-    _problems(problems, out, secrets)
-    collections = len({m.collection for m in gaps})
-    out.note(
-        f"{len(gaps)} missing in {collections} collection{'s' * (collections != 1)}"
-        + (f", {len(problems)} could not be checked" if problems else "")
-    )
+    _summary(kept, out, secrets, len(gaps), len({m.collection for m in gaps}), "collection")
 
 
 def episode_tables(kept: list[MovieGap | EpisodeGap], out: Output, secrets: list[str]) -> None:
     """The missing episodes by show, what could not be checked, and a count."""
-    from plexkit.gaps import GapProblem, MissingEpisode
+    from plexkit.gaps import MissingEpisode
 
     gaps = [r for r in kept if isinstance(r, MissingEpisode)]
     out.rows(
@@ -117,10 +130,4 @@ def episode_tables(kept: list[MovieGap | EpisodeGap], out: Output, secrets: list
         ),
         empty="no episode is missing",
     )
-    problems = [r for r in kept if isinstance(r, GapProblem)]
-    _problems(problems, out, secrets)
-    shows = len({e.show_rating_key for e in gaps})
-    out.note(
-        f"{len(gaps)} missing in {shows} show{'s' * (shows != 1)}"
-        + (f", {len(problems)} could not be checked" if problems else "")
-    )
+    _summary(kept, out, secrets, len(gaps), len({e.show_rating_key for e in gaps}), "show")

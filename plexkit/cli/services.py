@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -58,64 +58,38 @@ class SeasonType(str, enum.Enum):
     ABSOLUTE = "absolute"
 
 
-TMDBKey = Annotated[
-    str | None,
-    typer.Option(
-        "--tmdb-key",
-        envvar="TMDB_API_KEY",
-        show_envvar=True,
-        help="TMDB v3 API key.",
-        metavar="KEY",
-    ),
-]
+def _from_env(flag: str, envvar: str, help: str, metavar: str) -> Any:
+    """A text option that falls back to ``envvar`` (named in ``--help``)."""
+    return typer.Option(flag, envvar=envvar, show_envvar=True, help=help, metavar=metavar)
+
+
+TMDBKey = Annotated[str | None, _from_env("--tmdb-key", "TMDB_API_KEY", "TMDB v3 API key.", "KEY")]
 TMDBToken = Annotated[
     str | None,
-    typer.Option(
+    _from_env(
         "--tmdb-token",
-        envvar="TMDB_READ_TOKEN",
-        show_envvar=True,
-        help="TMDB v4 read access token (instead of the API key).",
-        metavar="TOKEN",
+        "TMDB_READ_TOKEN",
+        "TMDB v4 read access token (instead of the API key).",
+        "TOKEN",
     ),
 ]
 TMDBUrl = Annotated[
     str | None,
-    typer.Option(
-        "--tmdb-url",
-        envvar="PLEXKIT_TMDB_URL",
-        show_envvar=True,
-        help="TMDB API base URL (default: TMDB's v3 API).",
-        metavar="URL",
+    _from_env(
+        "--tmdb-url", "PLEXKIT_TMDB_URL", "TMDB API base URL (default: TMDB's v3 API).", "URL"
     ),
 ]
 TVDBKey = Annotated[
-    str | None,
-    typer.Option(
-        "--tvdb-key",
-        envvar="TVDB_API_KEY",
-        show_envvar=True,
-        help="TVDB v4 project API key.",
-        metavar="KEY",
-    ),
+    str | None, _from_env("--tvdb-key", "TVDB_API_KEY", "TVDB v4 project API key.", "KEY")
 ]
 TVDBPin = Annotated[
     str | None,
-    typer.Option(
-        "--tvdb-pin",
-        envvar="TVDB_PIN",
-        show_envvar=True,
-        help="TVDB subscriber PIN, if your key needs one.",
-        metavar="PIN",
-    ),
+    _from_env("--tvdb-pin", "TVDB_PIN", "TVDB subscriber PIN, if your key needs one.", "PIN"),
 ]
 TVDBUrl = Annotated[
     str | None,
-    typer.Option(
-        "--tvdb-url",
-        envvar="PLEXKIT_TVDB_URL",
-        show_envvar=True,
-        help="TVDB API base URL (default: TVDB's v4 API).",
-        metavar="URL",
+    _from_env(
+        "--tvdb-url", "PLEXKIT_TVDB_URL", "TVDB API base URL (default: TVDB's v4 API).", "URL"
     ),
 ]
 Today = Annotated[
