@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.syntax import Syntax
 from rich.table import Table
 
-from plexkit import AsyncPlexClient, ClientIdentity, PlexClient, TagEdit
+from plexkit import AsyncPlexClient, ClientIdentity, Page, PlexClient, TagEdit
 from plexkit.auth import AsyncPinLogin, AsyncPlexTV
 from plexkit.gaps import MissingEpisode, MissingMovie, async_missing_episodes, async_missing_movies
 from plexkit.models import (
@@ -60,6 +60,17 @@ def first_file(item: Item) -> str:
 
 
 def sync_tour(plex: PlexClient) -> None:
+    """Steps 1 to 9: the sync client on the fake server over HTTP."""
+    movies, shows = _server_steps(plex)
+    page = _listing_steps(plex, movies)
+    _show_step(plex, shows)
+    target = page.items[0]
+    assert isinstance(target, Movie)
+    _edit_and_scan_step(plex, movies, target)
+
+
+def _server_steps(plex: PlexClient) -> tuple[Section, Section]:
+    """Steps 1 and 2: who the server is and its libraries; the first movie and TV sections."""
     step(1, "Server info", "info = plex.server.info()")
     info = plex.server.info()
     console.print(
@@ -78,7 +89,11 @@ def sync_tour(plex: PlexClient) -> None:
     console.print(table)
     movies = next(s for s in sections if s.type == "movie")
     shows = next(s for s in sections if s.type == "show")
+    return movies, shows
 
+
+def _listing_steps(plex: PlexClient, movies: Section) -> Page[Item]:
+    """Steps 3 to 7: a page, a walk, search, recently added, a collection; the page."""
     step(
         3,
         "A page of items",
@@ -119,7 +134,11 @@ def sync_tour(plex: PlexClient) -> None:
         smart = " (smart)" if coll.smart else ""
         console.print(f"[bold]{coll.title}[/]{smart}: {len(coll.items)} items")
         console.print(item_table(coll.items[:5]))
+    return page
 
+
+def _show_step(plex: PlexClient, shows: Section) -> None:
+    """Step 8: a show's seasons and the episodes of its first season."""
     step(
         8,
         "A show's seasons and episodes",
@@ -136,16 +155,17 @@ def sync_tour(plex: PlexClient) -> None:
     episodes = plex.metadata.episodes(seasons[0])
     console.print(item_table(episodes[:5], ("file", first_file)))
 
+
+def _edit_and_scan_step(plex: PlexClient, movies: Section, target: Movie) -> None:
+    """Step 9: edit ``target``, read its locks, then scan the movie section to its end."""
     step(
         9,
         "Edit metadata, lock it, and scan",
-        f'plex.metadata.edit("{page.items[0].rating_key}", title="...",\n'
+        f'plex.metadata.edit("{target.rating_key}", title="...",\n'
         '                   genres=TagEdit(add=["Film Noir"]))\n'
         f'result = plex.library.refresh_and_wait("{movies.key}", timeout=60,\n'
         '    on_progress=lambda a: print(f"{a.progress}%", end=" "))',
     )
-    target = page.items[0]
-    assert isinstance(target, Movie)
     plex.metadata.edit(
         target,
         title=f"{target.title} (Director's Cut)",

@@ -6,6 +6,7 @@ so the one implementation in ``_async`` runs on anyio (asyncio or trio) and on t
 
 from __future__ import annotations
 
+import contextlib
 import math
 import queue
 import threading
@@ -24,11 +25,13 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncBackgroundTask",
     "AsyncEvent",
+    "AsyncGuard",
     "AsyncLock",
     "AsyncQueue",
     "AsyncSemaphore",
     "BackgroundTask",
     "Event",
+    "Guard",
     "Lock",
     "Queue",
     "Semaphore",
@@ -84,6 +87,15 @@ class Lock:
         tb: TracebackType | None,
     ) -> None:
         self._lock.release()
+
+
+class AsyncGuard(contextlib.nullcontext[None]):
+    """A ``with`` block that never awaits inside: the tasks of one event loop switch only at
+    an ``await``, so it needs no lock (its twin, ``Guard``, is a thread lock)."""
+
+
+Guard = threading.Lock
+"""The twin of :class:`AsyncGuard`: threads can switch anywhere, so a thread lock."""
 
 
 class AsyncEvent:

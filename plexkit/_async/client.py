@@ -57,6 +57,30 @@ CacheMode = bool | Literal["refresh"] | None
 _KEPT_HEADERS = ("content-type", "x-plex-container-total-size", "x-plex-container-start")
 
 
+def _configured(config: PlexConfig, **overrides: Any) -> PlexConfig:
+    """``config`` with the constructor's explicit arguments (those not None) put over it."""
+    return attrs.evolve(config, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _http_client(
+    config: PlexConfig,
+    base_url: str,
+    auth: httpx.Auth | None,
+    transport: httpx.AsyncBaseTransport | None,
+) -> httpx.AsyncClient:
+    """The pooled httpx client: identity headers, timeouts, limits; redirects never followed."""
+    return httpx.AsyncClient(
+        base_url=base_url,
+        headers={"Accept": config.accept, **config.identity.headers()},
+        timeout=timeout_for(config.timeouts),
+        limits=limits_for(config),
+        verify=config.verify_ssl,
+        auth=auth,
+        transport=transport,
+        follow_redirects=False,
+    )
+
+
 class AsyncPlexClient:
     """A client for one Plex Media Server, with a pooled keep-alive connection.
 
@@ -79,32 +103,18 @@ class AsyncPlexClient:
         cache: AsyncResponseCache | bool | None = None,
         serve_stale: bool = False,
     ) -> None:
-        config = config or PlexConfig(base_url=base_url, token=token)
-        overrides: dict[str, Any] = {}
-        if base_url is not None:
-            overrides["base_url"] = base_url
-        if token is not None:
-            overrides["token"] = token
-        if identity is not None:
-            overrides["identity"] = identity
-        if timeouts is not None:
-            overrides["timeouts"] = timeouts
-        if max_retries is not None:
-            overrides["max_retries"] = max_retries
-        self.config = attrs.evolve(config, **overrides)
+        self.config = _configured(
+            config or PlexConfig(base_url=base_url, token=token),
+            base_url=base_url,
+            token=token,
+            identity=identity,
+            timeouts=timeouts,
+            max_retries=max_retries,
+        )
         self.base_url = self.config.url()
         register_secret(self.config.token)
         install_log_redaction()
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url,
-            headers={"Accept": self.config.accept, **self.config.identity.headers()},
-            timeout=timeout_for(self.config.timeouts),
-            limits=limits_for(self.config),
-            verify=self.config.verify_ssl,
-            auth=auth,
-            transport=transport,
-            follow_redirects=False,
-        )
+        self._http = _http_client(self.config, self.base_url, auth, transport)
         self._auth = auth
         if cache is True:
             cache = AsyncResponseCache(serve_stale=serve_stale)
@@ -128,15 +138,17 @@ class AsyncPlexClient:
         self.media = AsyncMedia(self)
         self.prefs = AsyncPrefs(self)
         self.extras = AsyncExtras(self)
-        self.cache: AsyncCacheControl | None = (
-            AsyncCacheControl(
-                self._cache,
-                warmers=dashboard.warmers(self),
-                counter=self._count_library,
-                count_kinds=dashboard.COUNT_KINDS,
-            )
-            if self._cache is not None
-            else None
+        self.cache: AsyncCacheControl | None = self._cache_control()
+
+    def _cache_control(self) -> AsyncCacheControl | None:
+        """``plex.cache``: what can be warmed and counted on this client (None without a cache)."""
+        if self._cache is None:
+            return None
+        return AsyncCacheControl(
+            self._cache,
+            warmers=dashboard.warmers(self),
+            counter=self._count_library,
+            count_kinds=dashboard.COUNT_KINDS,
         )
 
     @classmethod

@@ -28,8 +28,7 @@ from plexkit._core.notifications import (
     reconnect_delay,
     wanted,
 )
-from plexkit._core.status import error_for_status
-from plexkit._http import httpx, httpx_ws, transport_error
+from plexkit._http import httpx_ws
 from plexkit._redact import get_logger, redact_text
 from plexkit._synchronization import (
     AsyncBackgroundTask,
@@ -37,6 +36,7 @@ from plexkit._synchronization import (
     AsyncQueue,
     async_receive_text,
 )
+from plexkit._ws_errors import describe, is_fatal, websocket_error
 from plexkit.errors import ConfigurationError, PlexError, TransportError
 from plexkit.models.management import ConnectionEvent, Notification
 
@@ -51,8 +51,6 @@ log = get_logger(__name__)
 
 EventCallback = Callable[[Notification], object]
 ErrorCallback = Callable[[BaseException], object]
-
-_CLOSE_CODES: Final = {4401: 401, 4403: 403, 1008: 401}
 
 
 class _End:
@@ -286,7 +284,7 @@ class AsyncNotificationStream:
                 if error is None or self._stop.is_set():
                     break
                 self.last_error = error
-                if _fatal(error) or not self._reconnect:
+                if is_fatal(error) or not self._reconnect:
                     self._emit(error)
                     break
                 delay = reconnect_delay(max(attempt, 1), base=self._backoff, cap=self._max_backoff)
@@ -294,7 +292,7 @@ class AsyncNotificationStream:
                 if await self._stop.wait(delay):
                     break
         except Exception as exc:  # a bug must end the stream visibly, not hang the consumer
-            self._emit(TransportError(f"the notification listener failed: {_describe(exc)}"))
+            self._emit(TransportError(f"the notification listener failed: {describe(exc)}"))
         finally:
             self.connected = False
             self._ended = self._ended or self._callback is not None
@@ -322,7 +320,7 @@ class AsyncNotificationStream:
         except PlexError as exc:
             error: PlexError = exc
         except Exception as exc:
-            error = self._as_error(exc)
+            error = websocket_error(exc, NOTIFICATIONS_PATH)
         finally:
             self.connected = False
             self._attempted.set()
@@ -357,51 +355,3 @@ class AsyncNotificationStream:
             for event in parse_message(text):
                 if wanted(event, self._types):
                     self._emit(event)
-
-    def _as_error(self, exc: Exception) -> PlexError:
-        exc = _leaf(exc)
-        if isinstance(exc, PlexError):
-            return exc
-        where = f"GET {NOTIFICATIONS_PATH}"
-        ws_module = httpx_ws()
-        if isinstance(exc, ws_module.WebSocketUpgradeError):
-            response = exc.response
-            error = error_for_status(
-                response.status_code, "GET", NOTIFICATIONS_PATH, b"", response.headers
-            )
-            if error is not None:
-                return error
-            return TransportError(f"{where}: the server refused the websocket upgrade")
-        if isinstance(exc, ws_module.WebSocketDisconnect):
-            status = _CLOSE_CODES.get(exc.code)
-            if status is not None:
-                error = error_for_status(status, "GET", NOTIFICATIONS_PATH, b"", {})
-                if error is not None:
-                    return error
-            return TransportError(f"{where}: the server closed the websocket (code {exc.code})")
-        if isinstance(exc, httpx.TransportError):
-            return transport_error(exc, "GET", NOTIFICATIONS_PATH)
-        return TransportError(f"{where}: {_describe(exc)}")
-
-
-def _fatal(error: PlexError) -> bool:
-    """Errors a reconnect cannot fix: a rejected token, a refused upgrade (4xx), a missing
-    extra."""
-    if isinstance(error, ConfigurationError):
-        return True
-    status = getattr(error, "status_code", None)
-    return isinstance(status, int) and 400 <= status < 500 and status not in (408, 429)
-
-
-def _leaf(exc: Exception) -> Exception:
-    """The first real error inside (nested) exception groups from task groups."""
-    while True:
-        inner = getattr(exc, "exceptions", None)
-        if not isinstance(inner, tuple) or not inner or not isinstance(inner[0], Exception):
-            return exc
-        exc = inner[0]
-
-
-def _describe(exc: BaseException) -> str:
-    text = redact_text(str(exc))[:200]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -33,7 +33,7 @@ from plexkit._core.waits import (
     Sleep,
 )
 from plexkit._redact import get_logger
-from plexkit._synchronization import async_sleep
+from plexkit._synchronization import AsyncGuard, async_sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from
 from plexkit.models.management import Notification, ScanResult
@@ -123,34 +123,32 @@ def _progress(callback: ProgressCallback | None, activity: Activity | None) -> N
         callback(activity)
 
 
-@attrs.frozen
+def _check_seconds(_wait: object, attribute: attrs.Attribute[float], value: object) -> None:
+    """A positive number of seconds (the timeout may be infinite: no limit)."""
+    _positive(value, attribute.name, allow_inf=attribute.name == "timeout")
+
+
+def _check_callback(
+    _wait: object, _attribute: attrs.Attribute[ProgressCallback | None], value: object
+) -> None:
+    """None or something to call with each `Activity` state."""
+    if value is not None and not callable(value):
+        raise ConfigurationError("on_progress must be callable")
+
+
+@attrs.frozen(kw_only=True)
 class ScanWait:
-    """How a scan wait runs: its timeout, progress callback, polling and websocket use."""
+    """How a scan wait runs: its timeout, polling, progress callback and websocket use.
 
-    timeout: float
-    on_progress: ProgressCallback | None
-    poll_interval: float
-    start_grace: float
+    Built once from the public method's keywords, checked as it is built (a value out of
+    range raises :class:`ConfigurationError` before any request), then passed whole.
+    """
+
+    timeout: float = attrs.field(validator=_check_seconds)
+    poll_interval: float = attrs.field(validator=_check_seconds)
+    start_grace: float = attrs.field(validator=_check_seconds)
+    on_progress: ProgressCallback | None = attrs.field(validator=_check_callback)
     use_websocket: bool
-
-    @classmethod
-    def checked(
-        cls,
-        *,
-        timeout: float,
-        on_progress: ProgressCallback | None,
-        poll_interval: float,
-        start_grace: float,
-        use_websocket: bool,
-    ) -> ScanWait:
-        """The options, refused with :class:`ConfigurationError` when out of range."""
-        limit = _positive(timeout, "timeout", allow_inf=True)
-        interval = _positive(poll_interval, "poll_interval")
-        grace = _positive(start_grace, "start_grace")
-        assert limit is not None and interval is not None and grace is not None
-        if on_progress is not None and not callable(on_progress):
-            raise ConfigurationError("on_progress must be callable")
-        return cls(limit, on_progress, interval, grace, use_websocket)
 
 
 _CLAIMS: WeakKeyDictionary[AsyncPlexClient, ScanClaims] = WeakKeyDictionary()
@@ -158,7 +156,7 @@ _CLAIMS: WeakKeyDictionary[AsyncPlexClient, ScanClaims] = WeakKeyDictionary()
 
 
 def _claims(client: AsyncPlexClient) -> ScanClaims:
-    return _CLAIMS.setdefault(client, ScanClaims())
+    return _CLAIMS.setdefault(client, ScanClaims(guard=AsyncGuard()))
 
 
 async def refresh_and_wait(

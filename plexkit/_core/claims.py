@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import threading
+import contextlib
+from contextlib import AbstractContextManager
 
 import attrs
 
@@ -23,7 +24,10 @@ def _names(subtitle: str | None, path: str) -> bool:
 class ScanClaims:
     """Which path-scoped scan wait owns which scan activity, shared by one client's waits.
 
-    Thread-safe (the sync client's waits may run on several threads); holds no I/O.
+    Holds no I/O. ``guard`` brackets each change: the drivers pass the paired primitive of
+    ``plexkit._synchronization`` (``AsyncGuard``: nothing to lock, the async waits share one
+    event loop and never await in here; its twin ``Guard``: a thread lock, the sync waits
+    may run on several threads). Left out, nothing is locked.
     """
 
     _next: int = 0
@@ -32,12 +36,12 @@ class ScanClaims:
     _baseline: dict[int, frozenset[str]] = attrs.field(factory=dict)
     _owner: dict[str, int] = attrs.field(factory=dict)
     _known: set[str] = attrs.field(factory=set)
-    _lock: threading.Lock = attrs.field(factory=threading.Lock)
+    _guard: AbstractContextManager[object] = attrs.field(factory=contextlib.nullcontext)
 
     def register(self, section_key: str, path: str) -> int:
         """A wait for the scan of ``path`` in ``section_key`` whose request was acknowledged
         now; returns the wait's token."""
-        with self._lock:
+        with self._guard:
             token = self._next
             self._next += 1
             self._paths[token] = (str(section_key), path)
@@ -47,7 +51,7 @@ class ScanClaims:
 
     def release(self, token: int) -> None:
         """Forget a finished (or failed) wait and the activities it owned."""
-        with self._lock:
+        with self._guard:
             self._paths.pop(token, None)
             self._baseline.pop(token, None)
             if token in self._waiting:
@@ -58,7 +62,7 @@ class ScanClaims:
     def owner(self, activity: Activity) -> int | None:
         """The token of the wait that owns scan ``activity`` (deciding it on first sight),
         or None when no registered wait does."""
-        with self._lock:
+        with self._guard:
             uuid = activity.uuid
             if uuid in self._owner:
                 return self._owner[uuid]

@@ -20,12 +20,10 @@ A *remove* alone or a *clear* needs no read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
 from typing import Any, Final
 from urllib.parse import quote
 
-import attrs
-
+from plexkit._core.edit_values import TagEdit, lock_flag, scalar_text, tag_change
 from plexkit._core.endpoints import RequestSpec, item_type_number, path_key
 from plexkit.errors import ConfigurationError
 
@@ -91,115 +89,6 @@ LOCKABLE_FIELDS: Final[Mapping[str, str]] = {
 }
 
 
-def _names(value: object) -> tuple[str, ...]:
-    """Tag names from a list or tuple of strings: stripped, de-duplicated (case-insensitive)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise ConfigurationError(f"tag names must be a list of strings, not {type(value).__name__}")
-    out: list[str] = []
-    seen: set[str] = set()
-    for name in value:
-        if not isinstance(name, str) or not name.strip() or "\x00" in name:
-            raise ConfigurationError(f"tag names must be non-empty strings, not {name!r}")
-        clean = name.strip()
-        if clean.casefold() not in seen:
-            seen.add(clean.casefold())
-            out.append(clean)
-    return tuple(out)
-
-
-@attrs.frozen
-class TagEdit:
-    """A change to a tag list that keeps the tags it does not mention.
-
-    ``TagEdit(add=["Film Noir"], remove=["Thriller"])``. Pass a plain list instead
-    (``genres=["Drama", "Crime"]``) to replace the whole list, ``[]`` to clear it.
-    Names compare case-insensitively, like PMS's tag table.
-    """
-
-    add: tuple[str, ...] = attrs.field(default=(), converter=_names)
-    remove: tuple[str, ...] = attrs.field(default=(), converter=_names)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.add and not self.remove:
-            raise ConfigurationError("TagEdit needs names to add or remove")
-        both = {n.casefold() for n in self.add} & {n.casefold() for n in self.remove}
-        if both:
-            raise ConfigurationError(f"cannot both add and remove {sorted(both)}")
-
-
-def _scalar(name: str, value: Any) -> str:
-    """A field's value as PMS's text, checked against the field's type first."""
-    if value is None:
-        return ""
-    if name == "originally_available_at":
-        return _date_text(name, value)
-    if isinstance(value, (date, datetime)):
-        raise ConfigurationError(f"{name} takes text, not a {type(value).__name__}")
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ConfigurationError(f"{name} must be a str or number, not {type(value).__name__}")
-    if name == "year":
-        return _year_text(value)
-    if name == "rating":
-        return _rating_text(value)
-    text = str(value)
-    if "\x00" in text:
-        raise ConfigurationError(f"{name} must not contain NUL")
-    return text
-
-
-def _year_text(value: str | int | float) -> str:
-    year = value.strip() if isinstance(value, str) else value
-    if isinstance(year, float) and year.is_integer():
-        year = int(year)
-    if isinstance(year, str) and year.isascii() and year.isdigit():
-        year = int(year)
-    if not isinstance(year, int) or not 1000 <= year <= 9999:
-        raise ConfigurationError(f"year must be a four-digit year, not {value!r}")
-    return str(year)
-
-
-def _rating_text(value: str | int | float) -> str:
-    try:
-        rating = float(value)
-    except ValueError:
-        raise ConfigurationError(f"rating must be a number from 0 to 10, not {value!r}") from None
-    if not 0 <= rating <= 10:  # also refuses NaN
-        raise ConfigurationError(f"rating must be a number from 0 to 10, not {value!r}")
-    return f"{rating:g}"
-
-
-def _date_text(name: str, value: object) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise ConfigurationError(f"{name} must be a date or a YYYY-MM-DD string, not {value!r}")
-
-
-def _lock_flag(lock: bool | None) -> str | None:
-    if lock is None:
-        return None
-    if not isinstance(lock, bool):
-        raise ConfigurationError(f"lock must be True, False or None, not {lock!r}")
-    return "1" if lock else "0"
-
-
-def _tag_value(name: str, value: object) -> TagEdit | tuple[str, ...]:
-    if isinstance(value, TagEdit):
-        return value
-    if isinstance(value, (list, tuple)):
-        return _names(value)
-    raise ConfigurationError(
-        f"{name} must be a list of names (replace), [] (clear) or a TagEdit, "
-        f"not {type(value).__name__}"
-    )
-
-
 def _check_fields(fields: Mapping[str, Any]) -> None:
     if not fields:
         raise ConfigurationError("edit needs at least one field to change")
@@ -225,7 +114,7 @@ def tags_to_read(fields: Mapping[str, Any], *, lock: bool | None = True) -> tupl
     for name, value in fields.items():
         if name not in TAG_FIELDS:
             continue
-        change = _tag_value(name, value)
+        change = tag_change(name, value)
         if (isinstance(change, TagEdit) and change.add) or (isinstance(change, tuple) and change):
             needed.append(TAG_FIELDS[name][1])
     return tuple(needed)
@@ -296,15 +185,15 @@ def edit_params(
     None leaves its lock alone.
     """
     _check_fields(fields)
-    flag = _lock_flag(lock)
+    flag = lock_flag(lock)
     params: list[tuple[str, str]] = []
     for name, value in fields.items():
         if name in SCALAR_FIELDS:
             wire = SCALAR_FIELDS[name]
-            params.append((f"{wire}.value", _scalar(name, value)))
+            params.append((f"{wire}.value", scalar_text(name, value)))
         else:
             wire, element = TAG_FIELDS[name]
-            change = _tag_value(name, value)
+            change = tag_change(name, value)
             params.extend(
                 _tag_params(wire, change, None if current is None else current.get(element))
             )

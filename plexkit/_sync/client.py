@@ -58,6 +58,30 @@ CacheMode = bool | Literal["refresh"] | None
 _KEPT_HEADERS = ("content-type", "x-plex-container-total-size", "x-plex-container-start")
 
 
+def _configured(config: PlexConfig, **overrides: Any) -> PlexConfig:
+    """``config`` with the constructor's explicit arguments (those not None) put over it."""
+    return attrs.evolve(config, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _http_client(
+    config: PlexConfig,
+    base_url: str,
+    auth: httpx.Auth | None,
+    transport: httpx.BaseTransport | None,
+) -> httpx.Client:
+    """The pooled httpx client: identity headers, timeouts, limits; redirects never followed."""
+    return httpx.Client(
+        base_url=base_url,
+        headers={"Accept": config.accept, **config.identity.headers()},
+        timeout=timeout_for(config.timeouts),
+        limits=limits_for(config),
+        verify=config.verify_ssl,
+        auth=auth,
+        transport=transport,
+        follow_redirects=False,
+    )
+
+
 class PlexClient:
     """A client for one Plex Media Server, with a pooled keep-alive connection.
 
@@ -80,32 +104,18 @@ class PlexClient:
         cache: ResponseCache | bool | None = None,
         serve_stale: bool = False,
     ) -> None:
-        config = config or PlexConfig(base_url=base_url, token=token)
-        overrides: dict[str, Any] = {}
-        if base_url is not None:
-            overrides["base_url"] = base_url
-        if token is not None:
-            overrides["token"] = token
-        if identity is not None:
-            overrides["identity"] = identity
-        if timeouts is not None:
-            overrides["timeouts"] = timeouts
-        if max_retries is not None:
-            overrides["max_retries"] = max_retries
-        self.config = attrs.evolve(config, **overrides)
+        self.config = _configured(
+            config or PlexConfig(base_url=base_url, token=token),
+            base_url=base_url,
+            token=token,
+            identity=identity,
+            timeouts=timeouts,
+            max_retries=max_retries,
+        )
         self.base_url = self.config.url()
         register_secret(self.config.token)
         install_log_redaction()
-        self._http = httpx.Client(
-            base_url=self.base_url,
-            headers={"Accept": self.config.accept, **self.config.identity.headers()},
-            timeout=timeout_for(self.config.timeouts),
-            limits=limits_for(self.config),
-            verify=self.config.verify_ssl,
-            auth=auth,
-            transport=transport,
-            follow_redirects=False,
-        )
+        self._http = _http_client(self.config, self.base_url, auth, transport)
         self._auth = auth
         if cache is True:
             cache = ResponseCache(serve_stale=serve_stale)
@@ -129,15 +139,17 @@ class PlexClient:
         self.media = Media(self)
         self.prefs = Prefs(self)
         self.extras = Extras(self)
-        self.cache: CacheControl | None = (
-            CacheControl(
-                self._cache,
-                warmers=dashboard.warmers(self),
-                counter=self._count_library,
-                count_kinds=dashboard.COUNT_KINDS,
-            )
-            if self._cache is not None
-            else None
+        self.cache: CacheControl | None = self._cache_control()
+
+    def _cache_control(self) -> CacheControl | None:
+        """``plex.cache``: what can be warmed and counted on this client (None without a cache)."""
+        if self._cache is None:
+            return None
+        return CacheControl(
+            self._cache,
+            warmers=dashboard.warmers(self),
+            counter=self._count_library,
+            count_kinds=dashboard.COUNT_KINDS,
         )
 
     @classmethod

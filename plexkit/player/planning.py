@@ -14,7 +14,16 @@ from plexkit.models import Item, Section
 from plexkit.paths import PathMapper
 from plexkit.player.report import ItemReport, ScanMode
 
-__all__ = ["LEAF_TYPES", "Plan", "Scan", "leaf_type", "pick_item", "plan_update", "section_for"]
+__all__ = [
+    "LEAF_TYPES",
+    "Plan",
+    "Scan",
+    "is_same_folder",
+    "leaf_type",
+    "pick_item",
+    "plan_update",
+    "section_for",
+]
 
 LEAF_TYPES: Final = {"movie": 1, "show": 4, "artist": 10, "photo": 13}
 """The item type that holds media parts in each kind of section (what ``file=`` needs)."""
@@ -129,3 +138,12 @@ def pick_item(items: Iterable[Item], target: ParsedPath) -> tuple[Item, bool] | 
             if within(part, target):
                 return item, part.keys == target.keys
     return None
+
+
+def is_same_folder(target: ParsedPath, location: str) -> bool:
+    """True when ``location`` (a section folder) is the folder ``target`` itself."""
+    try:
+        root = parse(location)
+    except PlexError:
+        return False
+    return root.flavour == target.flavour and root.keys == target.keys

@@ -9,7 +9,7 @@ from cache_helpers import FakeClock, make_key, response
 
 from plexkit._synchronization import Event
 from plexkit.cache import CachedResponse, MemoryBackend, ResponseCache
-from plexkit.cache._sync import response_cache
+from plexkit.cache._sync import flights as sync_flights
 from plexkit.errors import ServerUnavailableError, TransportError
 
 
@@ -72,7 +72,7 @@ def flights(monkeypatch: pytest.MonkeyPatch) -> FlightWatch:
                 watch.changed.notify_all()
             return super().wait(timeout)
 
-    monkeypatch.setattr(response_cache, "Event", WatchedEvent)
+    monkeypatch.setattr(sync_flights, "Event", WatchedEvent)
     return watch
 
 

@@ -24,6 +24,7 @@ from plexkit._core.refs import narrowed
 from plexkit._in_flight import AsyncInFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
+from plexkit.filters import Condition
 from plexkit.models import BaseItem, decode_body, items_from, paging_from
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class WalkOptions(TypedDict, total=False):
     page_size: int
     limit: int | None
     sort: str | None
-    filters: Mapping[str, ParamValue | None] | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
     cache: CacheMode
     include_guids: bool
     pages_in_flight: int

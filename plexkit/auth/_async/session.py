@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from plexkit._http import httpx, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
-from plexkit.auth._responses import plextv_error
+from plexkit.auth._responses import (
+    account_from,
+    answer_data,
+    checked_token,
+    flag_text,
+    plextv_error,
+    required_field,
+)
 from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, join
 from plexkit.auth.claims import DEFAULT_SCOPES, device_claims
 from plexkit.auth.models import (
@@ -17,16 +24,13 @@ from plexkit.auth.models import (
     Pin,
     Resource,
     decode,
-    parse_account,
     parse_pin,
     parse_resources,
 )
 from plexkit.auth.users import HomeUser, PlexTVUser, parse_home_users, parse_users
 from plexkit.config import ClientIdentity
 from plexkit.errors import (
-    APIError,
     AuthFlowError,
-    ConfigurationError,
     InvalidSignatureError,
     JWTError,
     ParseError,
@@ -117,7 +121,7 @@ class AsyncPlexTV:
         none was given, :class:`UnauthorizedError` for a wrong password or code.
         """
         register_secret(password)
-        form = {"login": login, "password": password, "rememberMe": _flag(remember_me)}
+        form = {"login": login, "password": password, "rememberMe": flag_text(remember_me)}
         if verification_code:
             form["verificationCode"] = verification_code
         url = join(self.plextv_url, "/api/v2/users/signin")
@@ -128,11 +132,11 @@ class AsyncPlexTV:
             raise TwoFactorRequiredError(
                 "this account uses two-factor authentication: pass verification_code"
             ) from error
-        return _account(_data(response, error))
+        return account_from(answer_data(response, error))
 
     async def user(self, token: str) -> Account:
         """The account a token belongs to (``/api/v2/user``)."""
-        return _account(await self._call("GET", self.plextv_url, "/api/v2/user", token=token))
+        return account_from(await self._call("GET", self.plextv_url, "/api/v2/user", token=token))
 
     async def check_token(self, token: str) -> bool:
         """True when plex.tv accepts ``token``, False when it answers 401.
@@ -149,13 +153,15 @@ class AsyncPlexTV:
     async def users(self, token: str) -> list[PlexTVUser]:
         """The friends and shared users of the account of ``token`` (``/api/users``), with the
         servers shared with each: what a server's history and session rows need for names."""
-        data = await self._call("GET", self.plextv_url, "/api/users", token=_token(token))
+        data = await self._call("GET", self.plextv_url, "/api/users", token=checked_token(token))
         return parse_users(data)
 
     async def home_users(self, token: str) -> list[HomeUser]:
         """The members of the account's Plex Home (``/api/home/users``): the admin, invited
         accounts and managed users."""
-        data = await self._call("GET", self.plextv_url, "/api/home/users", token=_token(token))
+        data = await self._call(
+            "GET", self.plextv_url, "/api/home/users", token=checked_token(token)
+        )
         return parse_home_users(data)
 
     # -- PINs ------------------------------------------------------------------------------
@@ -215,7 +221,7 @@ class AsyncPlexTV:
     async def nonce(self) -> str:
         """A single-use nonce (valid five minutes) for the next device JWT."""
         data = await self._call("GET", self.clients_url, "/api/v2/auth/nonce")
-        return _field(data, "nonce")
+        return required_field(data, "nonce")
 
     async def device_jwt(self, key: DeviceKey, *, scopes: Iterable[str] = DEFAULT_SCOPES) -> str:
         """A fresh device JWT: a new nonce, signed with ``key``."""
@@ -236,7 +242,7 @@ class AsyncPlexTV:
             json={"jwt": device_jwt},
             as_error={422: InvalidSignatureError},
         )
-        token = _field(data, "auth_token")
+        token = required_field(data, "auth_token")
         register_secret(token)
         return token
 
@@ -340,41 +346,7 @@ class AsyncPlexTV:
         replacement = (as_error or {}).get(response.status_code)
         if error is not None and replacement is not None:
             raise replacement(str(error)) from error
-        return _data(response, error)
-
-
-def _data(response: httpx.Response, error: APIError | None) -> Any:
-    if error is not None:
-        raise error
-    if not response.content.strip():
-        return None
-    return decode(response.content, response.headers.get("content-type"))
-
-
-def _account(data: Any) -> Account:
-    account = parse_account(data)
-    register_secret(account.auth_token)
-    return account
-
-
-def _token(token: str) -> str:
-    """The account token a call needs, registered for redaction; refused before any request
-    when it is not a non-empty single-line string."""
-    if not isinstance(token, str) or not token.strip() or any(c in token for c in "\r\n\x00"):
-        raise ConfigurationError("this call needs the account's token (a non-empty string)")
-    register_secret(token)
-    return token
-
-
-def _field(data: Any, name: str) -> str:
-    value = data.get(name) if isinstance(data, dict) else None
-    if not isinstance(value, str) or not value:
-        raise ParseError(f"plex.tv's answer has no {name!r}")
-    return value
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
+        return answer_data(response, error)
 
 
 async def async_sign_in(

@@ -8,7 +8,6 @@ A failed refresh keeps the last good value and records the error; it never ends 
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
@@ -16,7 +15,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from plexkit._redact import get_logger, redact_text
-from plexkit._synchronization import AsyncBackgroundTask, AsyncEvent, AsyncLock
+from plexkit._synchronization import AsyncBackgroundTask, AsyncEvent, AsyncGuard, AsyncLock
 from plexkit.errors import ConfigurationError
 
 __all__ = ["AsyncRefresher", "RefresherState"]
@@ -66,7 +65,7 @@ class AsyncRefresher(Generic[T]):
         self.interval = float(interval)
         self.name = name
         self._clock = clock
-        self._state_lock = threading.Lock()
+        self._state_lock = AsyncGuard()  # one event loop: no lock; the sync twin: a thread lock
         self._compute_lock: AsyncLock | None = None  # made on first use, in the caller's loop
         self._value: T | None = None
         self._updated_at: float | None = None

@@ -1,13 +1,13 @@
 """The response cache the clients call: TTL per cache name, single-flight, serve-stale, stats.
 
 A thin I/O driver over pure parts: keys (:mod:`plexkit.cache.keys`), TTLs and invalidation rules
-(:mod:`plexkit.cache.policy`), counters (:mod:`plexkit.cache.stats`). Backend failures never
-reach the caller: the request goes upstream uncached, the outage is logged once and counted.
+(:mod:`plexkit.cache.policy`), counters (:mod:`plexkit.cache.stats`), single-flight bookkeeping
+(:mod:`.flights`). Backend failures never reach the caller (:mod:`.guarded`): the request goes
+upstream uncached, the outage is logged once and counted.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Final, Literal
@@ -17,11 +17,13 @@ import attrs
 from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._response import CachedResponse
-from plexkit._synchronization import AsyncEvent, async_sleep
-from plexkit.cache._async.backend import AsyncCacheBackend, AsyncLockingBackend, AsyncMemoryBackend
+from plexkit._synchronization import AsyncGuard
+from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
+from plexkit.cache._async.flights import Flight, Generations, names_of
+from plexkit.cache._async.guarded import AsyncGuardedBackend
 from plexkit.cache.keys import KEY_VERSION, CacheKey
 from plexkit.cache.policy import CachePolicy, affected_by_write
-from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
+from plexkit.cache.stats import BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
 __all__ = ["AsyncResponseCache", "CacheLookup", "OnBackendDown"]
@@ -34,49 +36,6 @@ _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0
 _PREFIX: Final = f"{KEY_VERSION}:"
-
-
-class _Flight:
-    """One in-progress load that concurrent callers of the same key wait for."""
-
-    __slots__ = ("abandoned", "done", "error", "generation", "value")
-
-    def __init__(self, generation: tuple[int, int]) -> None:
-        self.done = AsyncEvent()
-        self.generation = generation
-        self.value: CachedResponse | None = None
-        self.error: Exception | None = None
-        self.abandoned = False
-
-
-class _Generations:
-    """Invalidation counters: a load that started before an invalidation is not stored."""
-
-    def __init__(self) -> None:
-        self.all = 0
-        self.by_name: dict[str, int] = {}
-
-    def snapshot(self, name: str) -> tuple[int, int]:
-        return (self.all, self.by_name.get(name, 0))
-
-    def bump(self, names: tuple[str, ...] | None) -> None:
-        if names is None:
-            self.all += 1
-            return
-        for name in names:
-            self.by_name[name] = self.by_name.get(name, 0) + 1
-
-
-def _names_of(prefix: str) -> tuple[str, ...] | None:
-    """The cache names an invalidation prefix can touch (None: possibly any)."""
-    name, sep, _rest = prefix.partition(":")
-    if not sep and not _is_name(name):
-        return None
-    return (name,) if name else None
-
-
-def _is_name(text: str) -> bool:
-    return bool(text) and text[0].isalpha() and all(c.isalnum() or c == "_" for c in text)
 
 
 class AsyncResponseCache:
@@ -121,8 +80,12 @@ class AsyncResponseCache:
             )
         if stale_ttl is not None and stale_ttl < 0:
             raise ConfigurationError(f"stale_ttl must be >= 0 seconds, got {stale_ttl!r}")
-        self._backend: AsyncCacheBackend = (
-            backend if backend is not None else AsyncMemoryBackend(clock=clock)
+        self._guarded = AsyncGuardedBackend(
+            backend if backend is not None else AsyncMemoryBackend(clock=clock),
+            logger=logger,
+            retry_interval=backend_retry_interval,
+            memory_fallback=on_backend_down == "memory",
+            clock=clock,
         )
         self._policy = policy if policy is not None else CachePolicy()
         self._serve_stale = serve_stale
@@ -130,28 +93,16 @@ class AsyncResponseCache:
             stale_ttl if stale_ttl is not None else (_DEFAULT_STALE_TTL if serve_stale else 0.0)
         )
         self._clock = clock
-        self._kind = self._backend_kind()
-        self._fallback: AsyncCacheBackend | None = (
-            AsyncMemoryBackend(clock=clock)
-            if on_backend_down == "memory" and self._kind != "memory"
-            else None
-        )
-        self._health = BackendHealth(
-            logger,
-            kind=self._kind,
-            retry_interval=backend_retry_interval,
-            clock=clock,
-            fallback="memory" if self._fallback is not None else None,
-        )
         self._recorder = StatsRecorder()
-        self._lock = threading.Lock()
-        self._flights: dict[str, _Flight] = {}
-        self._generations = _Generations()
+        # Guards the flights and generations: a no-op in one event loop, a thread lock in the twin.
+        self._lock = AsyncGuard()
+        self._flights: dict[str, Flight] = {}
+        self._generations = Generations()
 
     @property
     def backend(self) -> AsyncCacheBackend:
         """Where entries are stored."""
-        return self._backend
+        return self._guarded.backend
 
     @property
     def policy(self) -> CachePolicy:
@@ -195,7 +146,7 @@ class AsyncResponseCache:
                 raise
         candidate: CachedResponse | None = None
         if mode == "use":
-            candidate = await self._backend_get(key.text)
+            candidate = await self._guarded.get(key.text)
             if candidate is not None and candidate.is_fresh(self._clock()):
                 self._recorder.count(name, "hits")
                 self._recorder.seen(name, candidate.stored_at, candidate.expires_at)
@@ -204,7 +155,7 @@ class AsyncResponseCache:
 
     async def get(self, key: CacheKey) -> CachedResponse | None:
         """The fresh cached value for ``key`` without loading anything (not counted)."""
-        value = await self._backend_get(key.text)
+        value = await self._guarded.get(key.text)
         if value is None or not value.is_fresh(self._clock()):
             return None
         return value
@@ -216,21 +167,13 @@ class AsyncResponseCache:
         means that whole cache on every server; ``CacheKey.prefix("items", server)`` limits it
         to one server; ``""`` means everything. Loads in flight for those names are not stored.
         """
-        names = _names_of(prefix)
+        names = names_of(prefix)
         if names is not None and ":" not in prefix:
             prefix = f"{prefix}:"
         with self._lock:
             self._generations.bump(names)
         self._recorder.forget(names)
-        if self._fallback is not None:
-            await self._fallback.delete_prefix(_PREFIX + prefix)
-        try:
-            removed = await self._backend.delete_prefix(_PREFIX + prefix)
-        except Exception as exc:
-            self._health.failed(exc, "invalidate")
-            return 0
-        await self._backend_ok()
-        return removed
+        return await self._guarded.delete_prefix(_PREFIX + prefix)
 
     async def invalidate_write(
         self, method: str, path: str, *, server: str | None = None
@@ -249,26 +192,13 @@ class AsyncResponseCache:
         """Drop every entry and reset every counter."""
         with self._lock:
             self._generations.bump(None)
-        if self._fallback is not None:
-            await self._fallback.clear()
-        try:
-            await self._backend.clear()
-        except Exception as exc:
-            self._health.failed(exc, "clear")
-        else:
-            self._health.ok()
+        await self._guarded.clear()
         self._recorder.reset()
-        self._health.reset()
+        self._guarded.health.reset()
 
     async def count_keys(self) -> int | None:
         """Ask the backend how many entries it holds (a Redis ``SCAN``); None if unreachable."""
-        try:
-            keys = await self._backend.count()
-        except Exception as exc:
-            self._health.failed(exc, "count")
-            return None
-        await self._backend_ok()
-        return keys
+        return await self._guarded.count()
 
     def stats(self) -> CacheStats:
         """A snapshot of counters per cache name and the backend state, without I/O.
@@ -276,30 +206,22 @@ class AsyncResponseCache:
         For Redis the key count is the one from the last :meth:`count_keys`.
         """
         now = self._clock()
-        try:
-            info = self._backend.info()
-        except Exception:
-            info = BackendInfo(kind=self._kind, keys=None)
+        info = self._guarded.info()
+        health = self._guarded.health
         backend = BackendStats(
             kind=info.kind,
-            connected=self._health.connected,
+            connected=health.connected,
             keys=info.keys,
-            errors=self._health.errors,
-            last_error=self._health.last_error,
-            fallback=self._health.fallback,
-            fallback_active=self._health.fallback is not None and not self._health.connected,
-            fallback_ops=self._health.fallback_ops,
+            errors=health.errors,
+            last_error=health.last_error,
+            fallback=health.fallback,
+            fallback_active=health.fallback is not None and not health.connected,
+            fallback_ops=health.fallback_ops,
         )
         names = self._recorder.snapshot(self._policy.ttls, self._policy.ttl_for, now)
         return CacheStats(names=names, backend=backend)
 
     # -- internals ---------------------------------------------------------------------------
-
-    def _backend_kind(self) -> str:
-        try:
-            return self._backend.info().kind
-        except Exception:
-            return type(self._backend).__name__
 
     async def _load_once(
         self,
@@ -316,7 +238,7 @@ class AsyncResponseCache:
                 flight = self._flights.get(key.text)
                 leader = flight is None
                 if flight is None:
-                    flight = _Flight(self._generations.snapshot(name))
+                    flight = Flight(self._generations.snapshot(name))
                     self._flights[key.text] = flight
             if leader:
                 self._recorder.count(name, "misses" if mode == "use" else "refreshes")
@@ -340,14 +262,14 @@ class AsyncResponseCache:
         seconds: float,
         stale_ok: bool,
         candidate: CachedResponse | None,
-        flight: _Flight,
+        flight: Flight,
         *,
         recheck: bool,
     ) -> CachedResponse:
         try:
             # A caller that missed just before another flight stored its value and ended
             # would otherwise load a second time: look once more before loading.
-            stored = await self._backend_get(key.text) if recheck else None
+            stored = await self._guarded.get(key.text) if recheck else None
             hit = stored is not None and stored.is_fresh(self._clock())
             if stored is not None and hit:
                 flight.value = stored
@@ -372,13 +294,15 @@ class AsyncResponseCache:
         key: CacheKey,
         load: Callable[[], Awaitable[CachedResponse]],
         seconds: float,
-        flight: _Flight,
+        flight: Flight,
     ) -> bool:
         """Load and store under the backend's cross-process lock when it has one.
 
         True when another process's load answered instead (found while waiting for its lock).
         """
-        found, lock = await self._cross_process_lock(key.text)
+        found, lock = await self._guarded.lock(
+            key.text, ttl=self._lock_ttl, wait=self._lock_wait, poll=self._lock_poll
+        )
         if found is not None:
             flight.value = found
             return True
@@ -391,41 +315,8 @@ class AsyncResponseCache:
                 flight.value = await self._store(key, value, seconds, flight.generation)
         finally:
             if lock is not None:
-                await self._unlock(lock)
+                await self._guarded.unlock(lock)
         return False
-
-    async def _cross_process_lock(self, text: str) -> tuple[CachedResponse | None, object | None]:
-        """(a value another process stored meanwhile, or the lock to load under), waiting at
-        most ``lock_wait`` seconds; (None, None) means load without a lock."""
-        backend = self._backend
-        if not isinstance(backend, AsyncLockingBackend) or not self._health.should_try():
-            return None, None
-        deadline = time.monotonic() + self._lock_wait
-        while True:
-            try:
-                lock = await backend.try_lock(text, self._lock_ttl)
-                stored = await backend.get(text)
-            except Exception as exc:
-                self._health.failed(exc, "lock")
-                return None, None
-            fresh = stored if stored is not None and stored.is_fresh(self._clock()) else None
-            if lock is not None and fresh is not None:
-                await self._unlock(lock)
-            if fresh is not None or lock is not None:
-                return fresh, lock
-            if time.monotonic() >= deadline:
-                logger.info("cache lock wait ran out; loading without the lock")
-                return None, None
-            await async_sleep(self._lock_poll)
-
-    async def _unlock(self, lock: object) -> None:
-        backend = self._backend
-        if not isinstance(backend, AsyncLockingBackend):
-            return
-        try:
-            await backend.unlock(lock)
-        except Exception as exc:
-            self._health.failed(exc, "unlock")
 
     def _report(self, name: str, value: CachedResponse, *, hit: bool) -> CachedResponse:
         """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer was."""
@@ -443,7 +334,7 @@ class AsyncResponseCache:
         with self._lock:
             if self._generations.snapshot(key.name) != generation:
                 return value  # invalidated while loading: hand it out, do not keep it
-        if await self._backend_set(key.text, value, seconds + self._stale_ttl):
+        if await self._guarded.set(key.text, value, seconds + self._stale_ttl):
             self._recorder.seen(key.name, now, value.expires_at)
         return value
 
@@ -453,7 +344,7 @@ class AsyncResponseCache:
         self._recorder.count(key.name, "errors")
         if stale_ok and isinstance(exc, _STALE_ERRORS):
             if candidate is None:
-                candidate = await self._backend_get(key.text)
+                candidate = await self._guarded.get(key.text)
             if candidate is not None:
                 now = self._clock()
                 stale = not candidate.is_fresh(now)
@@ -467,45 +358,3 @@ class AsyncResponseCache:
                     )
                 return self._report(key.name, attrs.evolve(candidate, stale=stale), hit=True)
         raise exc
-
-    async def _backend_get(self, text: str) -> CachedResponse | None:
-        if not self._health.should_try():
-            return await self._fallback_get(text)
-        try:
-            value = await self._backend.get(text)
-        except Exception as exc:
-            self._health.failed(exc, "get")
-            return await self._fallback_get(text)
-        await self._backend_ok()
-        return value
-
-    async def _backend_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
-        if not self._health.should_try():
-            return await self._fallback_set(text, value, ttl)
-        try:
-            await self._backend.set(text, value, ttl)
-        except Exception as exc:
-            self._health.failed(exc, "set")
-            return await self._fallback_set(text, value, ttl)
-        await self._backend_ok()
-        return True
-
-    async def _backend_ok(self) -> None:
-        """The backend answered: after an outage, forget what the fallback held meanwhile."""
-        recovering = not self._health.connected
-        self._health.ok()
-        if recovering and self._fallback is not None:
-            await self._fallback.clear()
-
-    async def _fallback_get(self, text: str) -> CachedResponse | None:
-        if self._fallback is None:
-            return None
-        self._health.used_fallback()
-        return await self._fallback.get(text)
-
-    async def _fallback_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
-        if self._fallback is None:
-            return False
-        self._health.used_fallback()
-        await self._fallback.set(text, value, ttl)
-        return True

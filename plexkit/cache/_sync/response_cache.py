@@ -2,13 +2,13 @@
 """The response cache the clients call: TTL per cache name, single-flight, serve-stale, stats.
 
 A thin I/O driver over pure parts: keys (:mod:`plexkit.cache.keys`), TTLs and invalidation rules
-(:mod:`plexkit.cache.policy`), counters (:mod:`plexkit.cache.stats`). Backend failures never
-reach the caller: the request goes upstream uncached, the outage is logged once and counted.
+(:mod:`plexkit.cache.policy`), counters (:mod:`plexkit.cache.stats`), single-flight bookkeeping
+(:mod:`.flights`). Backend failures never reach the caller (:mod:`.guarded`): the request goes
+upstream uncached, the outage is logged once and counted.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from typing import Final, Literal
@@ -18,11 +18,13 @@ import attrs
 from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._response import CachedResponse
-from plexkit._synchronization import Event, sleep
-from plexkit.cache._sync.backend import CacheBackend, LockingBackend, MemoryBackend
+from plexkit._synchronization import Guard
+from plexkit.cache._sync.backend import CacheBackend, MemoryBackend
+from plexkit.cache._sync.flights import Flight, Generations, names_of
+from plexkit.cache._sync.guarded import GuardedBackend
 from plexkit.cache.keys import KEY_VERSION, CacheKey
 from plexkit.cache.policy import CachePolicy, affected_by_write
-from plexkit.cache.stats import BackendHealth, BackendInfo, BackendStats, CacheStats, StatsRecorder
+from plexkit.cache.stats import BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 
 __all__ = ["ResponseCache", "CacheLookup", "OnBackendDown"]
@@ -35,49 +37,6 @@ _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0
 _PREFIX: Final = f"{KEY_VERSION}:"
-
-
-class _Flight:
-    """One in-progress load that concurrent callers of the same key wait for."""
-
-    __slots__ = ("abandoned", "done", "error", "generation", "value")
-
-    def __init__(self, generation: tuple[int, int]) -> None:
-        self.done = Event()
-        self.generation = generation
-        self.value: CachedResponse | None = None
-        self.error: Exception | None = None
-        self.abandoned = False
-
-
-class _Generations:
-    """Invalidation counters: a load that started before an invalidation is not stored."""
-
-    def __init__(self) -> None:
-        self.all = 0
-        self.by_name: dict[str, int] = {}
-
-    def snapshot(self, name: str) -> tuple[int, int]:
-        return (self.all, self.by_name.get(name, 0))
-
-    def bump(self, names: tuple[str, ...] | None) -> None:
-        if names is None:
-            self.all += 1
-            return
-        for name in names:
-            self.by_name[name] = self.by_name.get(name, 0) + 1
-
-
-def _names_of(prefix: str) -> tuple[str, ...] | None:
-    """The cache names an invalidation prefix can touch (None: possibly any)."""
-    name, sep, _rest = prefix.partition(":")
-    if not sep and not _is_name(name):
-        return None
-    return (name,) if name else None
-
-
-def _is_name(text: str) -> bool:
-    return bool(text) and text[0].isalpha() and all(c.isalnum() or c == "_" for c in text)
 
 
 class ResponseCache:
@@ -122,8 +81,12 @@ class ResponseCache:
             )
         if stale_ttl is not None and stale_ttl < 0:
             raise ConfigurationError(f"stale_ttl must be >= 0 seconds, got {stale_ttl!r}")
-        self._backend: CacheBackend = (
-            backend if backend is not None else MemoryBackend(clock=clock)
+        self._guarded = GuardedBackend(
+            backend if backend is not None else MemoryBackend(clock=clock),
+            logger=logger,
+            retry_interval=backend_retry_interval,
+            memory_fallback=on_backend_down == "memory",
+            clock=clock,
         )
         self._policy = policy if policy is not None else CachePolicy()
         self._serve_stale = serve_stale
@@ -131,28 +94,16 @@ class ResponseCache:
             stale_ttl if stale_ttl is not None else (_DEFAULT_STALE_TTL if serve_stale else 0.0)
         )
         self._clock = clock
-        self._kind = self._backend_kind()
-        self._fallback: CacheBackend | None = (
-            MemoryBackend(clock=clock)
-            if on_backend_down == "memory" and self._kind != "memory"
-            else None
-        )
-        self._health = BackendHealth(
-            logger,
-            kind=self._kind,
-            retry_interval=backend_retry_interval,
-            clock=clock,
-            fallback="memory" if self._fallback is not None else None,
-        )
         self._recorder = StatsRecorder()
-        self._lock = threading.Lock()
-        self._flights: dict[str, _Flight] = {}
-        self._generations = _Generations()
+        # Guards the flights and generations: a no-op in one event loop, a thread lock in the twin.
+        self._lock = Guard()
+        self._flights: dict[str, Flight] = {}
+        self._generations = Generations()
 
     @property
     def backend(self) -> CacheBackend:
         """Where entries are stored."""
-        return self._backend
+        return self._guarded.backend
 
     @property
     def policy(self) -> CachePolicy:
@@ -196,7 +147,7 @@ class ResponseCache:
                 raise
         candidate: CachedResponse | None = None
         if mode == "use":
-            candidate = self._backend_get(key.text)
+            candidate = self._guarded.get(key.text)
             if candidate is not None and candidate.is_fresh(self._clock()):
                 self._recorder.count(name, "hits")
                 self._recorder.seen(name, candidate.stored_at, candidate.expires_at)
@@ -205,7 +156,7 @@ class ResponseCache:
 
     def get(self, key: CacheKey) -> CachedResponse | None:
         """The fresh cached value for ``key`` without loading anything (not counted)."""
-        value = self._backend_get(key.text)
+        value = self._guarded.get(key.text)
         if value is None or not value.is_fresh(self._clock()):
             return None
         return value
@@ -217,21 +168,13 @@ class ResponseCache:
         means that whole cache on every server; ``CacheKey.prefix("items", server)`` limits it
         to one server; ``""`` means everything. Loads in flight for those names are not stored.
         """
-        names = _names_of(prefix)
+        names = names_of(prefix)
         if names is not None and ":" not in prefix:
             prefix = f"{prefix}:"
         with self._lock:
             self._generations.bump(names)
         self._recorder.forget(names)
-        if self._fallback is not None:
-            self._fallback.delete_prefix(_PREFIX + prefix)
-        try:
-            removed = self._backend.delete_prefix(_PREFIX + prefix)
-        except Exception as exc:
-            self._health.failed(exc, "invalidate")
-            return 0
-        self._backend_ok()
-        return removed
+        return self._guarded.delete_prefix(_PREFIX + prefix)
 
     def invalidate_write(
         self, method: str, path: str, *, server: str | None = None
@@ -250,26 +193,13 @@ class ResponseCache:
         """Drop every entry and reset every counter."""
         with self._lock:
             self._generations.bump(None)
-        if self._fallback is not None:
-            self._fallback.clear()
-        try:
-            self._backend.clear()
-        except Exception as exc:
-            self._health.failed(exc, "clear")
-        else:
-            self._health.ok()
+        self._guarded.clear()
         self._recorder.reset()
-        self._health.reset()
+        self._guarded.health.reset()
 
     def count_keys(self) -> int | None:
         """Ask the backend how many entries it holds (a Redis ``SCAN``); None if unreachable."""
-        try:
-            keys = self._backend.count()
-        except Exception as exc:
-            self._health.failed(exc, "count")
-            return None
-        self._backend_ok()
-        return keys
+        return self._guarded.count()
 
     def stats(self) -> CacheStats:
         """A snapshot of counters per cache name and the backend state, without I/O.
@@ -277,30 +207,22 @@ class ResponseCache:
         For Redis the key count is the one from the last :meth:`count_keys`.
         """
         now = self._clock()
-        try:
-            info = self._backend.info()
-        except Exception:
-            info = BackendInfo(kind=self._kind, keys=None)
+        info = self._guarded.info()
+        health = self._guarded.health
         backend = BackendStats(
             kind=info.kind,
-            connected=self._health.connected,
+            connected=health.connected,
             keys=info.keys,
-            errors=self._health.errors,
-            last_error=self._health.last_error,
-            fallback=self._health.fallback,
-            fallback_active=self._health.fallback is not None and not self._health.connected,
-            fallback_ops=self._health.fallback_ops,
+            errors=health.errors,
+            last_error=health.last_error,
+            fallback=health.fallback,
+            fallback_active=health.fallback is not None and not health.connected,
+            fallback_ops=health.fallback_ops,
         )
         names = self._recorder.snapshot(self._policy.ttls, self._policy.ttl_for, now)
         return CacheStats(names=names, backend=backend)
 
     # -- internals ---------------------------------------------------------------------------
-
-    def _backend_kind(self) -> str:
-        try:
-            return self._backend.info().kind
-        except Exception:
-            return type(self._backend).__name__
 
     def _load_once(
         self,
@@ -317,7 +239,7 @@ class ResponseCache:
                 flight = self._flights.get(key.text)
                 leader = flight is None
                 if flight is None:
-                    flight = _Flight(self._generations.snapshot(name))
+                    flight = Flight(self._generations.snapshot(name))
                     self._flights[key.text] = flight
             if leader:
                 self._recorder.count(name, "misses" if mode == "use" else "refreshes")
@@ -341,14 +263,14 @@ class ResponseCache:
         seconds: float,
         stale_ok: bool,
         candidate: CachedResponse | None,
-        flight: _Flight,
+        flight: Flight,
         *,
         recheck: bool,
     ) -> CachedResponse:
         try:
             # A caller that missed just before another flight stored its value and ended
             # would otherwise load a second time: look once more before loading.
-            stored = self._backend_get(key.text) if recheck else None
+            stored = self._guarded.get(key.text) if recheck else None
             hit = stored is not None and stored.is_fresh(self._clock())
             if stored is not None and hit:
                 flight.value = stored
@@ -373,13 +295,15 @@ class ResponseCache:
         key: CacheKey,
         load: Callable[[], CachedResponse],
         seconds: float,
-        flight: _Flight,
+        flight: Flight,
     ) -> bool:
         """Load and store under the backend's cross-process lock when it has one.
 
         True when another process's load answered instead (found while waiting for its lock).
         """
-        found, lock = self._cross_process_lock(key.text)
+        found, lock = self._guarded.lock(
+            key.text, ttl=self._lock_ttl, wait=self._lock_wait, poll=self._lock_poll
+        )
         if found is not None:
             flight.value = found
             return True
@@ -392,41 +316,8 @@ class ResponseCache:
                 flight.value = self._store(key, value, seconds, flight.generation)
         finally:
             if lock is not None:
-                self._unlock(lock)
+                self._guarded.unlock(lock)
         return False
-
-    def _cross_process_lock(self, text: str) -> tuple[CachedResponse | None, object | None]:
-        """(a value another process stored meanwhile, or the lock to load under), waiting at
-        most ``lock_wait`` seconds; (None, None) means load without a lock."""
-        backend = self._backend
-        if not isinstance(backend, LockingBackend) or not self._health.should_try():
-            return None, None
-        deadline = time.monotonic() + self._lock_wait
-        while True:
-            try:
-                lock = backend.try_lock(text, self._lock_ttl)
-                stored = backend.get(text)
-            except Exception as exc:
-                self._health.failed(exc, "lock")
-                return None, None
-            fresh = stored if stored is not None and stored.is_fresh(self._clock()) else None
-            if lock is not None and fresh is not None:
-                self._unlock(lock)
-            if fresh is not None or lock is not None:
-                return fresh, lock
-            if time.monotonic() >= deadline:
-                logger.info("cache lock wait ran out; loading without the lock")
-                return None, None
-            sleep(self._lock_poll)
-
-    def _unlock(self, lock: object) -> None:
-        backend = self._backend
-        if not isinstance(backend, LockingBackend):
-            return
-        try:
-            backend.unlock(lock)
-        except Exception as exc:
-            self._health.failed(exc, "unlock")
 
     def _report(self, name: str, value: CachedResponse, *, hit: bool) -> CachedResponse:
         """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer was."""
@@ -444,7 +335,7 @@ class ResponseCache:
         with self._lock:
             if self._generations.snapshot(key.name) != generation:
                 return value  # invalidated while loading: hand it out, do not keep it
-        if self._backend_set(key.text, value, seconds + self._stale_ttl):
+        if self._guarded.set(key.text, value, seconds + self._stale_ttl):
             self._recorder.seen(key.name, now, value.expires_at)
         return value
 
@@ -454,7 +345,7 @@ class ResponseCache:
         self._recorder.count(key.name, "errors")
         if stale_ok and isinstance(exc, _STALE_ERRORS):
             if candidate is None:
-                candidate = self._backend_get(key.text)
+                candidate = self._guarded.get(key.text)
             if candidate is not None:
                 now = self._clock()
                 stale = not candidate.is_fresh(now)
@@ -468,45 +359,3 @@ class ResponseCache:
                     )
                 return self._report(key.name, attrs.evolve(candidate, stale=stale), hit=True)
         raise exc
-
-    def _backend_get(self, text: str) -> CachedResponse | None:
-        if not self._health.should_try():
-            return self._fallback_get(text)
-        try:
-            value = self._backend.get(text)
-        except Exception as exc:
-            self._health.failed(exc, "get")
-            return self._fallback_get(text)
-        self._backend_ok()
-        return value
-
-    def _backend_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
-        if not self._health.should_try():
-            return self._fallback_set(text, value, ttl)
-        try:
-            self._backend.set(text, value, ttl)
-        except Exception as exc:
-            self._health.failed(exc, "set")
-            return self._fallback_set(text, value, ttl)
-        self._backend_ok()
-        return True
-
-    def _backend_ok(self) -> None:
-        """The backend answered: after an outage, forget what the fallback held meanwhile."""
-        recovering = not self._health.connected
-        self._health.ok()
-        if recovering and self._fallback is not None:
-            self._fallback.clear()
-
-    def _fallback_get(self, text: str) -> CachedResponse | None:
-        if self._fallback is None:
-            return None
-        self._health.used_fallback()
-        return self._fallback.get(text)
-
-    def _fallback_set(self, text: str, value: CachedResponse, ttl: float) -> bool:
-        if self._fallback is None:
-            return False
-        self._health.used_fallback()
-        self._fallback.set(text, value, ttl)
-        return True

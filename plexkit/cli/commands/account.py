@@ -13,7 +13,7 @@ from plexkit.cli.output import Column, JsonFlag, JsonlFlag, Output
 from plexkit.errors import PlexError, TwoFactorRequiredError
 
 if TYPE_CHECKING:
-    from plexkit.auth import ServerConnection
+    from plexkit.auth import PlexTV, ServerConnection
 
 __all__ = ["app", "jwt_available"]
 
@@ -58,46 +58,60 @@ def login(
 
     Examples: plexkit login; plexkit login --password --username ann@example.com
     """
-    from plexkit.auth import PinLogin
-
     settings = store.load()
     out = Output()
     with plextv(settings) as session:
         if password:
-            name = username or typer.prompt("Username or e-mail")
-            secret = typer.prompt("Password", hide_input=True)
-            try:
-                account = session.sign_in(name, secret, code)
-            except TwoFactorRequiredError:
-                account = session.sign_in(name, secret, typer.prompt("Two-factor code"))
-            if not account.auth_token:
-                raise typer.BadParameter("plex.tv answered the sign-in without a token")
-            settings.token, settings.device_key = account.auth_token, None
-            settings.username = account.username or account.email or name
+            _password_login(session, settings, username, code)
         else:
-            key = None
-            if jwt and jwt_available():
-                from plexkit.auth import DeviceKey
-
-                key = DeviceKey.generate()
-            flow = PinLogin(session, strong=False, key=key)
-            pin = flow.start()
-            out.console.print(f"Open [bold]{flow.link_url}[/bold] and enter the code:")
-            out.console.print(f"\n    [bold]{pin.code}[/bold]\n")
-            with out.console.status("waiting for plex.tv (Ctrl-C cancels)"):
-                try:
-                    token = flow.wait(timeout=timeout)
-                except KeyboardInterrupt:
-                    flow.cancel()
-                    raise
-            settings.token = token
-            settings.device_key = jsonlib.dumps(key.private_jwk()) if key else None
-            settings.username = session.user(token).username
+            _pin_login(session, settings, out, jwt=jwt, timeout=timeout)
     settings.server_name = settings.server_url = settings.server_token = None
     path = store.save(settings)
     kind = "with a device key (JWT)" if settings.device_key else "with a token"
     out.console.print(f"signed in as {settings.username} {kind}; stored in {path}")
     out.console.print("next: `plexkit servers`, then `plexkit use NAME`")
+
+
+def _password_login(
+    session: PlexTV, settings: store.Settings, username: str | None, code: str | None
+) -> None:
+    """Sign in with a username and password (asked for what is missing, 2FA code too)."""
+    name = username or typer.prompt("Username or e-mail")
+    secret = typer.prompt("Password", hide_input=True)
+    try:
+        account = session.sign_in(name, secret, code)
+    except TwoFactorRequiredError:
+        account = session.sign_in(name, secret, typer.prompt("Two-factor code"))
+    if not account.auth_token:
+        raise typer.BadParameter("plex.tv answered the sign-in without a token")
+    settings.token, settings.device_key = account.auth_token, None
+    settings.username = account.username or account.email or name
+
+
+def _pin_login(
+    session: PlexTV, settings: store.Settings, out: Output, *, jwt: bool, timeout: float
+) -> None:
+    """Sign in by a PIN entered at plex.tv/link, with a new device key when JWTs are used."""
+    from plexkit.auth import PinLogin
+
+    key = None
+    if jwt and jwt_available():
+        from plexkit.auth import DeviceKey
+
+        key = DeviceKey.generate()
+    flow = PinLogin(session, strong=False, key=key)
+    pin = flow.start()
+    out.console.print(f"Open [bold]{flow.link_url}[/bold] and enter the code:")
+    out.console.print(f"\n    [bold]{pin.code}[/bold]\n")
+    with out.console.status("waiting for plex.tv (Ctrl-C cancels)"):
+        try:
+            token = flow.wait(timeout=timeout)
+        except KeyboardInterrupt:
+            flow.cancel()
+            raise
+    settings.token = token
+    settings.device_key = jsonlib.dumps(key.private_jwk()) if key else None
+    settings.username = session.user(token).username
 
 
 @app.command(rich_help_panel=PANEL)

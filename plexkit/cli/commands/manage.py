@@ -12,7 +12,8 @@ from plexkit.cli.connection import open_client
 from plexkit.cli.output import Column, JsonFlag, JsonlFlag, Output
 
 if TYPE_CHECKING:
-    from plexkit.models import Activity, MatchCandidate, ScanResult
+    from plexkit import PlexClient
+    from plexkit.models import Activity, MatchCandidate, ScanResult, Section
 
 __all__ = ["app"]
 
@@ -55,31 +56,7 @@ def scan(
                 {"section": chosen.key, "paths": [t for t in targets if t], "started": True},
             )
             return
-        results: list[ScanResult] = []
-        progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.percentage:>3.0f}%"),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=out.structured,
-        )
-        with progress:
-            for target in targets:
-                label = f"scanning {chosen.title}" + (f" {target}" if target else "")
-                task = progress.add_task(label, total=100)
-
-                def advance(activity: Activity, task: Any = task, label: str = label) -> None:
-                    if activity.progress is not None and activity.progress >= 0:
-                        progress.update(task, completed=activity.progress)
-                    if activity.subtitle:
-                        progress.update(task, description=f"{label}: {activity.subtitle}"[:40])
-
-                result = plex.library.refresh_and_wait(
-                    chosen, path=target, force=force, timeout=timeout, on_progress=advance
-                )
-                progress.update(task, completed=100, description=label)
-                results.append(result)
+        results = _scans_followed(plex, chosen, targets, force, timeout, out)
     if out.structured:
         out.document(
             [_scan_json(r) for r in results] if len(results) > 1 else _scan_json(results[0])
@@ -87,6 +64,43 @@ def scan(
     else:
         for result in results:
             out.done(f"scan of {chosen.title} finished ({result.via})")
+
+
+def _scans_followed(
+    plex: PlexClient,
+    chosen: Section,
+    targets: list[str | None],
+    force: bool,
+    timeout: float,
+    out: Output,
+) -> list[ScanResult]:
+    """Scan each target in turn and wait for its end, a progress bar each on stderr."""
+    results: list[ScanResult] = []
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=out.structured,
+    )
+    with progress:
+        for target in targets:
+            label = f"scanning {chosen.title}" + (f" {target}" if target else "")
+            task = progress.add_task(label, total=100)
+
+            def advance(activity: Activity, task: Any = task, label: str = label) -> None:
+                if activity.progress is not None and activity.progress >= 0:
+                    progress.update(task, completed=activity.progress)
+                if activity.subtitle:
+                    progress.update(task, description=f"{label}: {activity.subtitle}"[:40])
+
+            result = plex.library.refresh_and_wait(
+                chosen, path=target, force=force, timeout=timeout, on_progress=advance
+            )
+            progress.update(task, completed=100, description=label)
+            results.append(result)
+    return results
 
 
 def _scan_json(result: ScanResult) -> dict[str, Any]:

@@ -128,13 +128,7 @@ async def async_missing_movies(
             f"section {found.title!r} holds {found.type or 'unknown'} items, not movies"
         )
     collections = [c for c in await plex.library.collections(found.key) if not c.smart]
-    movies: list[Movie] = []
-    members: dict[str, list[Movie]] = {}
-    async for item in plex.library.iter_items(found.key, type="movie", include_guids=True):
-        if isinstance(item, Movie):
-            movies.append(item)
-            for tag in item.collections:
-                members.setdefault(tag.tag, []).append(item)
+    movies, members = await _movies_of(plex, found)
     owned = OwnedMovies.build((m.tmdb_id, m.title, m.year) for m in movies)
 
     async def check(collection: Collection) -> list[MovieGap]:
@@ -169,6 +163,20 @@ async def async_missing_movies(
     if include_uncollected:
         async for record in _uncollected(tmdb, movies, owned, workers, when):
             yield record
+
+
+async def _movies_of(
+    plex: AsyncPlexClient, section: Section
+) -> tuple[list[Movie], dict[str, list[Movie]]]:
+    """The section's movies (with their guids), and those of each Plex collection by title."""
+    movies: list[Movie] = []
+    members: dict[str, list[Movie]] = {}
+    async for item in plex.library.iter_items(section.key, type="movie", include_guids=True):
+        if isinstance(item, Movie):
+            movies.append(item)
+            for tag in item.collections:
+                members.setdefault(tag.tag, []).append(item)
+    return movies, members
 
 
 async def _collection_of(tmdb: AsyncTMDBClient, movies: Sequence[Movie]) -> int | None:
@@ -258,32 +266,8 @@ async def async_missing_episodes(
     )
     workers = _check_concurrency(concurrency)
     when = _check_today(today)
-    if not isinstance(source, (AsyncTVDBClient, AsyncTMDBClient)):
-        raise ConfigurationError(
-            f"source must be a TVDB or TMDB client, not {type(source).__name__}"
-        )
-    if season_type not in SEASON_TYPES:
-        raise ConfigurationError(
-            f"season_type must be one of {', '.join(SEASON_TYPES)}, not {season_type!r}"
-        )
-    if isinstance(show_or_section, Show):
-        shows = [show_or_section]
-        leaves = await plex.metadata.all_leaves(show_or_section.rating_key)
-        have = {show_or_section.rating_key: _pairs(leaves)}
-    else:
-        found = await _section(plex, show_or_section)
-        if found.type != "show":
-            raise ConfigurationError(
-                f"section {found.title!r} holds {found.type or 'unknown'} items, not shows"
-            )
-        shows = []
-        async for show in plex.library.iter_items(found.key, type="show", include_guids=True):
-            shows.append(show)
-        have = {}
-        async for episode in plex.library.iter_items(found.key, type="episode"):
-            if episode.grandparent_rating_key is not None:
-                pairs = have.setdefault(episode.grandparent_rating_key, set())
-                pairs |= _pairs([episode])
+    _check_source(source, season_type)
+    shows, have = await _shows_and_episodes(plex, show_or_section)
 
     async def check(show: Show) -> list[EpisodeGap]:
         kind: Literal["tmdb", "tvdb"] = "tvdb" if isinstance(source, AsyncTVDBClient) else "tmdb"
@@ -297,26 +281,65 @@ async def async_missing_episodes(
         gaps = missing_episodes_of(
             listed, have.get(show.rating_key, set()), options=options, today=when
         )
-        return [
-            MissingEpisode(
-                show=show.title,
-                show_rating_key=show.rating_key,
-                season=episode.season,
-                episode=episode.episode,
-                title=episode.title,
-                air_date=episode.air_date,
-                aired=aired,
-                source=kind,
-                source_series_id=series_id,
-            )
-            for episode, aired in gaps
-        ]
+        return [_missing_episode(show, episode, aired, kind, series_id) for episode, aired in gaps]
 
     def failed(index: int, error: PlexError) -> EpisodeGap:
         return _problem("show", shows[index], str(error), error)
 
     async for record in _batches([partial(check, s) for s in shows], workers, failed):
         yield record
+
+
+def _check_source(source: object, season_type: str) -> None:
+    """Refuse a source that is not a TVDB or TMDB client, or an unknown TVDB ordering."""
+    if not isinstance(source, (AsyncTVDBClient, AsyncTMDBClient)):
+        raise ConfigurationError(
+            f"source must be a TVDB or TMDB client, not {type(source).__name__}"
+        )
+    if season_type not in SEASON_TYPES:
+        raise ConfigurationError(
+            f"season_type must be one of {', '.join(SEASON_TYPES)}, not {season_type!r}"
+        )
+
+
+async def _shows_and_episodes(
+    plex: AsyncPlexClient, show_or_section: Show | Section | str | int
+) -> tuple[list[Show], dict[str, set[tuple[int, int]]]]:
+    """The shows to check (with their guids) and the (season, episode) pairs Plex has of each."""
+    if isinstance(show_or_section, Show):
+        leaves = await plex.metadata.all_leaves(show_or_section.rating_key)
+        return [show_or_section], {show_or_section.rating_key: _pairs(leaves)}
+    found = await _section(plex, show_or_section)
+    if found.type != "show":
+        raise ConfigurationError(
+            f"section {found.title!r} holds {found.type or 'unknown'} items, not shows"
+        )
+    shows: list[Show] = []
+    async for show in plex.library.iter_items(found.key, type="show", include_guids=True):
+        shows.append(show)
+    have: dict[str, set[tuple[int, int]]] = {}
+    async for episode in plex.library.iter_items(found.key, type="episode"):
+        if episode.grandparent_rating_key is not None:
+            pairs = have.setdefault(episode.grandparent_rating_key, set())
+            pairs |= _pairs([episode])
+    return shows, have
+
+
+def _missing_episode(
+    show: Show, episode: SourceEpisode, aired: bool, kind: Literal["tmdb", "tvdb"], series_id: int
+) -> MissingEpisode:
+    """The record of one episode ``show`` lacks, as ``kind`` lists it."""
+    return MissingEpisode(
+        show=show.title,
+        show_rating_key=show.rating_key,
+        season=episode.season,
+        episode=episode.episode,
+        title=episode.title,
+        air_date=episode.air_date,
+        aired=aired,
+        source=kind,
+        source_series_id=series_id,
+    )
 
 
 def _pairs(items: Sequence[Item]) -> set[tuple[int, int]]:

@@ -129,13 +129,7 @@ def missing_movies(
             f"section {found.title!r} holds {found.type or 'unknown'} items, not movies"
         )
     collections = [c for c in plex.library.collections(found.key) if not c.smart]
-    movies: list[Movie] = []
-    members: dict[str, list[Movie]] = {}
-    for item in plex.library.iter_items(found.key, type="movie", include_guids=True):
-        if isinstance(item, Movie):
-            movies.append(item)
-            for tag in item.collections:
-                members.setdefault(tag.tag, []).append(item)
+    movies, members = _movies_of(plex, found)
     owned = OwnedMovies.build((m.tmdb_id, m.title, m.year) for m in movies)
 
     def check(collection: Collection) -> list[MovieGap]:
@@ -170,6 +164,20 @@ def missing_movies(
     if include_uncollected:
         for record in _uncollected(tmdb, movies, owned, workers, when):
             yield record
+
+
+def _movies_of(
+    plex: PlexClient, section: Section
+) -> tuple[list[Movie], dict[str, list[Movie]]]:
+    """The section's movies (with their guids), and those of each Plex collection by title."""
+    movies: list[Movie] = []
+    members: dict[str, list[Movie]] = {}
+    for item in plex.library.iter_items(section.key, type="movie", include_guids=True):
+        if isinstance(item, Movie):
+            movies.append(item)
+            for tag in item.collections:
+                members.setdefault(tag.tag, []).append(item)
+    return movies, members
 
 
 def _collection_of(tmdb: TMDBClient, movies: Sequence[Movie]) -> int | None:
@@ -259,32 +267,8 @@ def missing_episodes(
     )
     workers = _check_concurrency(concurrency)
     when = _check_today(today)
-    if not isinstance(source, (TVDBClient, TMDBClient)):
-        raise ConfigurationError(
-            f"source must be a TVDB or TMDB client, not {type(source).__name__}"
-        )
-    if season_type not in SEASON_TYPES:
-        raise ConfigurationError(
-            f"season_type must be one of {', '.join(SEASON_TYPES)}, not {season_type!r}"
-        )
-    if isinstance(show_or_section, Show):
-        shows = [show_or_section]
-        leaves = plex.metadata.all_leaves(show_or_section.rating_key)
-        have = {show_or_section.rating_key: _pairs(leaves)}
-    else:
-        found = _section(plex, show_or_section)
-        if found.type != "show":
-            raise ConfigurationError(
-                f"section {found.title!r} holds {found.type or 'unknown'} items, not shows"
-            )
-        shows = []
-        for show in plex.library.iter_items(found.key, type="show", include_guids=True):
-            shows.append(show)
-        have = {}
-        for episode in plex.library.iter_items(found.key, type="episode"):
-            if episode.grandparent_rating_key is not None:
-                pairs = have.setdefault(episode.grandparent_rating_key, set())
-                pairs |= _pairs([episode])
+    _check_source(source, season_type)
+    shows, have = _shows_and_episodes(plex, show_or_section)
 
     def check(show: Show) -> list[EpisodeGap]:
         kind: Literal["tmdb", "tvdb"] = "tvdb" if isinstance(source, TVDBClient) else "tmdb"
@@ -298,26 +282,65 @@ def missing_episodes(
         gaps = missing_episodes_of(
             listed, have.get(show.rating_key, set()), options=options, today=when
         )
-        return [
-            MissingEpisode(
-                show=show.title,
-                show_rating_key=show.rating_key,
-                season=episode.season,
-                episode=episode.episode,
-                title=episode.title,
-                air_date=episode.air_date,
-                aired=aired,
-                source=kind,
-                source_series_id=series_id,
-            )
-            for episode, aired in gaps
-        ]
+        return [_missing_episode(show, episode, aired, kind, series_id) for episode, aired in gaps]
 
     def failed(index: int, error: PlexError) -> EpisodeGap:
         return _problem("show", shows[index], str(error), error)
 
     for record in _batches([partial(check, s) for s in shows], workers, failed):
         yield record
+
+
+def _check_source(source: object, season_type: str) -> None:
+    """Refuse a source that is not a TVDB or TMDB client, or an unknown TVDB ordering."""
+    if not isinstance(source, (TVDBClient, TMDBClient)):
+        raise ConfigurationError(
+            f"source must be a TVDB or TMDB client, not {type(source).__name__}"
+        )
+    if season_type not in SEASON_TYPES:
+        raise ConfigurationError(
+            f"season_type must be one of {', '.join(SEASON_TYPES)}, not {season_type!r}"
+        )
+
+
+def _shows_and_episodes(
+    plex: PlexClient, show_or_section: Show | Section | str | int
+) -> tuple[list[Show], dict[str, set[tuple[int, int]]]]:
+    """The shows to check (with their guids) and the (season, episode) pairs Plex has of each."""
+    if isinstance(show_or_section, Show):
+        leaves = plex.metadata.all_leaves(show_or_section.rating_key)
+        return [show_or_section], {show_or_section.rating_key: _pairs(leaves)}
+    found = _section(plex, show_or_section)
+    if found.type != "show":
+        raise ConfigurationError(
+            f"section {found.title!r} holds {found.type or 'unknown'} items, not shows"
+        )
+    shows: list[Show] = []
+    for show in plex.library.iter_items(found.key, type="show", include_guids=True):
+        shows.append(show)
+    have: dict[str, set[tuple[int, int]]] = {}
+    for episode in plex.library.iter_items(found.key, type="episode"):
+        if episode.grandparent_rating_key is not None:
+            pairs = have.setdefault(episode.grandparent_rating_key, set())
+            pairs |= _pairs([episode])
+    return shows, have
+
+
+def _missing_episode(
+    show: Show, episode: SourceEpisode, aired: bool, kind: Literal["tmdb", "tvdb"], series_id: int
+) -> MissingEpisode:
+    """The record of one episode ``show`` lacks, as ``kind`` lists it."""
+    return MissingEpisode(
+        show=show.title,
+        show_rating_key=show.rating_key,
+        season=episode.season,
+        episode=episode.episode,
+        title=episode.title,
+        air_date=episode.air_date,
+        aired=aired,
+        source=kind,
+        source_series_id=series_id,
+    )
 
 
 def _pairs(items: Sequence[Item]) -> set[tuple[int, int]]:

@@ -9,9 +9,7 @@ planning (grouping, scan choice, picking the item of a file) is in ``plexkit.pla
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -25,8 +23,16 @@ from plexkit.errors import ConfigurationError, NotFoundError, PlexError, Unautho
 from plexkit.models import Activity, Item, Section
 from plexkit.paths import PathMapper
 from plexkit.player._sync.protocol import ItemRef, PathInput, ProgressHandler
+from plexkit.player.arguments import match_guid, path_text, positive_seconds, rating_key
 from plexkit.player.errors import translated, unavailable
-from plexkit.player.planning import Scan, leaf_type, pick_item, plan_update, section_for
+from plexkit.player.planning import (
+    Scan,
+    is_same_folder,
+    leaf_type,
+    pick_item,
+    plan_update,
+    section_for,
+)
 from plexkit.player.report import (
     ConnectionTest,
     ItemReport,
@@ -43,64 +49,6 @@ __all__ = ["PlexPlayer"]
 
 LOOKUP_PAGE: Final = 50
 """Items asked for per ``file=`` lookup page (a file matches one or a few)."""
-_IMDB: Final = re.compile(r"^tt\d+$")
-_ID: Final = re.compile(r"^\d+$")
-
-
-def _seconds(value: object, name: str) -> float:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or math.isnan(value)
-        or value <= 0
-    ):
-        raise ConfigurationError(f"{name} must be a positive number of seconds, not {value!r}")
-    return float(value)
-
-
-def _path_text(path: object) -> str:
-    if isinstance(path, os.PathLike):
-        path = os.fspath(path)
-    if not isinstance(path, str):
-        raise ConfigurationError(f"a path must be a string or a path object, not {path!r}")
-    return path
-
-
-def _rating_key(item: object) -> str:
-    if isinstance(item, (str, int)) and not isinstance(item, bool):
-        key = str(item).strip()
-    else:
-        key = str(getattr(item, "rating_key", None) or "")
-    if not key or not _ID.match(key):
-        raise ConfigurationError(f"an item must be an Item or a numeric rating key, not {item!r}")
-    return key
-
-
-def _match_guid(
-    tmdb: int | str | None, tvdb: int | str | None, imdb: str | None, guid: str | None
-) -> str:
-    given = {
-        name: value
-        for name, value in (("tmdb", tmdb), ("tvdb", tvdb), ("imdb", imdb), ("guid", guid))
-        if value is not None
-    }
-    if len(given) != 1:
-        raise ConfigurationError("match needs exactly one of tmdb=, tvdb=, imdb= or guid=")
-    [(name, value)] = given.items()
-    text = str(value).strip() if not isinstance(value, bool) else ""
-    if name in ("tmdb", "tvdb"):
-        if not _ID.match(text):
-            raise ConfigurationError(f"{name} must be a numeric id, not {value!r}")
-        return f"{name}://{text}"
-    if name == "imdb":
-        if not _IMDB.match(text):
-            raise ConfigurationError(f"imdb must be an id such as 'tt0133093', not {value!r}")
-        return f"imdb://{text}"
-    if "://" not in text:
-        raise ConfigurationError(
-            f"guid must be an agent guid such as 'plex://movie/...': {value!r}"
-        )
-    return text
 
 
 class PlexPlayer:
@@ -132,10 +80,10 @@ class PlexPlayer:
         self.client = client
         self.mapper = mapper if mapper is not None else PathMapper(unmapped="pass")
         self.parallel_scans = parallel_scans
-        self.scan_timeout = _seconds(scan_timeout, "scan_timeout")
-        self.poll_interval = _seconds(poll_interval, "poll_interval")
+        self.scan_timeout = positive_seconds(scan_timeout, "scan_timeout")
+        self.poll_interval = positive_seconds(poll_interval, "poll_interval")
         self.use_websocket = bool(use_websocket)
-        self.sections_ttl = _seconds(sections_ttl, "sections_ttl")
+        self.sections_ttl = positive_seconds(sections_ttl, "sections_ttl")
         self._where = redact_url(client.base_url)
         self._sections: tuple[Section, ...] | None = None
         self._sections_at = 0.0
@@ -221,7 +169,7 @@ class PlexPlayer:
         """
         if isinstance(items, (str, bytes, os.PathLike)):
             raise ConfigurationError("items must be a list of paths, not a single path")
-        paths = [_path_text(p) for p in items]
+        paths = [path_text(p) for p in items]
         if mode not in ("paths", "sections"):
             raise ConfigurationError(f"mode must be 'paths' or 'sections', not {mode!r}")
         if on_progress is not None and not callable(on_progress):
@@ -314,7 +262,7 @@ class PlexPlayer:
         *contains* match on part files, checked here by whole segments), plus the section
         list once per ``sections_ttl`` and, for a show or artist folder, the parent item.
         """
-        target = parse(self.mapper.to_server(_path_text(path)))
+        target = parse(self.mapper.to_server(path_text(path)))
         with translated(self._where):
             section = section_for(target, self._known_sections())
             if section is None:
@@ -322,7 +270,7 @@ class PlexPlayer:
             return self._lookup(target, section)
 
     def _lookup(self, target: ParsedPath, section: Section) -> Item | None:
-        if any(_same(target, loc.path) for loc in section.locations):
+        if any(is_same_folder(target, loc.path) for loc in section.locations):
             return None  # the section's own folder is a library, not an item
         leaf = leaf_type(section)
         offset = 0
@@ -349,7 +297,7 @@ class PlexPlayer:
 
     def get_item(self, item: ItemRef) -> Item | None:
         """The item in full detail (media, parts, tags), or None if Plex does not have it."""
-        key = _rating_key(item)
+        key = rating_key(item)
         with translated(self._where):
             try:
                 return self.client.metadata.get(key, cache=False)
@@ -365,7 +313,7 @@ class PlexPlayer:
         ``summary``, ``year``, ``genres=[...]``, ``directors``, ``writers``,
         ``collections``, ...) and lock them (``lock=True``) so agents keep them.
         False if Plex does not have the item."""
-        key = _rating_key(item)
+        key = rating_key(item)
         if not isinstance(fields, Mapping) or not fields:
             raise ConfigurationError("fields must be a non-empty mapping of field names to values")
         if not isinstance(lock, bool):
@@ -385,25 +333,25 @@ class PlexPlayer:
     ) -> bool:
         """Match the item to a TMDB, TVDB or IMDb id, or to an agent ``guid``; PMS then
         fetches that metadata. False if Plex does not have the item."""
-        key = _rating_key(item)
-        wanted = _match_guid(tmdb, tvdb, imdb, guid)
+        key = rating_key(item)
+        wanted = match_guid(tmdb, tvdb, imdb, guid)
         return self._act(
             lambda: self.client.metadata.match(key, wanted, name=name, year=year)
         )
 
     def unmatch(self, item: ItemRef) -> bool:
         """Remove the item's match. False if Plex does not have the item."""
-        key = _rating_key(item)
+        key = rating_key(item)
         return self._act(lambda: self.client.metadata.unmatch(key))
 
     def refresh(self, item: ItemRef) -> bool:
         """Refresh the item's metadata from its agent. False if Plex does not have it."""
-        key = _rating_key(item)
+        key = rating_key(item)
         return self._act(lambda: self.client.metadata.refresh(key))
 
     def analyze(self, item: ItemRef) -> bool:
         """Analyse the item's media (streams, loudness, thumbnails). False if it is missing."""
-        key = _rating_key(item)
+        key = rating_key(item)
         return self._act(lambda: self.client.metadata.analyze(key))
 
     def set_poster(
@@ -411,7 +359,7 @@ class PlexPlayer:
     ) -> bool:
         """Upload a poster from ``url`` (the server fetches it) or image ``data``; Plex
         shows it, and ``lock`` keeps it through agent refreshes. False if it is missing."""
-        key = _rating_key(item)
+        key = rating_key(item)
         return self._act(
             lambda: self.client.artwork.upload_poster(key, url=url, data=data, lock=lock)
         )
@@ -421,7 +369,7 @@ class PlexPlayer:
     ) -> bool:
         """Upload a background from ``url`` or image ``data``, shown and optionally locked.
         False if Plex does not have the item."""
-        key = _rating_key(item)
+        key = rating_key(item)
         return self._act(
             lambda: self.client.artwork.upload_art(key, url=url, data=data, lock=lock)
         )
@@ -438,11 +386,3 @@ class PlexPlayer:
             except NotFoundError:
                 return False
         return True
-
-
-def _same(target: ParsedPath, location: str) -> bool:
-    try:
-        root = parse(location)
-    except PlexError:
-        return False
-    return root.flavour == target.flavour and root.keys == target.keys

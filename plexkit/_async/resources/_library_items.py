@@ -1,0 +1,237 @@
+"""Library item listings: one page of a section's items, or every item page by page.
+
+A listing with ``type="movie"`` (or any other item type name) is typed as that type's model:
+``Page[Movie]``, ``AsyncIterator[Movie]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
+
+from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
+from plexkit._async.resources.paging import iterate, page
+from plexkit._core import endpoints
+from plexkit._core.endpoints import ParamValue
+from plexkit._core.paging import Page, check_window
+from plexkit._core.refs import SectionRef, item_class, section_key_of
+from plexkit.filters import Condition
+from plexkit.models import (
+    Album,
+    Artist,
+    Clip,
+    Collection,
+    Episode,
+    Item,
+    Movie,
+    Photo,
+    PhotoAlbum,
+    Playlist,
+    Season,
+    Show,
+    Track,
+)
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from plexkit._async.client import CacheMode
+
+__all__ = ["AsyncLibraryItems"]
+
+
+class _ItemsOptions(TypedDict, total=False):
+    limit: int
+    offset: int
+    sort: str | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
+    cache: CacheMode
+    ttl: float | None
+    include_guids: bool
+
+
+class _IterOptions(TypedDict, total=False):
+    page_size: int
+    limit: int | None
+    sort: str | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
+    cache: CacheMode
+    include_guids: bool
+
+
+class AsyncLibraryItems(Resource):
+    """The item listings part of `AsyncLibrary`."""
+
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Movie]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Show]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Season]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Episode]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Clip]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Artist]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Album]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Track]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_ItemsOptions]
+    ) -> Page[PhotoAlbum]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Photo]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Playlist]: ...
+    @overload
+    async def items(
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_ItemsOptions]
+    ) -> Page[Collection]: ...
+    @overload
+    async def items(
+        self,
+        section: SectionRef,
+        *,
+        type: int | str | None = None,
+        **options: Unpack[_ItemsOptions],
+    ) -> Page[Item]: ...
+    async def items(
+        self,
+        section: SectionRef,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        type: int | str | None = None,
+        sort: str | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+        include_guids: bool = False,
+    ) -> Page[Any]:
+        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*).
+
+        With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
+        entries of another class (an unreadable one) are left out of ``items``.
+        ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
+        condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.
+        """
+        check_window(offset, limit)
+        spec = await self._items_spec(section, type, sort, filters, include_guids)
+        return await page(self._client, spec, offset, limit, cache, ttl, item_class(type))
+
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Movie]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Show]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Season]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Episode]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Clip]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Artist]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Album]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Track]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[PhotoAlbum]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Photo]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Playlist]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Collection]: ...
+    @overload
+    def iter_items(
+        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[_IterOptions]
+    ) -> AsyncIterator[Item]: ...
+    async def iter_items(
+        self,
+        section: SectionRef,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        limit: int | None = None,
+        type: int | str | None = None,
+        sort: str | None = None,
+        filters: Mapping[str, ParamValue | None] | Condition | None = None,
+        cache: CacheMode = False,
+        include_guids: bool = False,
+    ) -> AsyncIterator[Any]:
+        """Every item of a section, fetched page by page; only one page is held at a time.
+
+        Typed by ``type=`` as `items` is. Pages are not cached unless ``cache=True`` is
+        passed: a walk over a whole library would otherwise fill the cache with it.
+        """
+        spec = await self._items_spec(section, type, sort, filters, include_guids)
+        async for item in iterate(self._client, spec, page_size, limit, cache, item_class(type)):
+            yield item
+
+    async def _items_spec(
+        self,
+        section: SectionRef,
+        type: int | str | None,
+        sort: str | None,
+        filters: Mapping[str, ParamValue | None] | Condition | None,
+        include_guids: bool,
+    ) -> endpoints.RequestSpec:
+        """The items request, every argument checked before a title is looked up."""
+        options: dict[str, Any] = {
+            "type": type,
+            "sort": sort,
+            "filters": filters,
+            "include_guids": include_guids,
+        }
+        key = section_key_of(section)
+        spec = endpoints.library_items(key or "0", **options)
+        if key is None:
+            spec = endpoints.library_items(await self._section_key(section), **options)
+        return spec
