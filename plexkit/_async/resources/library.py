@@ -6,6 +6,7 @@ A section is a ``Section``, its key or its title wherever one is taken. A listin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
@@ -14,6 +15,7 @@ import attrs
 from plexkit._async.dashboard import async_with_item_counts
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._async.resources.paging import iterate, page
+from plexkit._async.resources.sorting import AsyncSortCheck
 from plexkit._async.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
@@ -297,8 +299,14 @@ class AsyncLibrary(Resource):
         key = section_key_of(section)
         spec = endpoints.library_items(key or "0", **options)
         if key is None:
-            spec = endpoints.library_items(await self._section_key(section), **options)
+            key = await self._section_key(section)
+            spec = endpoints.library_items(key, **options)
+        await self._sorts.check(section, key, type, sort)
         return spec
+
+    @functools.cached_property
+    def _sorts(self) -> AsyncSortCheck:
+        return AsyncSortCheck(self._client)
 
     @overload
     async def search(

@@ -7,6 +7,7 @@ A section is a ``Section``, its key or its title wherever one is taken. A listin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
@@ -15,6 +16,7 @@ import attrs
 from plexkit._sync.dashboard import with_item_counts
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._sync.resources.paging import iterate, page
+from plexkit._sync.resources.sorting import SortCheck
 from plexkit._sync.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
@@ -298,8 +300,14 @@ class Library(Resource):
         key = section_key_of(section)
         spec = endpoints.library_items(key or "0", **options)
         if key is None:
-            spec = endpoints.library_items(self._section_key(section), **options)
+            key = self._section_key(section)
+            spec = endpoints.library_items(key, **options)
+        self._sorts.check(section, key, type, sort)
         return spec
+
+    @functools.cached_property
+    def _sorts(self) -> SortCheck:
+        return SortCheck(self._client)
 
     @overload
     def search(
