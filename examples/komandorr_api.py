@@ -84,8 +84,8 @@ def create_app(
         if limit is None:
             return error(400, "invalid_limit", "limit must be an integer from 1 to 100")
         with capture_cache_info() as seen:
-            entries = await plex.history.list(limit=limit, cache=mode)
-        return answer({"history": jsonable(entries), "count": len(entries)}, seen.hit, seen.age)
+            page = await plex.history.list(limit=limit, cache=mode)
+        return answer({"history": jsonable(page.items), "count": len(page)}, seen.hit, seen.age)
 
     async def history_sync(request: Request) -> JSONResponse:
         await control.invalidate("history")

@@ -72,13 +72,13 @@ def manage(plex: PlexClient, path: str, title: str, year: int, poster: bytes | N
             labels=["Managed"],
         )
         if poster is not None:
-            plex.artwork.upload_poster(movie.rating_key, data=poster, lock=True)
+            plex.artworks.upload_poster(movie.rating_key, data=poster, lock=True)
 
     edited = plex.metadata.get(movie.rating_key)
     assert isinstance(edited, Movie)
     print(f"Genres: {', '.join(g.tag for g in edited.genres)}")
     print(f"Locked: {', '.join(sorted(plex.metadata.locked_fields(movie.rating_key)))}")
-    print(f"Posters: {len(plex.artwork.posters(movie.rating_key))}")
+    print(f"Posters: {len(plex.artworks.posters(movie.rating_key))}")
     if edited.thumb:
         url = plex.urls.image(edited.thumb, width=300, height=450, include_token=True)
         print(f"Poster URL for a browser (transient token): {url!r}")

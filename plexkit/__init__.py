@@ -53,6 +53,9 @@ from plexkit.errors import (
     InvalidSignatureError as InvalidSignatureError,
 )
 from plexkit.errors import (
+    InvalidSortError as InvalidSortError,
+)
+from plexkit.errors import (
     JWTError as JWTError,
 )
 from plexkit.errors import (

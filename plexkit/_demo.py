@@ -215,7 +215,7 @@ async def async_tour(server: FakePlexServer) -> None:
 
         async def load_history() -> None:
             nonlocal history
-            history = await plex.history.list(limit=5)
+            history = (await plex.history.list(limit=5)).items
 
         async with anyio.create_task_group() as tg:
             tg.start_soon(load_sections)

@@ -34,6 +34,7 @@ __all__ = [
     "DeadlineExceededError",
     "ForbiddenError",
     "InvalidSignatureError",
+    "InvalidSortError",
     "JWTError",
     "NotFoundError",
     "ParseError",
@@ -210,6 +211,15 @@ class InvalidSignatureError(JWTError):
 
 class ConfigurationError(PlexError, ValueError):
     """Invalid arguments or settings from the caller, raised before any request is sent."""
+
+
+class InvalidSortError(ConfigurationError):
+    """A ``sort=`` Plex cannot read, or a field the section does not offer; ``available``
+    lists the section's sort fields (empty when the syntax alone was wrong)."""
+
+    def __init__(self, message: str, *, available: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.available = available
 
 
 class ClientClosedError(PlexError, RuntimeError):

@@ -1,23 +1,39 @@
 """Tables for notebooks: library items, watch history or playback sessions as a DataFrame.
 
-Needs the optional ``pandas`` extra (``pip install "plexkit[pandas]"``). Each row is one
-model; columns are the fields worth a table (titles, years, durations, timestamps as
+A pandas DataFrame by default (the ``pandas`` extra: ``pip install "plexkit[pandas]"``), or a
+polars one with ``backend="polars"`` (the ``polars`` extra), with the same columns. Each row is
+one model; columns are the fields worth a table (titles, years, durations, timestamps as
 aware datetimes), with the first media version's file and resolution for items. Rows of
 a type the table does not expect are refused rather than silently dropped.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
+
+import attrs
 
 from plexkit.errors import ConfigurationError
 from plexkit.models import BaseItem, HistoryEntry, Item, Session, UnknownItem
 
 if TYPE_CHECKING:
     import pandas
+    import polars
 
-__all__ = ["ITEM_COLUMNS", "SESSION_COLUMNS", "history_frame", "items_frame", "sessions_frame"]
+__all__ = [
+    "HISTORY_COLUMNS",
+    "ITEM_COLUMNS",
+    "SESSION_COLUMNS",
+    "Backend",
+    "history_frame",
+    "items_frame",
+    "sessions_frame",
+]
+
+Backend = Literal["pandas", "polars"]
+"""The DataFrame library a table is built with."""
 
 #: The columns of `items_frame`, in order.
 ITEM_COLUMNS: Final = (
@@ -56,14 +72,16 @@ SESSION_COLUMNS: Final = (
 )
 
 
-def _pandas() -> Any:
+def _library(backend: Backend) -> Any:
+    """The backend's module, or a ConfigurationError saying which extra to install."""
+    if backend not in ("pandas", "polars"):
+        raise ConfigurationError(f"backend must be 'pandas' or 'polars', not {backend!r}")
     try:
-        import pandas
-    except ImportError:  # pragma: no cover - the extra is installed in the test env
+        return importlib.import_module(backend)
+    except ImportError:
         raise ConfigurationError(
-            'plexkit.frames needs pandas: pip install "plexkit[pandas]"'
+            f'plexkit.frames needs {backend}: pip install "plexkit[{backend}]"'
         ) from None
-    return pandas
 
 
 def _item_row(item: Item) -> dict[str, Any]:
@@ -108,33 +126,58 @@ def _frame(
     what: str,
     row: Callable[[Any], Mapping[str, Any]],
     columns: tuple[str, ...],
-) -> pandas.DataFrame:
-    pandas_module = _pandas()
+    backend: Backend,
+) -> Any:
+    library = _library(backend)
     table = []
     for entry in rows:
         if not isinstance(entry, kind):
             raise ConfigurationError(f"{what}() got a {type(entry).__name__}")
         table.append(row(entry))
-    return pandas_module.DataFrame.from_records(table, columns=list(columns))
+    if backend == "polars":
+        return library.from_dicts(table, schema=list(columns), infer_schema_length=None)
+    return library.DataFrame.from_records(table, columns=list(columns))
 
 
-def items_frame(items: Iterable[Item]) -> pandas.DataFrame:
+@overload
+def items_frame(items: Iterable[Item], *, backend: Literal["pandas"] = ...) -> pandas.DataFrame: ...
+@overload
+def items_frame(items: Iterable[Item], *, backend: Literal["polars"]) -> polars.DataFrame: ...
+def items_frame(items: Iterable[Item], *, backend: Backend = "pandas") -> Any:
     """Library items (a page, an `iter_items` walk, children) as rows of `ITEM_COLUMNS`."""
-    return _frame(items, (BaseItem, UnknownItem), "items_frame", _item_row, ITEM_COLUMNS)
+    kinds = (BaseItem, UnknownItem)
+    return _frame(items, kinds, "items_frame", _item_row, ITEM_COLUMNS, backend)
 
 
-def history_frame(entries: Iterable[HistoryEntry]) -> pandas.DataFrame:
-    """Watch history entries as rows, one column per `HistoryEntry` field."""
-    import attrs
-
-    columns = tuple(field.name for field in attrs.fields(HistoryEntry))
-
-    def row(entry: HistoryEntry) -> dict[str, Any]:
-        return {name: getattr(entry, name) for name in columns}
-
-    return _frame(entries, HistoryEntry, "history_frame", row, columns)
+HISTORY_COLUMNS: Final = tuple(field.name for field in attrs.fields(HistoryEntry))
+"""The columns of `history_frame`: every `HistoryEntry` field, in order."""
 
 
-def sessions_frame(sessions: Iterable[Session]) -> pandas.DataFrame:
+def _history_row(entry: HistoryEntry) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in HISTORY_COLUMNS}
+
+
+@overload
+def history_frame(
+    entries: Iterable[HistoryEntry], *, backend: Literal["pandas"] = ...
+) -> pandas.DataFrame: ...
+@overload
+def history_frame(
+    entries: Iterable[HistoryEntry], *, backend: Literal["polars"]
+) -> polars.DataFrame: ...
+def history_frame(entries: Iterable[HistoryEntry], *, backend: Backend = "pandas") -> Any:
+    """Watch history entries (a page, a `history.iter` walk) as rows of `HISTORY_COLUMNS`."""
+    return _frame(entries, HistoryEntry, "history_frame", _history_row, HISTORY_COLUMNS, backend)
+
+
+@overload
+def sessions_frame(
+    sessions: Iterable[Session], *, backend: Literal["pandas"] = ...
+) -> pandas.DataFrame: ...
+@overload
+def sessions_frame(
+    sessions: Iterable[Session], *, backend: Literal["polars"]
+) -> polars.DataFrame: ...
+def sessions_frame(sessions: Iterable[Session], *, backend: Backend = "pandas") -> Any:
     """Playback sessions as rows of `SESSION_COLUMNS`: who, on what, playing what, how."""
-    return _frame(sessions, Session, "sessions_frame", _session_row, SESSION_COLUMNS)
+    return _frame(sessions, Session, "sessions_frame", _session_row, SESSION_COLUMNS, backend)

@@ -126,7 +126,7 @@ class AsyncPlexClient:
         self.sessions = AsyncSessions(self)
         self.history = AsyncHistory(self)
         self.raw = AsyncRaw(self)
-        self.artwork = AsyncArtworks(self)
+        self.artworks = AsyncArtworks(self)
         self.notifications = AsyncNotifications(self)
         self.urls = AsyncURLs(self)
         self.played = AsyncPlayed(self)

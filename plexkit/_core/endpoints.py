@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode
 import attrs
 
 from plexkit._core.paging import check_window, page_headers
+from plexkit._core.sorts import canonical_sort
 from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition, condition_params
@@ -180,7 +181,7 @@ def library_items(
         if reserved in params or any(key == reserved for key, _ in query):
             raise ConfigurationError(f"pass {reserved}= as its own argument, not in filters")
     params["type"] = item_type_number(type)
-    params["sort"] = sort
+    params["sort"] = None if sort is None else canonical_sort(sort)
     params["includeGuids"] = _guids_flag(include_guids)
     return RequestSpec(
         method="GET",

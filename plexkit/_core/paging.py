@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Generic, TypeVar
 
 import attrs
@@ -32,6 +32,10 @@ class Page(Generic[T]):
 
     def __len__(self) -> int:
         return len(self.items)
+
+    def __iter__(self) -> Iterator[T]:
+        """The page's items, so a page reads like the tuple it holds."""
+        return iter(self.items)
 
     @property
     def has_more(self) -> bool:

@@ -127,7 +127,7 @@ class PlexClient:
         self.sessions = Sessions(self)
         self.history = History(self)
         self.raw = Raw(self)
-        self.artwork = Artworks(self)
+        self.artworks = Artworks(self)
         self.notifications = Notifications(self)
         self.urls = URLs(self)
         self.played = Played(self)

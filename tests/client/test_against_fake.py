@@ -159,11 +159,15 @@ async def test_sessions_history_activities(client: Any, plex_server: FakePlexSer
     assert len(sessions) == len(store(plex_server).sessions)
     assert all(s.session_user is not None and s.player is not None for s in sessions)
     history = await resolve(client.history.list(limit=10))
-    assert len(history) == 10
+    assert len(history) == 10 and history.total == len(store(plex_server).history)
     viewed = [h.viewed_at for h in history]
     assert viewed == sorted(viewed, reverse=True)
-    everything = await resolve(client.history.list(limit=None))
+    after = await resolve(client.history.list(limit=10, offset=10))
+    assert after.offset == 10 and after.items[0].viewed_at <= viewed[-1]
+    everything = await collect(client.history.iter(page_size=7))
     assert len(everything) == len(store(plex_server).history)
+    assert [h.history_key for h in everything[:10]] == [h.history_key for h in history]
+    assert len(await collect(client.history.iter(page_size=7, limit=9))) == 9
     activities = await resolve(client.activities.list())
     assert len(activities) == len(store(plex_server).activities)
 

@@ -147,9 +147,9 @@ async def test_accounts_put_names_on_history(async_plex_client: AsyncPlexClient)
     names = await client.accounts.names()
     entries = await client.history.list(limit=20)
     assert entries and all(e.account_id in names for e in entries)
-    one = entries[0].account_id
+    one = entries.items[0].account_id
     assert one is not None
-    mine = await client.history.list(limit=None, account_id=one)
+    mine = [e async for e in client.history.iter(account_id=one)]
     assert mine and {e.account_id for e in mine} == {one}
 
 

@@ -174,6 +174,28 @@ def test_iter_items_with_limit_stops_early() -> None:
     assert [r.headers["X-Plex-Container-Size"] for r in recorder.requests] == ["300", "150"]
 
 
+def test_history_iter_walks_pages_with_the_filters_and_list_reads_one() -> None:
+    recorder = Recorder({"/status/sessions/history/all": paged_library(25)})
+    with sync_client(recorder) as plex:
+        first = plex.history.list(limit=10, offset=5, account_id=2)
+        assert [e.rating_key for e in first] == [str(k) for k in range(5, 15)]
+        assert first.total == 25 and first.has_more and len(recorder.requests) == 1
+        keys = [e.rating_key for e in plex.history.iter(page_size=10, account_id=2)]
+    assert keys == [str(k) for k in range(25)]
+    walk = recorder.requests[1:]
+    assert [r.headers["X-Plex-Container-Start"] for r in walk] == ["0", "10", "20"]
+    assert {r.url.params["accountID"] for r in recorder.requests} == {"2"}
+
+
+@pytest.mark.anyio
+async def test_async_history_iter_stops_at_its_limit() -> None:
+    recorder = Recorder({"/status/sessions/history/all": paged_library(100)})
+    async with async_client(recorder) as plex:
+        keys = [e.rating_key async for e in plex.history.iter(page_size=30, limit=40)]
+    assert keys == [str(k) for k in range(40)]
+    assert [r.headers["X-Plex-Container-Size"] for r in recorder.requests] == ["30", "10"]
+
+
 def test_search_recently_added_history_and_refresh_requests() -> None:
     recorder = Recorder(
         {
@@ -229,6 +251,9 @@ def test_edit_sends_field_value_and_lock() -> None:
         lambda p: p.metadata.get(""),
         lambda p: p.metadata.edit(1, colour="red"),
         lambda p: p.raw.get("http://elsewhere/steal"),
+        lambda p: p.history.list(limit=None),
+        lambda p: p.history.list(limit=0),
+        lambda p: list(p.history.iter(page_size=0)),
     ],
 )
 def test_invalid_arguments_fail_before_any_request(call: Callable[[PlexClient], object]) -> None:

@@ -65,3 +65,14 @@ def test_model_fields_show_their_types(site: Path) -> None:
     anchor = raw.index('id="plexkit.models.Movie.title"')
     field = html.unescape(re.sub(r"<[^>]+>", "", raw[anchor : anchor + 3000]))
     assert re.search(r"title\s*:\s*str\b", field), field[:500]
+
+
+def test_reference_shows_public_paths_only(site: Path) -> None:
+    raw = (site / "reference" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'id="(plexkit\.[^"]+)"', raw)
+    assert "plexkit.resources.Library.items" in ids
+    assert "plexkit.resources.History.iter" in ids
+    private = sorted({i for i in ids if re.search(r"\._[a-z]", i)})
+    assert private == [], private[:10]
+    text = text_of(site / "reference" / "index.html")
+    assert "plexkit._sync" not in text and "plexkit._async" not in text

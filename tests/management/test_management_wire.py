@@ -76,9 +76,9 @@ def test_artwork_requests(httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(method="PUT", is_reusable=True)
     image = png(4, 4, "wire")
     with PlexClient(BASE, token=TOKEN) as plex:
-        plex.artwork.upload_poster(7, url="https://image.tmdb.org/t/p/original/a b.jpg")
-        plex.artwork.upload_art(7, data=image, lock=True)
-        plex.artwork.select_poster(7, "upload://posters/abc")
+        plex.artworks.upload_poster(7, url="https://image.tmdb.org/t/p/original/a b.jpg")
+        plex.artworks.upload_art(7, data=image, lock=True)
+        plex.artworks.select_poster(7, "upload://posters/abc")
     by_url, by_body, lock, select = httpx_mock.get_requests()
     assert (by_url.method, by_url.url.path, query(by_url)) == (
         "POST",
@@ -105,7 +105,7 @@ def test_uploads_are_not_retried(httpx_mock: HTTPXMock) -> None:
         PlexClient(BASE, token=TOKEN, max_retries=3) as plex,
         pytest.raises(ServerUnavailableError),
     ):
-        plex.artwork.upload_poster(7, data=png(2, 2, "x"))
+        plex.artworks.upload_poster(7, data=png(2, 2, "x"))
     assert len(httpx_mock.get_requests()) == 1
 
 

@@ -10,7 +10,7 @@ import anyio.to_thread
 import pytest
 from mgmt_helpers import Env, collect, opened, resolve
 
-from plexkit import ConfigurationError, WaitTimeoutError
+from plexkit import ConfigurationError, NotFoundError, WaitTimeoutError
 from plexkit.models import Activity, Section
 from plexkit.models.management import ScanResult
 from plexkit.testing.disk import disk_of
@@ -133,7 +133,8 @@ async def test_a_cancelled_activity_disappears(env: Env) -> None:
     assert running.cancellable and await resolve(env.plex.activities.get(running.uuid))
     await resolve(env.plex.activities.cancel(running.uuid))
     assert await resolve(env.plex.activities.list(cache=False)) == ()
-    assert await resolve(env.plex.activities.get(running.uuid)) is None
+    with pytest.raises(NotFoundError):
+        await resolve(env.plex.activities.get(running.uuid))
     assert await collect(env.plex.activities.watch(running.uuid)) == []
     assert not (await resolve(env.plex.library.section(1, cache=False))).refreshing
 
@@ -152,7 +153,8 @@ async def test_watch_ends_when_the_activity_is_cancelled(env: Env) -> None:
         await resolve(env.plex.activities.cancel(running.uuid))
         updates += await collect(iterator)
     assert updates[0].uuid == running.uuid and watch.done
-    assert await resolve(env.plex.activities.get(running.uuid)) is None
+    with pytest.raises(NotFoundError):
+        await resolve(env.plex.activities.get(running.uuid))
 
 
 async def test_watch_yields_progress_until_the_end(env: Env) -> None:

@@ -78,6 +78,6 @@ def test_to_dict_is_json_safe_in_either_spelling(plex: PlexClient) -> None:
     unknown = items_from({"Metadata": [{"type": "podcast", "ratingKey": "9", "x": [1]}]})[0]
     assert isinstance(unknown, UnknownItem)
     assert unknown.to_dict()["raw"] == {"type": "podcast", "ratingKey": "9", "x": [1]}
-    entry = plex.history.list(limit=1)[0]
+    entry = plex.history.list(limit=1).items[0]
     assert isinstance(entry, HistoryEntry)
     json.dumps(entry.to_dict())

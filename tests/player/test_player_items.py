@@ -155,7 +155,7 @@ async def test_posters_and_art_from_bytes_or_url_are_selected_and_locked(env: En
     upload, lock = env.server.requests.matching(regex=f"^/library/metadata/{key}")
     assert (upload.method, upload.path) == ("POST", f"/library/metadata/{key}/posters")
     assert lock.method == "PUT" and lock.params.get("thumb.locked") == "1"
-    posters = await resolve(env.plex.artwork.posters(key))
+    posters = await resolve(env.plex.artworks.posters(key))
     assert [p.selected for p in posters].count(True) == 1 and posters[-1].selected
     assert "poster" in await resolve(env.plex.metadata.locked_fields(key))
     url = "https://images.example.com/heat-art.jpg"

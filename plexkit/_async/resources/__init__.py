@@ -1,4 +1,4 @@
-"""The client's resource groups, one module each: server, library, metadata, artwork,
+"""The client's resource groups, one module each: server, library, metadata, artworks,
 activities, sessions, history, urls, raw, played, hubs, playlists, collections, accounts,
 browse, media, prefs and extras.
 

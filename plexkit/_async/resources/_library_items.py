@@ -6,11 +6,13 @@ A listing with ``type="movie"`` (or any other item type name) is typed as that t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import iterate, page
+from plexkit._async.resources.sorting import AsyncSortCheck
 from plexkit._core import endpoints
 from plexkit._core.endpoints import ParamValue
 from plexkit._core.paging import Page, check_window
@@ -233,5 +235,11 @@ class AsyncLibraryItems(Resource):
         key = section_key_of(section)
         spec = endpoints.library_items(key or "0", **options)
         if key is None:
-            spec = endpoints.library_items(await self._section_key(section), **options)
+            key = await self._section_key(section)
+            spec = endpoints.library_items(key, **options)
+        await self._sorts.check(section, key, type, sort)
         return spec
+
+    @functools.cached_property
+    def _sorts(self) -> AsyncSortCheck:
+        return AsyncSortCheck(self._client)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plexkit._async.resources._base import Resource
+from plexkit._async.resources._base import Resource, not_found
 from plexkit._async.scans import AsyncActivityWatch
 from plexkit._core import endpoints
 from plexkit.models import (
@@ -32,10 +32,13 @@ class AsyncActivities(Resource):
         """Cancel a cancellable activity."""
         await self._client.request(endpoints.cancel_activity(uuid))
 
-    async def get(self, uuid: str) -> Activity | None:
-        """One running activity by uuid, or None if it is not (or no longer) running."""
-        found = await self.list(cache=False)
-        return next((a for a in found if a.uuid == uuid), None)
+    async def get(self, uuid: str) -> Activity:
+        """One running activity by uuid; one that is not (or no longer) running is a
+        `NotFoundError`, as every lookup by key is."""
+        for activity in await self.list(cache=False):
+            if activity.uuid == uuid:
+                return activity
+        raise not_found(f"no running activity {uuid!r}", "/activities")
 
     def watch(
         self,

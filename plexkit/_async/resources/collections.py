@@ -120,7 +120,7 @@ class AsyncCollections(ListResource):
         await self._client.request(specs.move(key, moving, target))
 
     async def edit(self, collection: CollectionRef, **fields: Any) -> None:
-        """Change the collection's fields (``title``, ``summary``, ``sort_title``...), as
+        """Change the collection's fields (``title``, ``summary``, ``title_sort``...), as
         ``metadata.edit`` does."""
         await self._client.metadata.edit(collection_key(collection), **fields)
 

@@ -1,18 +1,17 @@
-"""Watch history across users."""
+"""Watch history across users: one page (``list``) or every entry (``iter``)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
+from plexkit._async.resources.paging import read_all, read_page
 from plexkit._core import endpoints
-from plexkit._core.paging import PageCursor, total_from
-from plexkit.models import (
-    HistoryEntry,
-    history_from,
-    paging_from,
-)
+from plexkit._core.paging import Page, check_window
+from plexkit.errors import ConfigurationError
+from plexkit.models import HistoryEntry, history_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
@@ -20,13 +19,17 @@ if TYPE_CHECKING:
 __all__ = ["AsyncHistory"]
 
 
+def _entries(data: Mapping[str, Any], kept: int) -> tuple[HistoryEntry, ...]:
+    return history_from(data)[:kept]
+
+
 class AsyncHistory(Resource):
-    """Watch history across users."""
+    """Watch history across users, newest first."""
 
     async def list(
         self,
         *,
-        limit: int | None = 100,
+        limit: int = 100,
         offset: int = 0,
         account_id: int | None = None,
         section_key: str | int | None = None,
@@ -34,20 +37,34 @@ class AsyncHistory(Resource):
         since: datetime | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
-    ) -> tuple[HistoryEntry, ...]:
-        """History entries, newest first; ``limit=None`` reads every page."""
+    ) -> Page[HistoryEntry]:
+        """One page of history entries (``limit``/``offset`` map to X-Plex-Container-*);
+        `iter` reads every page."""
+        if limit is None:
+            raise ConfigurationError("history.list() reads one page; history.iter() reads all")
+        check_window(offset, limit)
         spec = endpoints.history(
             account_id=account_id, section_key=section_key, rating_key=rating_key, since=since
         )
-        cursor = PageCursor(page_size=DEFAULT_PAGE_SIZE, offset=offset, limit=limit)
-        entries: list[HistoryEntry] = []
-        while not cursor.done:
-            start, size = cursor.window()
-            data, response = await self._client.get_data(
-                spec.with_window(start, size), cache=cache, ttl=ttl
-            )
-            page = history_from(data)
-            _, body_total = paging_from(data)
-            cursor.advance(len(page), total_from(body_total, response.headers))
-            entries.extend(page)
-        return tuple(entries)
+        return await read_page(self._client, spec, offset, limit, cache, ttl, _entries)
+
+    async def iter(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        limit: int | None = None,
+        account_id: int | None = None,
+        section_key: str | int | None = None,
+        rating_key: str | int | None = None,
+        since: datetime | None = None,
+        cache: CacheMode = False,
+    ) -> AsyncIterator[HistoryEntry]:
+        """Every history entry (at most ``limit``), fetched page by page as `iter_items` is.
+
+        Pages are not cached unless ``cache=True`` is passed.
+        """
+        spec = endpoints.history(
+            account_id=account_id, section_key=section_key, rating_key=rating_key, since=since
+        )
+        async for entry in read_all(self._client, spec, page_size, limit, cache, _entries):
+            yield entry

@@ -1,9 +1,13 @@
-"""Paging through a listing: one page, or every item with the next page read ahead."""
+"""Paging through a listing: one page, or every entry with the next page read ahead.
+
+``page``/``iterate`` read library items; ``read_page``/``read_all`` take the reader of any
+listing whose entries are ``Metadata`` (history, for one).
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
@@ -16,7 +20,16 @@ from plexkit.models import BaseItem, Item, items_from, paging_from
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient, CacheMode
 
-__all__ = ["iterate", "page"]
+__all__ = ["Reader", "iterate", "page", "read_all", "read_page"]
+
+T = TypeVar("T")
+Reader = Callable[[Mapping[str, Any], int], tuple[T, ...]]
+"""Builds the first ``kept`` entries of a decoded page (the rest are outside the window)."""
+
+
+def _items(kind: type[BaseItem] | None) -> Reader[Item]:
+    """The reader of library items; with ``kind``, only the items of that class."""
+    return lambda data, kept: narrowed(items_from(data)[:kept], kind)
 
 
 async def page(
@@ -29,13 +42,26 @@ async def page(
     kind: type[BaseItem] | None = None,
 ) -> Page[Item]:
     """One page; with ``kind``, only its items of that class (see ``narrowed``)."""
+    return await read_page(client, spec, offset, limit, cache, ttl, _items(kind))
+
+
+async def read_page(
+    client: AsyncPlexClient,
+    spec: RequestSpec,
+    offset: int,
+    limit: int,
+    cache: CacheMode,
+    ttl: float | None,
+    read: Reader[T],
+) -> Page[T]:
+    """One page of any listing, its entries built by ``read``."""
     with capture_cache_info() as seen:
         data, response = await client.get_data(
             spec.with_window(offset, limit), cache=cache, ttl=ttl
         )
     _, body_total = paging_from(data)
     return Page(
-        items=narrowed(items_from(data)[:limit], kind),
+        items=read(data, limit),
         offset=offset,
         total=total_from(body_total, response.headers),
         stale=response.stale,
@@ -59,9 +85,22 @@ async def iterate(
     cache: CacheMode,
     kind: type[BaseItem] | None = None,
 ) -> AsyncIterator[Item]:
-    """Every item (with ``kind``, every item of that class), page by page. The sync twin
-    fetches the next page on a worker thread while the caller builds and reads the current one
-    (see ``plexkit._read_ahead``)."""
+    """Every item (with ``kind``, every item of that class), page by page."""
+    async for item in read_all(client, spec, page_size, limit, cache, _items(kind)):
+        yield item
+
+
+async def read_all(
+    client: AsyncPlexClient,
+    spec: RequestSpec,
+    page_size: int,
+    limit: int | None,
+    cache: CacheMode,
+    read: Reader[T],
+) -> AsyncIterator[T]:
+    """Every entry of any listing, page by page, built by ``read``. The sync twin fetches the
+    next page on a worker thread while the caller builds and reads the current one (see
+    ``plexkit._read_ahead``)."""
     cursor = PageCursor(page_size=page_size, limit=limit)
     ahead: AsyncAhead[tuple[dict[str, Any], CachedResponse]] | None = _fetch(
         client, spec, cursor, cache
@@ -71,8 +110,8 @@ async def iterate(
         _, body_total = paging_from(data)
         kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
         ahead = None if cursor.done else _fetch(client, spec, cursor, cache)
-        for item in narrowed(items_from(data)[:kept], kind):
-            yield item
+        for entry in read(data, kept):
+            yield entry
 
 
 def _fetch(

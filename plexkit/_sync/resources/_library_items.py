@@ -7,11 +7,13 @@ A listing with ``type="movie"`` (or any other item type name) is typed as that t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import iterate, page
+from plexkit._sync.resources.sorting import SortCheck
 from plexkit._core import endpoints
 from plexkit._core.endpoints import ParamValue
 from plexkit._core.paging import Page, check_window
@@ -234,5 +236,11 @@ class LibraryItems(Resource):
         key = section_key_of(section)
         spec = endpoints.library_items(key or "0", **options)
         if key is None:
-            spec = endpoints.library_items(self._section_key(section), **options)
+            key = self._section_key(section)
+            spec = endpoints.library_items(key, **options)
+        self._sorts.check(section, key, type, sort)
         return spec
+
+    @functools.cached_property
+    def _sorts(self) -> SortCheck:
+        return SortCheck(self._client)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plexkit._sync.resources._base import Resource
+from plexkit._sync.resources._base import Resource, not_found
 from plexkit._sync.scans import ActivityWatch
 from plexkit._core import endpoints
 from plexkit.models import (
@@ -33,10 +33,13 @@ class Activities(Resource):
         """Cancel a cancellable activity."""
         self._client.request(endpoints.cancel_activity(uuid))
 
-    def get(self, uuid: str) -> Activity | None:
-        """One running activity by uuid, or None if it is not (or no longer) running."""
-        found = self.list(cache=False)
-        return next((a for a in found if a.uuid == uuid), None)
+    def get(self, uuid: str) -> Activity:
+        """One running activity by uuid; one that is not (or no longer) running is a
+        `NotFoundError`, as every lookup by key is."""
+        for activity in self.list(cache=False):
+            if activity.uuid == uuid:
+                return activity
+        raise not_found(f"no running activity {uuid!r}", "/activities")
 
     def watch(
         self,

@@ -121,7 +121,7 @@ class Collections(ListResource):
         self._client.request(specs.move(key, moving, target))
 
     def edit(self, collection: CollectionRef, **fields: Any) -> None:
-        """Change the collection's fields (``title``, ``summary``, ``sort_title``...), as
+        """Change the collection's fields (``title``, ``summary``, ``title_sort``...), as
         ``metadata.edit`` does."""
         self._client.metadata.edit(collection_key(collection), **fields)
 

@@ -31,7 +31,7 @@ class Warmer(Protocol):
     """A client call that can fill its cache: any read taking ``cache="refresh"``.
 
     Bound methods (``plex.library.sections``) fit, and so does
-    ``functools.partial(plex.history.list, limit=None)`` to warm a call with arguments.
+    ``functools.partial(plex.history.list, limit=500)`` to warm a call with arguments.
     """
 
     def __call__(self, *, cache: Literal["refresh"]) -> object: ...
@@ -87,7 +87,7 @@ class CacheControl:
 
         ``names`` picks from :attr:`warmable` (all of :data:`DEFAULT_WARM` when neither names
         nor calls are given); each keyword is a call of your own, made with ``cache="refresh"``
-        (``history=functools.partial(plex.history.list, limit=None)``), which replaces the
+        (``history=functools.partial(plex.history.list, limit=500)``), which replaces the
         default call of that name. A failure is returned, not raised, so one slow endpoint
         cannot stop a warm-up.
         """

@@ -118,7 +118,7 @@ def edit(
     ctx: typer.Context,
     rating_key: Annotated[str, typer.Argument(help="The item's rating key.")],
     title: Annotated[str | None, typer.Option(help="New title.")] = None,
-    sort_title: Annotated[str | None, typer.Option(help="New sort title.")] = None,
+    title_sort: Annotated[str | None, typer.Option(help="New sort title.")] = None,
     summary: Annotated[str | None, typer.Option(help="New summary.")] = None,
     year: Annotated[int | None, typer.Option(help="New year.")] = None,
     studio: Annotated[str | None, typer.Option(help="New studio.")] = None,
@@ -142,7 +142,7 @@ def edit(
         name: value
         for name, value in (
             ("title", title),
-            ("title_sort", sort_title),
+            ("title_sort", title_sort),
             ("summary", summary),
             ("year", year),
             ("studio", studio),

@@ -130,7 +130,9 @@ def history(
     with open_client(ctx) as plex:
         account = _account_id(plex, user) if user else None
         key = plex.library.section(section).key if section else None
-        found = plex.history.list(limit=limit, account_id=account, section_key=key, since=moment)
+        found = tuple(
+            plex.history.iter(limit=limit, account_id=account, section_key=key, since=moment)
+        )
     out.rows(
         found,
         (

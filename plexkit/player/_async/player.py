@@ -1,7 +1,7 @@
 """``AsyncPlexPlayer``: the :class:`AsyncIMediaPlayer` protocol implemented on a client.
 
 Built only on the client's public API: ``library.sections``/``items``/``refresh``/
-``refresh_and_wait``, ``metadata.get``/``edit``/``match``/..., ``artwork.upload_*`` and
+``refresh_and_wait``, ``metadata.get``/``edit``/``match``/..., ``artworks.upload_*`` and
 ``activities.list``. Paths go through a :class:`~plexkit.paths.PathMapper`; the pure
 planning (grouping, scan choice, picking the item of a file) is in ``plexkit.player.planning``.
 """
@@ -360,7 +360,7 @@ class AsyncPlexPlayer:
         shows it, and ``lock`` keeps it through agent refreshes. False if it is missing."""
         key = rating_key(item)
         return await self._act(
-            lambda: self.client.artwork.upload_poster(key, url=url, data=data, lock=lock)
+            lambda: self.client.artworks.upload_poster(key, url=url, data=data, lock=lock)
         )
 
     async def set_art(
@@ -370,7 +370,7 @@ class AsyncPlexPlayer:
         False if Plex does not have the item."""
         key = rating_key(item)
         return await self._act(
-            lambda: self.client.artwork.upload_art(key, url=url, data=data, lock=lock)
+            lambda: self.client.artworks.upload_art(key, url=url, data=data, lock=lock)
         )
 
     async def activities(self) -> tuple[Activity, ...]:
