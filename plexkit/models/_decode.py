@@ -33,7 +33,7 @@ from defusedxml.ElementTree import fromstring as _xml_fromstring
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._wire import gc_paused
-from plexkit.models.items import ITEM_CLASSES
+from plexkit.models.item_types import MODELLED_TYPES
 
 __all__ = ["decode_body", "decode_document", "excerpt", "normalise_container"]
 
@@ -47,7 +47,6 @@ _ORJSON_SAFE_FROM: Final = (3, 9, 15)
 
 #: Element names of library items; PMS's JSON lists all of them under ``Metadata``.
 _ITEM_ELEMENTS: Final = frozenset({"Video", "Track", "Photo", "Playlist", "Metadata"})
-_ITEM_TYPES: Final = frozenset(ITEM_CLASSES)
 # Elements whose ``Directory`` children can be items (elsewhere a Directory is navigation).
 _ITEM_PARENTS: Final = frozenset({"MediaContainer", "Hub", "OnDeck"})
 # Keys that only appear in bodies that need normalising (XML-named JSON, hub directories).
@@ -236,7 +235,7 @@ def _is_item(attrs: Mapping[str, Any]) -> bool:
     kind = attrs.get("type")
     return (
         isinstance(kind, str)
-        and kind in _ITEM_TYPES
+        and kind in MODELLED_TYPES
         and "agent" not in attrs
         and "scanner" not in attrs
     )

@@ -17,7 +17,7 @@ import attrs
 
 from plexkit.models._wire import wire_name
 
-__all__ = ["Display", "install_display", "set_fields", "short_repr", "to_dict"]
+__all__ = ["Display", "set_fields", "short_repr", "to_dict"]
 
 #: Text longer than this is cut in a short repr.
 TEXT_LIMIT: Final = 40
@@ -148,7 +148,10 @@ def _pretty(model: object, printer: _Pretty, cycle: bool) -> None:
 
 class Display:
     """What every plexkit model shares for display: the short repr, IPython's pretty
-    printing and `to_dict`."""
+    printing and `to_dict`.
+
+    Models are declared ``repr=False``, so attrs writes no ``__repr__`` over this one (and
+    compiles one method less per class); IPython then uses the inherited ``_repr_pretty_``."""
 
     def __repr__(self) -> str:
         return short_repr(self)
@@ -161,15 +164,3 @@ class Display:
         """Every field as JSON-safe values: datetimes and dates as ISO 8601 text, tuples as
         lists, nested models as dicts; ``camel=True`` uses Plex's camelCase names."""
         return to_dict(self, camel=camel)
-
-
-def install_display() -> None:
-    """Put the short repr back on every model class defined so far: attrs writes its own
-    ``__repr__`` onto each class it decorates, over the one inherited from `Display` (and
-    IPython prefers a class's own ``__repr__`` to an inherited ``_repr_pretty_``)."""
-    pending: list[type] = list(Display.__subclasses__())
-    while pending:
-        cls = pending.pop()
-        pending.extend(cls.__subclasses__())
-        setattr(cls, "__repr__", Display.__repr__)  # noqa: B010 (mypy refuses the assignment)
-        setattr(cls, "_repr_pretty_", Display._repr_pretty_)  # noqa: B010
