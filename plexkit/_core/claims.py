@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 import attrs
 
-from plexkit.models import Activity
+if TYPE_CHECKING:
+    from plexkit.models import Activity
 
 __all__ = ["ScanClaims"]
 

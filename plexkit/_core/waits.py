@@ -25,14 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import attrs
 
 from plexkit._core.claims import ScanClaims
 from plexkit._core.notifications import is_scan_activity
-from plexkit.models import Activity
-from plexkit.models.management import ActivityEvent, ConnectionEvent, Notification
+
+if TYPE_CHECKING:
+    from plexkit.models import Activity
+    from plexkit.models.management import ActivityEvent, Notification
 
 __all__ = [
     "ActivityJudge",
@@ -361,6 +363,8 @@ class Follow:
 
     def notified(self, event: Notification | None, now: float) -> tuple[Output, ...]:
         """Feed one read of the stream (None: nothing came)."""
+        from plexkit.models.management import ActivityEvent, ConnectionEvent
+
         if isinstance(event, ConnectionEvent) and event.state == "disconnected":
             self._to_polling(now)
             return ()

@@ -8,14 +8,11 @@ from typing import TYPE_CHECKING
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._core import endpoints
 from plexkit._core.paging import PageCursor, total_from
-from plexkit.models import (
-    HistoryEntry,
-    history_from,
-    paging_from,
-)
+from plexkit.models import history_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models import HistoryEntry
 
 __all__ = ["AsyncHistory"]
 

@@ -27,33 +27,30 @@ from plexkit._core.refs import (
     section_key_of,
 )
 from plexkit._core.scan_paths import check_path_text, check_scan_path, section_for_path
-from plexkit.models import (
-    Album,
-    Artist,
-    Clip,
-    Collection,
-    Episode,
-    Hub,
-    Item,
-    Movie,
-    Photo,
-    PhotoAlbum,
-    Playlist,
-    Season,
-    Section,
-    Show,
-    Track,
-    hubs_from,
-    items_from,
-    sections_from,
-    structure,
-)
-from plexkit.models.management import Agent, ScanResult
+from plexkit.models import hubs_from, items_from, sections_from, structure
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from plexkit._async.client import CacheMode
+    from plexkit.models import (
+        Album,
+        Artist,
+        Clip,
+        Collection,
+        Episode,
+        Hub,
+        Item,
+        Movie,
+        Photo,
+        PhotoAlbum,
+        Playlist,
+        Season,
+        Section,
+        Show,
+        Track,
+    )
+    from plexkit.models.management import Agent, ScanResult
 
 __all__ = ["AsyncLibrary"]
 
@@ -114,6 +111,8 @@ class AsyncLibrary(Resource):
 
         Raises `NotFoundError` when no section has that key or title.
         """
+        from plexkit.models import Section
+
         wanted = section.key if isinstance(section, Section) else str(section)
         found = await self.sections(cache=cache, ttl=ttl)
         for candidate in found:
@@ -462,6 +461,8 @@ class AsyncLibrary(Resource):
         self, section: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Collection, ...]:
         """The collections of a section."""
+        from plexkit.models import Collection
+
         key = await self._section_key(section)
         data, _ = await self._client.get_data(endpoints.collections(key), cache=cache, ttl=ttl)
         return tuple(item for item in items_from(data) if isinstance(item, Collection))
@@ -475,6 +476,8 @@ class AsyncLibrary(Resource):
         include_guids: bool = False,
     ) -> Collection:
         """A collection (the model or its rating key) with its items filled in."""
+        from plexkit.models import Collection
+
         key = rating_key_of(collection)
         detail = await self._client.metadata.get(key, cache=cache, ttl=ttl)
         if not isinstance(detail, Collection):
@@ -506,6 +509,8 @@ class AsyncLibrary(Resource):
         of the section raises `ConfigurationError` before the scan is requested (with a
         `Section`, before any request at all): PMS would accept it and silently scan nothing.
         """
+        from plexkit.models import Section
+
         if path is None and not isinstance(section, Section):
             key = await self._section_key(section)
             await self._client.request(endpoints.refresh_section(key, force=force))
@@ -552,6 +557,8 @@ class AsyncLibrary(Resource):
     ) -> tuple[Section, str | None]:
         """The section (read by key or title unless given) and ``path`` checked against its
         locations (a malformed ``path`` is refused before any request)."""
+        from plexkit.models import Section
+
         if path is not None:
             check_path_text(path)
         if isinstance(section, Section):
@@ -578,5 +585,7 @@ class AsyncLibrary(Resource):
         self, type: int | str | None = None, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Agent, ...]:
         """The server's metadata agents (``/system/agents``), optionally for one item type."""
+        from plexkit.models.management import Agent
+
         data, _ = await self._client.get_data(matching.agents_request(type), cache=cache, ttl=ttl)
         return tuple(structure(entry, Agent) for entry in children_of(data, "Agent"))
