@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import time
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -37,9 +37,6 @@ from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
-from plexkit.cache._async.control import AsyncCacheControl
-from plexkit.cache._async.response_cache import AsyncResponseCache
-from plexkit.cache.keys import CacheKey
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
@@ -48,6 +45,10 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
+
+if TYPE_CHECKING:
+    from plexkit.cache._async.control import AsyncCacheControl
+    from plexkit.cache._async.response_cache import AsyncResponseCache
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
 
@@ -107,6 +108,8 @@ class AsyncPlexClient:
         )
         self._auth = auth
         if cache is True:
+            from plexkit.cache._async.response_cache import AsyncResponseCache
+
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None
         self.server = AsyncServer(self)
@@ -128,16 +131,16 @@ class AsyncPlexClient:
         self.media = AsyncMedia(self)
         self.prefs = AsyncPrefs(self)
         self.extras = AsyncExtras(self)
-        self.cache: AsyncCacheControl | None = (
-            AsyncCacheControl(
+        self.cache: AsyncCacheControl | None = None
+        if self._cache is not None:
+            from plexkit.cache._async.control import AsyncCacheControl
+
+            self.cache = AsyncCacheControl(
                 self._cache,
                 warmers=dashboard.warmers(self),
                 counter=self._count_library,
                 count_kinds=dashboard.COUNT_KINDS,
             )
-            if self._cache is not None
-            else None
-        )
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:
@@ -182,6 +185,8 @@ class AsyncPlexClient:
                 raise ConfigurationError("cache=True needs a client created with cache=")
             response = await self._send_with_retries(spec)
         else:
+            from plexkit.cache.keys import CacheKey
+
             key = CacheKey.build(
                 name=spec.cache_name,
                 server=self.base_url,

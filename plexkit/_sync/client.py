@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import time
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -38,9 +38,6 @@ from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
-from plexkit.cache._sync.control import CacheControl
-from plexkit.cache._sync.response_cache import ResponseCache
-from plexkit.cache.keys import CacheKey
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
@@ -49,6 +46,10 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
+
+if TYPE_CHECKING:
+    from plexkit.cache._sync.control import CacheControl
+    from plexkit.cache._sync.response_cache import ResponseCache
 
 __all__ = ["PlexClient", "CacheMode"]
 
@@ -108,6 +109,8 @@ class PlexClient:
         )
         self._auth = auth
         if cache is True:
+            from plexkit.cache._sync.response_cache import ResponseCache
+
             cache = ResponseCache(serve_stale=serve_stale)
         self._cache: ResponseCache | None = cache or None
         self.server = Server(self)
@@ -129,16 +132,16 @@ class PlexClient:
         self.media = Media(self)
         self.prefs = Prefs(self)
         self.extras = Extras(self)
-        self.cache: CacheControl | None = (
-            CacheControl(
+        self.cache: CacheControl | None = None
+        if self._cache is not None:
+            from plexkit.cache._sync.control import CacheControl
+
+            self.cache = CacheControl(
                 self._cache,
                 warmers=dashboard.warmers(self),
                 counter=self._count_library,
                 count_kinds=dashboard.COUNT_KINDS,
             )
-            if self._cache is not None
-            else None
-        )
 
     @classmethod
     def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:
@@ -183,6 +186,8 @@ class PlexClient:
                 raise ConfigurationError("cache=True needs a client created with cache=")
             response = self._send_with_retries(spec)
         else:
+            from plexkit.cache.keys import CacheKey
+
             key = CacheKey.build(
                 name=spec.cache_name,
                 server=self.base_url,

@@ -14,7 +14,6 @@ import attrs
 from plexkit._async.dashboard import async_with_item_counts
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._async.resources.paging import iterate, page
-from plexkit._async.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
 from plexkit._core.paging import Page, check_window
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from plexkit._async.client import CacheMode
+    from plexkit._async.scans import ProgressCallback
     from plexkit.models import (
         Album,
         Artist,
@@ -542,6 +542,8 @@ class AsyncLibrary(Resource):
         `Section`, before any request at all). After ``timeout`` seconds raises
         `WaitTimeoutError` (a ``TimeoutError``).
         """
+        from plexkit._async.scans import ScanWait, refresh_and_wait
+
         options = ScanWait.checked(
             timeout=timeout,
             on_progress=on_progress,

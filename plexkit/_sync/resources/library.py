@@ -15,7 +15,6 @@ import attrs
 from plexkit._sync.dashboard import with_item_counts
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource, children_of, not_found
 from plexkit._sync.resources.paging import iterate, page
-from plexkit._sync.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints, matching
 from plexkit._core.endpoints import ParamValue
 from plexkit._core.paging import Page, check_window
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from plexkit._sync.client import CacheMode
+    from plexkit._sync.scans import ProgressCallback
     from plexkit.models import (
         Album,
         Artist,
@@ -543,6 +543,8 @@ class Library(Resource):
         `Section`, before any request at all). After ``timeout`` seconds raises
         `WaitTimeoutError` (a ``TimeoutError``).
         """
+        from plexkit._sync.scans import ScanWait, refresh_and_wait
+
         options = ScanWait.checked(
             timeout=timeout,
             on_progress=on_progress,
