@@ -8,8 +8,10 @@ shape the converter is lenient. No reader lets a KeyError, TypeError or cattrs e
 from __future__ import annotations
 
 import functools
+import importlib
+import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
@@ -61,23 +63,28 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
-def _hook_type(name: str) -> Any:
-    """The type the reader ``name`` structures."""
-    from plexkit.models import containers, items, status
+# What each reader structures: (module of plexkit.models, class, a tuple of them?). Only the
+# module a reader needs is imported: a movie page never builds the session or hub classes.
+_HOOK_TYPES: Final[Mapping[str, tuple[str, str, bool]]] = {
+    "items": ("items", "Item", True),
+    "sections": ("containers", "Section", True),
+    "hubs": ("containers", "Hub", True),
+    "sessions": ("status", "Session", True),
+    "history": ("status", "HistoryEntry", True),
+    "activities": ("status", "Activity", True),
+    "notifications": ("status", "ActivityNotification", True),
+    "search_results": ("containers", "SearchResult", True),
+    "container": ("containers", "MediaContainer", False),
+    "server_info": ("containers", "ServerInfo", False),
+    "identity": ("containers", "Identity", False),
+}
 
-    return {
-        "items": tuple[items.Item, ...],
-        "sections": tuple[containers.Section, ...],
-        "hubs": tuple[containers.Hub, ...],
-        "sessions": tuple[status.Session, ...],
-        "history": tuple[status.HistoryEntry, ...],
-        "activities": tuple[status.Activity, ...],
-        "notifications": tuple[status.ActivityNotification, ...],
-        "search_results": tuple[containers.SearchResult, ...],
-        "container": containers.MediaContainer,
-        "server_info": containers.ServerInfo,
-        "identity": containers.Identity,
-    }[name]
+
+def _hook_type(name: str) -> Any:
+    """The type the reader ``name`` structures (``tuple[Item, ...]``, ``ServerInfo``, ...)."""
+    module, cls, many = _HOOK_TYPES[name]
+    tp = getattr(importlib.import_module(f"plexkit.models.{module}"), cls)
+    return types.GenericAlias(tuple, (tp, ...)) if many else tp
 
 
 def _hook(name: str) -> Any:
