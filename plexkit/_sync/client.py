@@ -35,7 +35,7 @@ from plexkit._sync.resources import (
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
-from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
+from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
@@ -102,7 +102,7 @@ class PlexClient:
             headers={"Accept": self.config.accept, **self.config.identity.headers()},
             timeout=timeout_for(self.config.timeouts),
             limits=limits_for(self.config),
-            verify=self.config.verify_ssl,
+            verify=verify_for(self.base_url, self.config.verify_ssl),
             auth=auth,
             transport=transport,
             follow_redirects=False,
