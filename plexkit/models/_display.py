@@ -9,7 +9,8 @@ included. ``to_dict()`` gives every field as JSON-safe values: datetimes and dat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, Final, Protocol
 
@@ -146,12 +147,48 @@ def _pretty(model: object, printer: _Pretty, cycle: bool) -> None:
             printer.pretty(value)
 
 
-class Display:
-    """What every plexkit model shares for display: the short repr, IPython's pretty
-    printing and `to_dict`.
+def _compared(cls: type) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """Getters of the fields ``cls`` compares and hashes (those attrs would: ``eq=True``,
+    ``hash`` unset or true), as one tuple each."""
+    found = _COMPARED.get(cls)
+    if found is None:
+        fields = attrs.fields(cls)
+        eq = [f.name for f in fields if f.eq]
+        hashed = [f.name for f in fields if f.hash or (f.hash is None and f.eq)]
+        found = _COMPARED[cls] = (_getter(eq), _getter(hashed))
+    return found
 
-    Models are declared ``repr=False``, so attrs writes no ``__repr__`` over this one (and
-    compiles one method less per class); IPython then uses the inherited ``_repr_pretty_``."""
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    if len(names) == 1:
+        (name,) = names
+        return lambda model: (getattr(model, name),)
+    if not names:
+        return lambda model: ()
+    return operator.attrgetter(*names)
+
+
+_COMPARED: dict[type, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
+
+
+class Display:
+    """What every plexkit model shares: the short repr, IPython's pretty printing,
+    `to_dict`, and equality and hashing by field values.
+
+    Models are declared ``repr=False, eq=False``, so attrs compiles no ``__repr__``,
+    ``__eq__`` or ``__hash__`` per class (a quarter of building the item classes) and these
+    shared ones apply: IPython uses the inherited ``_repr_pretty_``; two models are equal when
+    they are of the same class and their fields are (as attrs compares them), and equal models
+    hash alike."""
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _compared(self.__class__)[0]
+        return bool(values(self) == values(other))
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__qualname__, _compared(self.__class__)[1](self)))
 
     def __repr__(self) -> str:
         return short_repr(self)

@@ -45,7 +45,7 @@ OMIT: Final = "plexkit.omit"
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class BaseItem(Display):
     """Fields every library item has. ``rating_key`` identifies it on its server.
 
@@ -102,7 +102,7 @@ class BaseItem(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class _ChildItem(BaseItem):
     """An item with a parent: season (of a show), album (of an artist), photo (of an album)."""
 
@@ -118,7 +118,7 @@ class _ChildItem(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class _LeafItem(_ChildItem):
     """An item with a grandparent: an episode (season, show) or a track (album, artist)."""
 
@@ -132,7 +132,7 @@ class _LeafItem(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Movie(BaseItem):
     """A movie (``type="movie"``) with its media versions and credits."""
 
@@ -160,7 +160,7 @@ class Movie(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Show(BaseItem):
     """A TV show (``type="show"``). ``leaf_count`` counts episodes, ``child_count`` seasons."""
 
@@ -187,7 +187,7 @@ class Show(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Season(_ChildItem):
     """A season of a show; ``parent_*`` describe the show."""
 
@@ -196,7 +196,7 @@ class Season(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Episode(_LeafItem):
     """An episode; ``parent_*`` describe its season and ``grandparent_*`` its show."""
 
@@ -217,7 +217,7 @@ class Episode(_LeafItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Artist(BaseItem):
     """A music artist (``type="artist"``)."""
 
@@ -228,7 +228,7 @@ class Artist(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Album(_ChildItem):
     """A music album; ``parent_*`` describe the artist."""
 
@@ -242,7 +242,7 @@ class Album(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Track(_LeafItem):
     """A music track; ``parent_*`` describe the album and ``grandparent_*`` the artist."""
 
@@ -255,7 +255,7 @@ class Track(_LeafItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Photo(_ChildItem):
     """A photo (``type="photo"`` with media); ``parent_*`` describe its album."""
 
@@ -265,7 +265,7 @@ class Photo(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PhotoAlbum(_ChildItem):
     """A photo album.
 
@@ -280,7 +280,7 @@ class PhotoAlbum(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Clip(BaseItem):
     """A clip: trailer or other extra, pre-roll, or a video in a "other videos" library."""
 
@@ -293,7 +293,7 @@ class Clip(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Collection(BaseItem):
     """A collection. ``items`` is empty as read; ``library.collection()`` fills it in."""
 
@@ -307,7 +307,7 @@ class Collection(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Playlist(BaseItem):
     """A playlist (``playlist_type`` video/audio/photo). ``items`` is filled in by the client."""
 
@@ -324,7 +324,7 @@ _NO_RAW: Mapping[str, Any] = MappingProxyType({})
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False, repr=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class UnknownItem(Display):
     """An item of a type plexkit does not model, or one it could not read.
 
