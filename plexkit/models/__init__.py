@@ -4,6 +4,10 @@ Bodies go through `decode_body` (JSON or XML, safely, into one JSON-shaped dict)
 typed reader (`items_from`, `sections_from`, ...) or `parse_container`.
 Models are frozen attrs classes built by one cattrs `converter`; see ``docs/models.md``
 for the leniency rules and the JSON/XML equivalence.
+
+Every name loads on first use (:mod:`plexkit._lazy`): importing the client builds no model
+class and no converter. ``__all__`` is written out for documentation tools, which do not list
+type-guarded imports otherwise; the loader checks that it names exactly the re-exports.
 """
 
 from __future__ import annotations
@@ -88,5 +92,83 @@ if TYPE_CHECKING:
     from plexkit.models.status import SessionInfo as SessionInfo
     from plexkit.models.status import SessionUser as SessionUser
     from plexkit.models.status import TranscodeSession as TranscodeSession
+
+__all__ = [
+    "ITEM_CLASSES",
+    "Activity",
+    "ActivityContext",
+    "ActivityEvent",
+    "ActivityNotification",
+    "Agent",
+    "AgentMediaType",
+    "Album",
+    "Artist",
+    "Artwork",
+    "BaseItem",
+    "Clip",
+    "Collection",
+    "ConnectionEvent",
+    "Directory",
+    "Display",
+    "Episode",
+    "ExternalIds",
+    "FieldLock",
+    "Guid",
+    "HistoryEntry",
+    "Hub",
+    "Identity",
+    "Item",
+    "Location",
+    "MatchCandidate",
+    "Media",
+    "MediaContainer",
+    "Movie",
+    "Notification",
+    "Part",
+    "Photo",
+    "PhotoAlbum",
+    "Player",
+    "PlayingEvent",
+    "Playlist",
+    "ProgressEvent",
+    "ScanResult",
+    "SearchResult",
+    "Season",
+    "Section",
+    "ServerInfo",
+    "Session",
+    "SessionInfo",
+    "SessionUser",
+    "Show",
+    "StatusEvent",
+    "Stream",
+    "Tag",
+    "TimelineEvent",
+    "Track",
+    "TranscodeSession",
+    "TranscodeSessionEvent",
+    "UnknownEvent",
+    "UnknownItem",
+    "activities_from",
+    "activity_notifications_from",
+    "configure_converter",
+    "container_from",
+    "converter",
+    "decode_body",
+    "decode_document",
+    "external_ids",
+    "history_from",
+    "hubs_from",
+    "identity_from",
+    "items_from",
+    "paging_from",
+    "parse_container",
+    "parse_guid",
+    "sections_from",
+    "server_info_from",
+    "sessions_from",
+    "structure",
+    "to_dict",
+]
 
 lazy_exports(__name__).install()

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
 
+import pytest
+
+from plexkit._lazy import LazyExports
 from plexkit.models import ITEM_CLASSES
 from plexkit.models.item_types import MODELLED_TYPES
 
@@ -81,3 +85,15 @@ def test_a_models_name_loads_its_module_on_first_use() -> None:
 
 def test_the_decoder_knows_the_modelled_types_without_the_classes() -> None:
     assert set(ITEM_CLASSES) == MODELLED_TYPES
+
+
+def test_a_written_all_must_name_exactly_the_reexports(monkeypatch: pytest.MonkeyPatch) -> None:
+    package = types.ModuleType("fake_package")
+    package.__all__ = ["Eager", "Lazy", "Forgotten"]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fake_package", package)
+    exports = LazyExports("fake_package", {"Lazy": "fake_package.lazy"}, ("Eager",))
+    with pytest.raises(ImportError, match="Forgotten"):
+        exports.install()
+    package.__all__ = ["Lazy", "Eager"]  # type: ignore[attr-defined]
+    exports.install()
+    assert package.__all__ == ["Eager", "Lazy"]  # type: ignore[attr-defined]
