@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final
 from weakref import WeakKeyDictionary
 
 import attrs
@@ -35,19 +35,18 @@ from plexkit._core.waits import (
 from plexkit._redact import get_logger
 from plexkit._synchronization import async_sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
-from plexkit.models import activities_from, sections_from
+from plexkit.models import Activity, Section, activities_from, sections_from
+from plexkit.models.management import Notification, ScanResult
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
     from plexkit._async.notifications import AsyncNotificationStream
-    from plexkit.models import Activity, Section
-    from plexkit.models.management import Notification, ScanResult
 
 __all__ = ["AsyncActivityWatch", "ProgressCallback", "ScanWait", "refresh_and_wait"]
 
 log = get_logger(__name__)
 
-ProgressCallback: TypeAlias = "Callable[[Activity], object]"
+ProgressCallback = Callable[[Activity], object]
 
 _WATCH_TYPES: Final = ("activity", "connection")
 _CONNECT_TIMEOUT: Final = 5.0
@@ -246,8 +245,6 @@ async def _follow(
     options: ScanWait,
 ) -> ScanResult:
     """Drive :class:`Follow` for one scan: do what it decides, feed it what happened."""
-    from plexkit.models.management import ScanResult
-
     follow = Follow(
         ScanJudge(tracker),
         interval=options.poll_interval,

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 
 import attrs
 
-if TYPE_CHECKING:
-    from plexkit.models import Activity
+from plexkit.models import Activity
 
 __all__ = ["ScanClaims"]
 

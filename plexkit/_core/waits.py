@@ -25,16 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal, Protocol
 
 import attrs
 
 from plexkit._core.claims import ScanClaims
 from plexkit._core.notifications import is_scan_activity
-
-if TYPE_CHECKING:
-    from plexkit.models import Activity
-    from plexkit.models.management import ActivityEvent, Notification
+from plexkit.models import Activity
+from plexkit.models.management import ActivityEvent, ConnectionEvent, Notification
 
 __all__ = [
     "ActivityJudge",
@@ -363,8 +361,6 @@ class Follow:
 
     def notified(self, event: Notification | None, now: float) -> tuple[Output, ...]:
         """Feed one read of the stream (None: nothing came)."""
-        from plexkit.models.management import ActivityEvent, ConnectionEvent
-
         if isinstance(event, ConnectionEvent) and event.state == "disconnected":
             self._to_polling(now)
             return ()

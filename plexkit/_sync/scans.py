@@ -13,7 +13,7 @@ import math
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final
 from weakref import WeakKeyDictionary
 
 import attrs
@@ -36,19 +36,18 @@ from plexkit._core.waits import (
 from plexkit._redact import get_logger
 from plexkit._synchronization import sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
-from plexkit.models import activities_from, sections_from
+from plexkit.models import Activity, Section, activities_from, sections_from
+from plexkit.models.management import Notification, ScanResult
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
     from plexkit._sync.notifications import NotificationStream
-    from plexkit.models import Activity, Section
-    from plexkit.models.management import Notification, ScanResult
 
 __all__ = ["ActivityWatch", "ProgressCallback", "ScanWait", "refresh_and_wait"]
 
 log = get_logger(__name__)
 
-ProgressCallback: TypeAlias = "Callable[[Activity], object]"
+ProgressCallback = Callable[[Activity], object]
 
 _WATCH_TYPES: Final = ("activity", "connection")
 _CONNECT_TIMEOUT: Final = 5.0
@@ -247,8 +246,6 @@ def _follow(
     options: ScanWait,
 ) -> ScanResult:
     """Drive :class:`Follow` for one scan: do what it decides, feed it what happened."""
-    from plexkit.models.management import ScanResult
-
     follow = Follow(
         ScanJudge(tracker),
         interval=options.poll_interval,
