@@ -51,8 +51,13 @@ class LazyExports:
 
         Set at run time, so documentation tools read the imports themselves rather than a
         computed ``__all__`` they cannot evaluate; type checkers follow the ``X as X``
-        re-exports."""
+        re-exports. A package may also write ``__all__`` out (documentation tools list no
+        type-guarded import without it): it must then name exactly the re-exports."""
         module = sys.modules[self.package]
+        written = getattr(module, "__all__", None)
+        if written is not None and sorted(written) != self.names:
+            differ = sorted(set(written) ^ set(self.names))
+            raise ImportError(f"{self.package}.__all__ and its re-exports differ: {differ}")
         module.__all__ = self.names  # type: ignore[attr-defined]
         module.__getattr__ = self.getattr  # type: ignore[method-assign]
         module.__dir__ = self.dir  # type: ignore[method-assign]

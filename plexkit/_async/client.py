@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import time
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -34,12 +34,9 @@ from plexkit._async.resources import (
 from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
-from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
+from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
-from plexkit.cache._async.control import AsyncCacheControl
-from plexkit.cache._async.response_cache import AsyncResponseCache
-from plexkit.cache.keys import CacheKey
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
@@ -48,6 +45,10 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
+
+if TYPE_CHECKING:
+    from plexkit.cache._async.control import AsyncCacheControl
+    from plexkit.cache._async.response_cache import AsyncResponseCache
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
 
@@ -74,7 +75,7 @@ def _http_client(
         headers={"Accept": config.accept, **config.identity.headers()},
         timeout=timeout_for(config.timeouts),
         limits=limits_for(config),
-        verify=config.verify_ssl,
+        verify=verify_for(base_url, config.verify_ssl),
         auth=auth,
         transport=transport,
         follow_redirects=False,
@@ -117,6 +118,8 @@ class AsyncPlexClient:
         self._http = _http_client(self.config, self.base_url, auth, transport)
         self._auth = auth
         if cache is True:
+            from plexkit.cache._async.response_cache import AsyncResponseCache
+
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None
         self.server = AsyncServer(self)
@@ -144,6 +147,8 @@ class AsyncPlexClient:
         """``plex.cache``: what can be warmed and counted on this client (None without a cache)."""
         if self._cache is None:
             return None
+        from plexkit.cache._async.control import AsyncCacheControl
+
         return AsyncCacheControl(
             self._cache,
             warmers=dashboard.warmers(self),
@@ -194,6 +199,8 @@ class AsyncPlexClient:
                 raise ConfigurationError("cache=True needs a client created with cache=")
             response = await self._send_with_retries(spec)
         else:
+            from plexkit.cache.keys import CacheKey
+
             key = CacheKey.build(
                 name=spec.cache_name,
                 server=self.base_url,

@@ -14,12 +14,13 @@ import attrs
 from plexkit._core import endpoints
 from plexkit._core.paging import total_from
 from plexkit._synchronization import async_gather
-from plexkit.cache._async.control import AsyncWarmer
 from plexkit.errors import ConfigurationError
-from plexkit.models import Section, paging_from
+from plexkit.models import paging_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
+    from plexkit.cache._async.control import AsyncWarmer
+    from plexkit.models import Section
 
 __all__ = [
     "COUNT_KINDS",

@@ -17,7 +17,7 @@ import math
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from plexkit._core.notifications import (
     NOTIFICATIONS_PATH,
@@ -38,18 +38,18 @@ from plexkit._synchronization import (
 )
 from plexkit._ws_errors import describe, is_fatal, websocket_error
 from plexkit.errors import ConfigurationError, PlexError, TransportError
-from plexkit.models.management import ConnectionEvent, Notification
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from plexkit._async.client import AsyncPlexClient
+    from plexkit.models.management import ConnectionEvent, Notification
 
 __all__ = ["AsyncNotificationStream", "AsyncNotifications", "ErrorCallback", "EventCallback"]
 
 log = get_logger(__name__)
 
-EventCallback = Callable[[Notification], object]
+EventCallback: TypeAlias = "Callable[[Notification], object]"
 ErrorCallback = Callable[[BaseException], object]
 
 
@@ -303,6 +303,8 @@ class AsyncNotificationStream:
     async def _session(self, attempt: int) -> tuple[bool, PlexError | None]:
         """One connection: open, read until stopped or dropped. ``(healthy, error)``:
         healthy when it delivered a frame or stayed open at least ``max_backoff`` seconds."""
+        from plexkit.models.management import ConnectionEvent
+
         opened = False
         self._frames = 0
         opened_at = 0.0

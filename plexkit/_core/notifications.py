@@ -11,20 +11,16 @@ import json
 import math
 import random
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any, Final, TypedDict
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
 import attrs
 
 from plexkit._redact import get_logger
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.models import structure
-from plexkit.models.management import (
-    NOTIFICATION_ELEMENTS,
-    Notification,
-    TranscodeSessionEvent,
-    UnknownEvent,
-)
-from plexkit.models.status import TranscodeSession
+
+if TYPE_CHECKING:
+    from plexkit.models.management import Notification
 
 __all__ = [
     "NOTIFICATIONS_PATH",
@@ -59,6 +55,9 @@ def parse_message(text: str | bytes) -> tuple[Notification, ...]:
 
 def parse_container(container: Mapping[str, Any]) -> tuple[Notification, ...]:
     """The events of one ``NotificationContainer`` (one per entry of its list)."""
+    from plexkit.models.management import NOTIFICATION_ELEMENTS, TranscodeSessionEvent, UnknownEvent
+    from plexkit.models.status import TranscodeSession
+
     kind = container.get("type")
     if not isinstance(kind, str) or not kind:
         return ()

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 from urllib.parse import urlencode
 
 from plexkit._core.endpoints import ParamValue, _clean, path_key
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition, condition_params
-from plexkit.models import BaseItem, Collection, Playlist
+
+if TYPE_CHECKING:
+    from plexkit.models import BaseItem, Collection, Playlist
 
 __all__ = [
     "ItemRef",
@@ -22,7 +24,7 @@ __all__ = [
     "section_uri",
 ]
 
-ItemRef = BaseItem | str | int
+ItemRef: TypeAlias = "BaseItem | str | int"
 """A library item: its model, or its rating key."""
 
 _PROVIDER: Final = "com.plexapp.plugins.library"
@@ -32,6 +34,8 @@ _PLAYLIST_PATH: Final = re.compile(r"^/playlists/(\d+)(?:/items)?$")
 
 def item_keys(items: Iterable[ItemRef], *, what: str = "items") -> list[str]:
     """The rating keys of ``items``; refuses an empty list and anything that is not an item."""
+    from plexkit.models import BaseItem, Collection, Playlist
+
     if items is None or isinstance(items, (str, bytes, int, BaseItem)):
         items = [items] if isinstance(items, (str, int, BaseItem)) else []
     keys: list[str] = []
@@ -54,6 +58,8 @@ def item_keys(items: Iterable[ItemRef], *, what: str = "items") -> list[str]:
 
 
 def _from_ref(value: object, kind: type[BaseItem], pattern: re.Pattern[str], what: str) -> str:
+    from plexkit.models import BaseItem
+
     if isinstance(value, kind):
         return path_key(value.rating_key, f"{what} rating key")
     if isinstance(value, BaseItem):
@@ -72,11 +78,15 @@ def _from_ref(value: object, kind: type[BaseItem], pattern: re.Pattern[str], wha
 
 def collection_key(value: Collection | str | int) -> str:
     """A collection's rating key from its model, rating key or key path."""
+    from plexkit.models import Collection
+
     return _from_ref(value, Collection, _KEY_PATH, "collection")
 
 
 def playlist_key(value: Playlist | str | int) -> str:
     """A playlist's rating key from its model, rating key or key path."""
+    from plexkit.models import Playlist
+
     return _from_ref(value, Playlist, _PLAYLIST_PATH, "playlist")
 
 

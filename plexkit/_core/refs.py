@@ -7,29 +7,15 @@ every call that takes an item accepts the item model or its rating key. Listing 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from typing import Final, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 from plexkit._core.endpoints import ITEM_TYPES, item_type_number
 from plexkit.errors import ConfigurationError
-from plexkit.models import (
-    Album,
-    Artist,
-    BaseItem,
-    Clip,
-    Collection,
-    Episode,
-    Item,
-    Movie,
-    Photo,
-    PhotoAlbum,
-    Playlist,
-    Season,
-    Section,
-    Show,
-    Track,
-    UnknownItem,
-)
+
+if TYPE_CHECKING:
+    from plexkit.models import BaseItem, Item, Section, UnknownItem
 
 __all__ = [
     "ItemRef",
@@ -42,9 +28,9 @@ __all__ = [
 ]
 
 #: A library section: the model, its key (``"1"`` or ``1``) or its title (``"Movies"``).
-SectionRef: TypeAlias = Section | str | int
+SectionRef: TypeAlias = "Section | str | int"
 #: A library item: the model or its rating key.
-ItemRef: TypeAlias = BaseItem | UnknownItem | str | int
+ItemRef: TypeAlias = "BaseItem | UnknownItem | str | int"
 #: The item type names a listing's ``type=`` takes (a Plex type number works too).
 ItemType: TypeAlias = Literal[
     "movie",
@@ -61,20 +47,41 @@ ItemType: TypeAlias = Literal[
     "collection",
 ]
 
-_CLASSES: Final[dict[int, type[BaseItem]]] = {
-    ITEM_TYPES["movie"]: Movie,
-    ITEM_TYPES["show"]: Show,
-    ITEM_TYPES["season"]: Season,
-    ITEM_TYPES["episode"]: Episode,
-    ITEM_TYPES["trailer"]: Clip,
-    ITEM_TYPES["artist"]: Artist,
-    ITEM_TYPES["album"]: Album,
-    ITEM_TYPES["track"]: Track,
-    ITEM_TYPES["photoalbum"]: PhotoAlbum,
-    ITEM_TYPES["photo"]: Photo,
-    ITEM_TYPES["playlist"]: Playlist,
-    ITEM_TYPES["collection"]: Collection,
-}
+
+@functools.cache
+def _classes() -> dict[int, type[BaseItem]]:
+    """Type number -> model class, built on first use (so importing the client builds no
+    model class)."""
+    from plexkit.models import (
+        Album,
+        Artist,
+        Clip,
+        Collection,
+        Episode,
+        Movie,
+        Photo,
+        PhotoAlbum,
+        Playlist,
+        Season,
+        Show,
+        Track,
+    )
+
+    return {
+        ITEM_TYPES["movie"]: Movie,
+        ITEM_TYPES["show"]: Show,
+        ITEM_TYPES["season"]: Season,
+        ITEM_TYPES["episode"]: Episode,
+        ITEM_TYPES["trailer"]: Clip,
+        ITEM_TYPES["artist"]: Artist,
+        ITEM_TYPES["album"]: Album,
+        ITEM_TYPES["track"]: Track,
+        ITEM_TYPES["photoalbum"]: PhotoAlbum,
+        ITEM_TYPES["photo"]: Photo,
+        ITEM_TYPES["playlist"]: Playlist,
+        ITEM_TYPES["collection"]: Collection,
+    }
+
 
 T = TypeVar("T")
 
@@ -82,7 +89,7 @@ T = TypeVar("T")
 def item_class(type: int | str | None) -> type[BaseItem] | None:
     """The model class a ``type=`` listing holds, or None when it is not narrowed."""
     number = item_type_number(type)
-    return None if number is None else _CLASSES.get(number)
+    return None if number is None else _classes().get(number)
 
 
 def narrowed(items: Iterable[Item], kind: type[BaseItem] | None) -> tuple[Item, ...]:
@@ -98,6 +105,8 @@ def narrowed(items: Iterable[Item], kind: type[BaseItem] | None) -> tuple[Item, 
 
 def rating_key_of(item: ItemRef) -> str | int:
     """The rating key of an item model, or the key itself; refused if it has none."""
+    from plexkit.models import BaseItem, UnknownItem
+
     if isinstance(item, (BaseItem, UnknownItem)):
         if item.rating_key is None:
             raise ConfigurationError(f"item {item.title!r} has no rating key")
@@ -111,6 +120,8 @@ def rating_key_of(item: ItemRef) -> str | int:
 
 def section_key_of(section: SectionRef) -> str | None:
     """The key of a section model or key, or None for a title (which must be looked up)."""
+    from plexkit.models import Section
+
     if isinstance(section, Section):
         return section.key
     if isinstance(section, bool) or not isinstance(section, (str, int)):

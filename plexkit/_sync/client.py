@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import time
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -35,12 +35,9 @@ from plexkit._sync.resources import (
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
-from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error
+from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit._response import CachedResponse
-from plexkit.cache._sync.control import CacheControl
-from plexkit.cache._sync.response_cache import ResponseCache
-from plexkit.cache.keys import CacheKey
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
@@ -49,6 +46,10 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
+
+if TYPE_CHECKING:
+    from plexkit.cache._sync.control import CacheControl
+    from plexkit.cache._sync.response_cache import ResponseCache
 
 __all__ = ["PlexClient", "CacheMode"]
 
@@ -75,7 +76,7 @@ def _http_client(
         headers={"Accept": config.accept, **config.identity.headers()},
         timeout=timeout_for(config.timeouts),
         limits=limits_for(config),
-        verify=config.verify_ssl,
+        verify=verify_for(base_url, config.verify_ssl),
         auth=auth,
         transport=transport,
         follow_redirects=False,
@@ -118,6 +119,8 @@ class PlexClient:
         self._http = _http_client(self.config, self.base_url, auth, transport)
         self._auth = auth
         if cache is True:
+            from plexkit.cache._sync.response_cache import ResponseCache
+
             cache = ResponseCache(serve_stale=serve_stale)
         self._cache: ResponseCache | None = cache or None
         self.server = Server(self)
@@ -145,6 +148,8 @@ class PlexClient:
         """``plex.cache``: what can be warmed and counted on this client (None without a cache)."""
         if self._cache is None:
             return None
+        from plexkit.cache._sync.control import CacheControl
+
         return CacheControl(
             self._cache,
             warmers=dashboard.warmers(self),
@@ -195,6 +200,8 @@ class PlexClient:
                 raise ConfigurationError("cache=True needs a client created with cache=")
             response = self._send_with_retries(spec)
         else:
+            from plexkit.cache.keys import CacheKey
+
             key = CacheKey.build(
                 name=spec.cache_name,
                 server=self.base_url,

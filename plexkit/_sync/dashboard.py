@@ -15,12 +15,13 @@ import attrs
 from plexkit._core import endpoints
 from plexkit._core.paging import total_from
 from plexkit._synchronization import gather
-from plexkit.cache._sync.control import Warmer
 from plexkit.errors import ConfigurationError
-from plexkit.models import Section, paging_from
+from plexkit.models import paging_from
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
+    from plexkit.cache._sync.control import Warmer
+    from plexkit.models import Section
 
 __all__ = [
     "COUNT_KINDS",

@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TypeVar
-
-from tenacity import (
-    Retrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    stop_before_delay,
-)
-from tenacity.stop import stop_base
+from typing import TYPE_CHECKING, TypeVar
 
 from plexkit._core.retry import backoff_delay, is_retryable
 from plexkit._redact import get_logger
 from plexkit._synchronization import sleep
 from plexkit.errors import DeadlineExceededError, TransportError
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
+    from tenacity.stop import stop_base
 
 __all__ = ["send_with_retries"]
 
@@ -46,6 +41,8 @@ def send_with_retries(
 
     ``what`` names the request in logs and errors (``"GET /library/sections"``).
     """
+    from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
+
     started = time.monotonic()
     stop: stop_base = stop_after_attempt(max_retries + 1)
     if deadline is not None:

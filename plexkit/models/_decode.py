@@ -23,17 +23,15 @@ import importlib
 import itertools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Final
-from xml.etree.ElementTree import Element
-from xml.etree.ElementTree import ParseError as XMLSyntaxError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as _xml_fromstring
+from typing import TYPE_CHECKING, Any, Final
 
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._wire import gc_paused
-from plexkit.models.items import ITEM_CLASSES
+from plexkit.models.item_types import MODELLED_TYPES
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 __all__ = ["decode_body", "decode_document", "excerpt", "normalise_container"]
 
@@ -47,7 +45,6 @@ _ORJSON_SAFE_FROM: Final = (3, 9, 15)
 
 #: Element names of library items; PMS's JSON lists all of them under ``Metadata``.
 _ITEM_ELEMENTS: Final = frozenset({"Video", "Track", "Photo", "Playlist", "Metadata"})
-_ITEM_TYPES: Final = frozenset(ITEM_CLASSES)
 # Elements whose ``Directory`` children can be items (elsewhere a Directory is navigation).
 _ITEM_PARENTS: Final = frozenset({"MediaContainer", "Hub", "OnDeck"})
 # Keys that only appear in bodies that need normalising (XML-named JSON, hub directories).
@@ -236,7 +233,7 @@ def _is_item(attrs: Mapping[str, Any]) -> bool:
     kind = attrs.get("type")
     return (
         isinstance(kind, str)
-        and kind in _ITEM_TYPES
+        and kind in MODELLED_TYPES
         and "agent" not in attrs
         and "scanner" not in attrs
     )
@@ -281,6 +278,12 @@ def _decode_json(body: bytes | str, declared: str) -> dict[str, Any] | list[Any]
 
 
 def _decode_xml(body: bytes | str, declared: str) -> dict[str, Any]:
+    """An XML body through defusedxml (imported here: most clients only ever read JSON)."""
+    from xml.etree.ElementTree import ParseError as XMLSyntaxError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring as _xml_fromstring
+
     try:
         root = _xml_fromstring(body, forbid_dtd=True)
         return _element(root, None)

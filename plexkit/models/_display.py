@@ -9,7 +9,8 @@ included. ``to_dict()`` gives every field as JSON-safe values: datetimes and dat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, Final, Protocol
 
@@ -17,7 +18,7 @@ import attrs
 
 from plexkit.models._wire import wire_name
 
-__all__ = ["Display", "install_display", "set_fields", "short_repr", "to_dict"]
+__all__ = ["Display", "set_fields", "short_repr", "to_dict"]
 
 #: Text longer than this is cut in a short repr.
 TEXT_LIMIT: Final = 40
@@ -146,9 +147,48 @@ def _pretty(model: object, printer: _Pretty, cycle: bool) -> None:
             printer.pretty(value)
 
 
+def _compared(cls: type) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """Getters of the fields ``cls`` compares and hashes (those attrs would: ``eq=True``,
+    ``hash`` unset or true), as one tuple each."""
+    found = _COMPARED.get(cls)
+    if found is None:
+        fields = attrs.fields(cls)
+        eq = [f.name for f in fields if f.eq]
+        hashed = [f.name for f in fields if f.hash or (f.hash is None and f.eq)]
+        found = _COMPARED[cls] = (_getter(eq), _getter(hashed))
+    return found
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    if len(names) == 1:
+        (name,) = names
+        return lambda model: (getattr(model, name),)
+    if not names:
+        return lambda model: ()
+    return operator.attrgetter(*names)
+
+
+_COMPARED: dict[type, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
+
+
 class Display:
-    """What every plexkit model shares for display: the short repr, IPython's pretty
-    printing and `to_dict`."""
+    """What every plexkit model shares: the short repr, IPython's pretty printing,
+    `to_dict`, and equality and hashing by field values.
+
+    Models are declared ``repr=False, eq=False``, so attrs compiles no ``__repr__``,
+    ``__eq__`` or ``__hash__`` per class (a quarter of building the item classes) and these
+    shared ones apply: IPython uses the inherited ``_repr_pretty_``; two models are equal when
+    they are of the same class and their fields are (as attrs compares them), and equal models
+    hash alike."""
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _compared(self.__class__)[0]
+        return bool(values(self) == values(other))
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__qualname__, _compared(self.__class__)[1](self)))
 
     def __repr__(self) -> str:
         return short_repr(self)
@@ -161,15 +201,3 @@ class Display:
         """Every field as JSON-safe values: datetimes and dates as ISO 8601 text, tuples as
         lists, nested models as dicts; ``camel=True`` uses Plex's camelCase names."""
         return to_dict(self, camel=camel)
-
-
-def install_display() -> None:
-    """Put the short repr back on every model class defined so far: attrs writes its own
-    ``__repr__`` onto each class it decorates, over the one inherited from `Display` (and
-    IPython prefers a class's own ``__repr__`` to an inherited ``_repr_pretty_``)."""
-    pending: list[type] = list(Display.__subclasses__())
-    while pending:
-        cls = pending.pop()
-        pending.extend(cls.__subclasses__())
-        setattr(cls, "__repr__", Display.__repr__)  # noqa: B010 (mypy refuses the assignment)
-        setattr(cls, "_repr_pretty_", Display._repr_pretty_)  # noqa: B010

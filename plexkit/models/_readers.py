@@ -8,25 +8,29 @@ shape the converter is lenient. No reader lets a KeyError, TypeError or cattrs e
 from __future__ import annotations
 
 import functools
+import importlib
+import types
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
-from plexkit.models._converter import converter
 from plexkit.models._decode import decode_body, excerpt
 from plexkit.models._memo import Decoded
 from plexkit.models._wire import gc_paused, to_int
-from plexkit.models.containers import (
-    Hub,
-    Identity,
-    MediaContainer,
-    SearchResult,
-    Section,
-    ServerInfo,
-)
-from plexkit.models.items import Item
-from plexkit.models.status import Activity, ActivityNotification, HistoryEntry, Session
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from plexkit.models.containers import (
+        Hub,
+        Identity,
+        MediaContainer,
+        Section,
+        ServerInfo,
+    )
+    from plexkit.models.items import Item
+    from plexkit.models.status import Activity, ActivityNotification, HistoryEntry, Session
 
 __all__ = [
     "activities_from",
@@ -48,29 +52,47 @@ R = TypeVar("R")
 
 _CONTAINER_CHILDREN = ("Metadata", "Directory", "Hub", "SearchResult")
 
-# The readers' structuring hooks, generated on first use: generating them at import time
-# was most of ``import plexkit.models``.
-_HOOK_TYPES: Final[Mapping[str, Any]] = {
-    "items": tuple[Item, ...],
-    "sections": tuple[Section, ...],
-    "hubs": tuple[Hub, ...],
-    "sessions": tuple[Session, ...],
-    "history": tuple[HistoryEntry, ...],
-    "activities": tuple[Activity, ...],
-    "notifications": tuple[ActivityNotification, ...],
-    "search_results": tuple[SearchResult, ...],
-    "container": MediaContainer,
-    "server_info": ServerInfo,
-    "identity": Identity,
-}
 _hooks: dict[str, Any] = {}
 
 
+def _converter() -> cattrs.Converter:
+    """plexkit's converter, imported on first use: importing it builds the model classes,
+    which a client that has not decoded anything yet does not need."""
+    from plexkit.models._converter import converter
+
+    return converter
+
+
+# What each reader structures: (module of plexkit.models, class, a tuple of them?). Only the
+# module a reader needs is imported: a movie page never builds the session or hub classes.
+_HOOK_TYPES: Final[Mapping[str, tuple[str, str, bool]]] = {
+    "items": ("items", "Item", True),
+    "sections": ("containers", "Section", True),
+    "hubs": ("containers", "Hub", True),
+    "sessions": ("status", "Session", True),
+    "history": ("status", "HistoryEntry", True),
+    "activities": ("status", "Activity", True),
+    "notifications": ("status", "ActivityNotification", True),
+    "search_results": ("containers", "SearchResult", True),
+    "container": ("containers", "MediaContainer", False),
+    "server_info": ("containers", "ServerInfo", False),
+    "identity": ("containers", "Identity", False),
+}
+
+
+def _hook_type(name: str) -> Any:
+    """The type the reader ``name`` structures (``tuple[Item, ...]``, ``ServerInfo``, ...)."""
+    module, cls, many = _HOOK_TYPES[name]
+    tp = getattr(importlib.import_module(f"plexkit.models.{module}"), cls)
+    return types.GenericAlias(tuple, (tp, ...)) if many else tp
+
+
 def _hook(name: str) -> Any:
-    """The converter's hook for ``_HOOK_TYPES[name]``, generated once."""
+    """The converter's hook for the reader ``name``, generated on first use (generating
+    the readers' hooks at import time was most of ``import plexkit.models``)."""
     hook = _hooks.get(name)
     if hook is None:
-        hook = _hooks[name] = converter.get_structure_hook(_HOOK_TYPES[name])
+        hook = _hooks[name] = _converter().get_structure_hook(_hook_type(name))
     return hook
 
 
@@ -102,7 +124,7 @@ def structure(value: Mapping[str, Any], cls: type[T]) -> T:
     if not isinstance(value, Mapping):
         raise ParseError(f"expected an object for {_name(cls)}", excerpt=excerpt(value))
     try:
-        result: T = converter.structure(value, cls)
+        result: T = _converter().structure(value, cls)
     except Exception as exc:
         raise _failure(_name(cls), value, exc) from None
     return result

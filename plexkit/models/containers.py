@@ -27,7 +27,7 @@ __all__ = [
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Directory(Display):
     """A navigable entry that is not a library item.
 
@@ -57,7 +57,7 @@ class Directory(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Hub(Display):
     """A hub: one row of results (search, home, "continue watching").
 
@@ -79,7 +79,7 @@ class Hub(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SearchResult(Display):
     """One ``/library/search`` result: a scored item or a scored tag directory."""
 
@@ -89,7 +89,7 @@ class SearchResult(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Section(Display):
     """A library section (``/library/sections``) with its folders.
 
@@ -119,7 +119,7 @@ class Section(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class MediaContainer(Display):
     """A decoded PMS body: listing attributes plus typed children.
 
@@ -161,7 +161,7 @@ class MediaContainer(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ServerInfo(Display):
     """The server root (``GET /``): identity, version, platform and capabilities.
 
@@ -214,7 +214,7 @@ class ServerInfo(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Identity(Display):
     """``GET /identity``: readable without a token, used to recognise a server."""
 

@@ -32,7 +32,7 @@ _GUID_RE: Final = re.compile(r"^(?P<scheme>[A-Za-z][\w.+-]*)://(?P<rest>[^?#]*)"
 _IMDB_RE: Final = re.compile(r"^tt\d{5,}$")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ExternalIds(Display):
     """An item's ids at TMDB, TVDB and IMDb; ``None`` where the server gave none."""
 

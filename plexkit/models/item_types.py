@@ -9,7 +9,7 @@ from typing import Final
 
 from plexkit.errors import ConfigurationError
 
-__all__ = ["ITEM_TYPES", "ITEM_TYPE_NAMES", "item_type_number"]
+__all__ = ["ITEM_TYPES", "ITEM_TYPE_NAMES", "MODELLED_TYPES", "item_type_number"]
 
 ITEM_TYPES: Final[Mapping[str, int]] = MappingProxyType(
     {
@@ -36,6 +36,10 @@ ITEM_TYPE_NAMES: Final[Mapping[int, str]] = MappingProxyType(
     {number: name for name, number in ITEM_TYPES.items()}
 )
 """Type number -> name."""
+
+MODELLED_TYPES: Final = frozenset(ITEM_TYPES) - {"trailer", "person", "playlistfolder"}
+"""The type names with a model class of their own (the keys of ``items.ITEM_CLASSES``),
+here so the decoder knows them without building the model classes."""
 
 
 def item_type_number(value: int | str | None) -> int | None:

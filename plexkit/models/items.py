@@ -9,7 +9,7 @@ ones. An item whose ``type`` plexkit does not know, or that is too broken to rea
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from types import MappingProxyType
 from typing import Any, Final, TypeAlias
 
@@ -18,7 +18,8 @@ import attrs
 from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
 from plexkit.models.external import ExternalIds, external_ids
-from plexkit.models.media import Guid, Location, Media, Tag
+from plexkit.models.item_base import OMIT, BaseItem, _ChildItem, _LeafItem
+from plexkit.models.media import Location, Media, Tag
 from plexkit.models.settings import Setting
 
 __all__ = [
@@ -43,99 +44,9 @@ __all__ = [
     "UnknownItem",
 ]
 
-#: ``attrs.field`` metadata key: the field is not read from the wire (filled in by the client).
-OMIT: Final = "plexkit.omit"
-
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
-class BaseItem(Display):
-    """Fields every library item has. ``rating_key`` identifies it on its server.
-
-    ``rating_key``, ``key``, ``title`` and ``type`` are sent on every real item: an entry
-    without one of them is read as an `UnknownItem`. Timestamps are aware UTC datetimes.
-    """
-
-    rating_key: str
-    type: str
-    key: str
-    guid: str | None = None
-    title: str
-    title_sort: str | None = None
-    slug: str | None = None
-    summary: str | None = None
-    thumb: str | None = None
-    art: str | None = None
-    year: int | None = None
-    index: int | None = None
-    added_at: datetime | None = None
-    updated_at: datetime | None = None
-    last_viewed_at: datetime | None = None
-    view_count: int | None = None
-    skip_count: int | None = None
-    user_rating: float | None = None
-    last_rated_at: datetime | None = None
-    library_section_id: int | None = None
-    library_section_key: str | None = None
-    library_section_title: str | None = None
-    guids: tuple[Guid, ...] = attrs.field(default=(), metadata={WIRE: "Guid"})
-    labels: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Label"})
-    collections: tuple[Tag, ...] = attrs.field(default=(), metadata={WIRE: "Collection"})
-
-    @property
-    def external_ids(self) -> ExternalIds:
-        """TMDB, TVDB and IMDb ids from ``guids`` (ask for them with ``include_guids=True``)
-        or, for items of the legacy agents, from ``guid``."""
-        return external_ids(self.guid, (g.id for g in self.guids))
-
-    @property
-    def tmdb_id(self) -> int | None:
-        """The item's TMDB id, if the server knows it."""
-        return self.external_ids.tmdb
-
-    @property
-    def tvdb_id(self) -> int | None:
-        """The item's TVDB id, if the server knows it."""
-        return self.external_ids.tvdb
-
-    @property
-    def imdb_id(self) -> str | None:
-        """The item's IMDb id (``"tt0133093"``), if the server knows it."""
-        return self.external_ids.imdb
-
-
-@sparse
-@attrs.frozen(kw_only=True, slots=False)
-class _ChildItem(BaseItem):
-    """An item with a parent: season (of a show), album (of an artist), photo (of an album)."""
-
-    parent_rating_key: str | None = None
-    parent_key: str | None = None
-    parent_guid: str | None = None
-    parent_title: str | None = None
-    parent_index: int | None = None
-    parent_year: int | None = None
-    parent_thumb: str | None = None
-    parent_art: str | None = None
-    parent_theme: str | None = None
-
-
-@sparse
-@attrs.frozen(kw_only=True, slots=False)
-class _LeafItem(_ChildItem):
-    """An item with a grandparent: an episode (season, show) or a track (album, artist)."""
-
-    grandparent_rating_key: str | None = None
-    grandparent_key: str | None = None
-    grandparent_guid: str | None = None
-    grandparent_title: str | None = None
-    grandparent_thumb: str | None = None
-    grandparent_art: str | None = None
-    grandparent_theme: str | None = None
-
-
-@sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Extras(Display):
     """An item's ``Extras`` element, sent on its detail with ``include_extras=True``.
 
@@ -165,7 +76,7 @@ class Extras(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Preferences(Display):
     """An item's ``Preferences`` element, sent with ``include_preferences=True``: its
     per-item settings (``languageOverride``, ``collectionMode``, ...) as `Setting` models."""
@@ -184,7 +95,7 @@ class Preferences(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Movie(BaseItem):
     """A movie (``type="movie"``) with its media versions and credits."""
 
@@ -214,7 +125,7 @@ class Movie(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Show(BaseItem):
     """A TV show (``type="show"``). ``leaf_count`` counts episodes, ``child_count`` seasons."""
 
@@ -243,7 +154,7 @@ class Show(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Season(_ChildItem):
     """A season of a show; ``parent_*`` describe the show."""
 
@@ -254,7 +165,7 @@ class Season(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Episode(_LeafItem):
     """An episode; ``parent_*`` describe its season and ``grandparent_*`` its show."""
 
@@ -277,7 +188,7 @@ class Episode(_LeafItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Artist(BaseItem):
     """A music artist (``type="artist"``)."""
 
@@ -290,7 +201,7 @@ class Artist(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Album(_ChildItem):
     """A music album; ``parent_*`` describe the artist."""
 
@@ -306,7 +217,7 @@ class Album(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Track(_LeafItem):
     """A music track; ``parent_*`` describe the album and ``grandparent_*`` the artist."""
 
@@ -319,7 +230,7 @@ class Track(_LeafItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Photo(_ChildItem):
     """A photo (``type="photo"`` with media); ``parent_*`` describe its album."""
 
@@ -329,7 +240,7 @@ class Photo(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PhotoAlbum(_ChildItem):
     """A photo album.
 
@@ -344,7 +255,7 @@ class PhotoAlbum(_ChildItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Clip(BaseItem):
     """A clip: trailer or other extra, pre-roll, or a video in a "other videos" library."""
 
@@ -357,7 +268,7 @@ class Clip(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Collection(BaseItem):
     """A collection. ``items`` is empty as read; ``library.collection()`` fills it in."""
 
@@ -372,7 +283,7 @@ class Collection(BaseItem):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Playlist(BaseItem):
     """A playlist (``playlist_type`` video/audio/photo). ``items`` is filled in by the client."""
 
@@ -389,7 +300,7 @@ _NO_RAW: Mapping[str, Any] = MappingProxyType({})
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class UnknownItem(Display):
     """An item of a type plexkit does not model, or one it could not read.
 

@@ -38,7 +38,7 @@ __all__ = [
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class MatchCandidate(Display):
     """A metadata match the agent proposes for an item (``/matches``' ``SearchResult``).
 
@@ -57,7 +57,7 @@ class MatchCandidate(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class AgentMediaType(Display):
     """A metadata type an agent serves (``mediaType`` 1 movie, 2 show, 8 artist, ...)."""
 
@@ -66,7 +66,7 @@ class AgentMediaType(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Agent(Display):
     """A metadata agent of the server (``/system/agents``)."""
 
@@ -79,7 +79,7 @@ class Agent(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Artwork(Display):
     """One poster or background an item can show (``/posters``, ``/arts``).
 
@@ -95,7 +95,7 @@ class Artwork(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class FieldLock(Display):
     """A ``Field`` entry of an item detail: ``name`` is PMS's field name."""
 
@@ -103,7 +103,7 @@ class FieldLock(Display):
     locked: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ScanResult(Display):
     """How a ``refresh_and_wait()`` ended.
 
@@ -121,7 +121,7 @@ class ScanResult(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ActivityEvent(Display):
     """An activity ``started``, ``updated`` or ``ended`` (scans, refreshes, analysis)."""
 
@@ -132,7 +132,7 @@ class ActivityEvent(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TimelineEvent(Display):
     """A library item changed (``state`` 0 created ... 5 processed, 9 deleted).
 
@@ -155,7 +155,7 @@ class TimelineEvent(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PlayingEvent(Display):
     """A playback session changed state (``playing``, ``paused``, ``stopped``, ``buffering``)."""
 
@@ -173,7 +173,7 @@ class PlayingEvent(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class StatusEvent(Display):
     """A server status message, such as ``LIBRARY_UPDATE`` ("Library scan complete")."""
 
@@ -184,7 +184,7 @@ class StatusEvent(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ProgressEvent(Display):
     """A free-text progress message (older servers report scans this way)."""
 
@@ -192,7 +192,7 @@ class ProgressEvent(Display):
     message: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class TranscodeSessionEvent(Display):
     """A transcode session started, updated or ended (``action``)."""
 
@@ -201,7 +201,7 @@ class TranscodeSessionEvent(Display):
     session: TranscodeSession
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ConnectionEvent(Display):
     """The listener connected, or lost its connection (events may have been missed).
 
@@ -214,7 +214,7 @@ class ConnectionEvent(Display):
     error: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class UnknownEvent(Display):
     """A notification plexkit does not model (``reachability``, ``preference``...), raw."""
 

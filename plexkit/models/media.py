@@ -16,7 +16,7 @@ __all__ = ["Guid", "Location", "Media", "Part", "Stream", "Tag"]
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Tag(Display):
     """A tag on an item: genre, actor (``role`` is the character), director, label, ...
 
@@ -33,7 +33,7 @@ class Tag(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Guid(Display):
     """An external id of an item, such as ``"imdb://tt0123456"`` or ``"tmdb://12345"``."""
 
@@ -41,7 +41,7 @@ class Guid(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Location(Display):
     """A folder of a library section (or of a show): the server's path, not the caller's."""
 
@@ -50,7 +50,7 @@ class Location(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Stream(Display):
     """One track of a part. ``stream_type``: 1 video, 2 audio, 3 subtitle, 4 lyrics.
 
@@ -101,7 +101,7 @@ class Stream(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Part(Display):
     """One file of a media version: server path, size and streams."""
 
@@ -129,7 +129,7 @@ class Part(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Media(Display):
     """One version of an item (a quality/edition), made of one or more parts."""
 

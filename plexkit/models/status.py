@@ -29,7 +29,7 @@ __all__ = [
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SessionUser(Display):
     """The account watching (``<User>`` of a session)."""
 
@@ -39,7 +39,7 @@ class SessionUser(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Player(Display):
     """The client device playing (``<Player>`` of a session, or of ``/resources``)."""
 
@@ -63,7 +63,7 @@ class Player(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SessionInfo(Display):
     """The network side of a session (``<Session>``): id, bandwidth (kbit/s), lan/wan."""
 
@@ -73,7 +73,7 @@ class SessionInfo(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TranscodeSession(Display):
     """A running transcode: progress (percent), speed and what is transcoded or copied."""
 
@@ -106,7 +106,7 @@ class TranscodeSession(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Session(Display):
     """One playback session: the item being played plus who, where and how.
 
@@ -125,7 +125,7 @@ class Session(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class HistoryEntry(Display):
     """One "watched" record from ``/status/sessions/history/all``."""
 
@@ -152,7 +152,7 @@ class HistoryEntry(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ActivityContext(Display):
     """What an activity works on: a library section, or an item key for per-item refreshes."""
 
@@ -161,7 +161,7 @@ class ActivityContext(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Activity(Display):
     """A server activity (``/activities``): scans, analysis, EPG loads, ...
 
@@ -179,7 +179,7 @@ class Activity(Display):
 
 
 @sparse
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ActivityNotification(Display):
     """A websocket ``activity`` notification: ``event`` is started, updated or ended."""
 

@@ -18,26 +18,26 @@ from plexkit._core.endpoints import ParamValue
 from plexkit._core.paging import Page, check_window
 from plexkit._core.refs import SectionRef, item_class, section_key_of
 from plexkit.filters import Condition
-from plexkit.models import (
-    Album,
-    Artist,
-    Clip,
-    Collection,
-    Episode,
-    Item,
-    Movie,
-    Photo,
-    PhotoAlbum,
-    Playlist,
-    Season,
-    Show,
-    Track,
-)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from plexkit._async.client import CacheMode
+    from plexkit.models import (
+        Album,
+        Artist,
+        Clip,
+        Collection,
+        Episode,
+        Item,
+        Movie,
+        Photo,
+        PhotoAlbum,
+        Playlist,
+        Season,
+        Show,
+        Track,
+    )
 
 __all__ = ["AsyncLibraryItems"]
 

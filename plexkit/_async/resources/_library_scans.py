@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from plexkit._async.resources._library_sections import AsyncLibrarySections
-from plexkit._async.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints
 from plexkit._core.refs import SectionRef
 from plexkit._core.scan_paths import check_path_text, check_scan_path
-from plexkit.models import Section
-from plexkit.models.management import ScanResult
+
+if TYPE_CHECKING:
+    from plexkit._async.scans import ProgressCallback
+    from plexkit.models import Section
+    from plexkit.models.management import ScanResult
 
 __all__ = ["AsyncLibraryScans"]
 
@@ -25,6 +29,8 @@ class AsyncLibraryScans(AsyncLibrarySections):
         of the section raises `ConfigurationError` before the scan is requested (with a
         `Section`, before any request at all): PMS would accept it and silently scan nothing.
         """
+        from plexkit.models import Section
+
         if path is None and not isinstance(section, Section):
             key = await self._section_key(section)
             await self._client.request(endpoints.refresh_section(key, force=force))
@@ -56,6 +62,8 @@ class AsyncLibraryScans(AsyncLibrarySections):
         `Section`, before any request at all). After ``timeout`` seconds raises
         `WaitTimeoutError` (a ``TimeoutError``).
         """
+        from plexkit._async.scans import ScanWait, refresh_and_wait
+
         options = ScanWait(
             timeout=timeout,
             on_progress=on_progress,
@@ -71,6 +79,8 @@ class AsyncLibraryScans(AsyncLibrarySections):
     ) -> tuple[Section, str | None]:
         """The section (read by key or title unless given) and ``path`` checked against its
         locations (a malformed ``path`` is refused before any request)."""
+        from plexkit.models import Section
+
         if path is not None:
             check_path_text(path)
         if isinstance(section, Section):

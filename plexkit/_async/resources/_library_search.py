@@ -7,29 +7,28 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 from plexkit._async.resources._library_items import AsyncLibraryItems
 from plexkit._core import endpoints
 from plexkit._core.refs import SectionRef, item_class, narrowed
-from plexkit.models import (
-    Album,
-    Artist,
-    Clip,
-    Collection,
-    Episode,
-    Hub,
-    Item,
-    Movie,
-    Photo,
-    PhotoAlbum,
-    Playlist,
-    Season,
-    Show,
-    Track,
-    hubs_from,
-    items_from,
-)
+from plexkit.models import hubs_from, items_from
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from plexkit._async.client import CacheMode
+    from plexkit.models import (
+        Album,
+        Artist,
+        Clip,
+        Collection,
+        Episode,
+        Hub,
+        Item,
+        Movie,
+        Photo,
+        PhotoAlbum,
+        Playlist,
+        Season,
+        Show,
+        Track,
+    )
 
 __all__ = ["AsyncLibrarySearch"]
 

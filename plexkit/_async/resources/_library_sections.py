@@ -9,10 +9,11 @@ from plexkit._async.resources._base import Resource, not_found
 from plexkit._core import endpoints
 from plexkit._core.refs import SectionRef
 from plexkit._core.scan_paths import section_for_path
-from plexkit.models import Section, sections_from
+from plexkit.models import sections_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models import Section
 
 __all__ = ["AsyncLibrarySections"]
 
@@ -40,6 +41,8 @@ class AsyncLibrarySections(Resource):
 
         Raises `NotFoundError` when no section has that key or title.
         """
+        from plexkit.models import Section
+
         wanted = section.key if isinstance(section, Section) else str(section)
         found = await self.sections(cache=cache, ttl=ttl)
         for candidate in found:

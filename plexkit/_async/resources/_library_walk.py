@@ -11,26 +11,26 @@ from plexkit._async.resources.walk import DEFAULT_PAGES_IN_FLIGHT, AsyncWalk, Wa
 from plexkit._core.endpoints import ParamValue
 from plexkit._core.refs import SectionRef, item_class
 from plexkit.filters import Condition
-from plexkit.models import (
-    Album,
-    Artist,
-    Clip,
-    Collection,
-    Episode,
-    Item,
-    Movie,
-    Photo,
-    PhotoAlbum,
-    Playlist,
-    Season,
-    Show,
-    Track,
-)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from plexkit._async.client import CacheMode
+    from plexkit.models import (
+        Album,
+        Artist,
+        Clip,
+        Collection,
+        Episode,
+        Item,
+        Movie,
+        Photo,
+        PhotoAlbum,
+        Playlist,
+        Season,
+        Show,
+        Track,
+    )
 
 __all__ = ["AsyncLibraryWalk"]
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from plexkit._async.resources._base import Resource, children_of
 from plexkit._core import browse
 from plexkit.models import structure
-from plexkit.models.accounts import Account
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models.accounts import Account
 
 __all__ = ["AsyncAccounts"]
 
@@ -22,6 +22,8 @@ class AsyncAccounts(Resource):
         self, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Account, ...]:
         """Every account of the server (id 0 is the system account PMS lists first)."""
+        from plexkit.models.accounts import Account
+
         data, _ = await self._client.get_data(browse.accounts(), cache=cache, ttl=ttl)
         return tuple(structure(e, Account) for e in children_of(data, "Account"))
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plexkit._async.resources._base import Resource, not_found
-from plexkit._async.scans import AsyncActivityWatch
 from plexkit._core import endpoints
-from plexkit.models import (
-    Activity,
-    activities_from,
-)
+from plexkit.models import activities_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit._async.scans import AsyncActivityWatch
+    from plexkit.models import Activity
 
 __all__ = ["AsyncActivities"]
 
@@ -52,6 +50,9 @@ class AsyncActivities(Resource):
         `Activity`): ``async for a in plex.activities.watch(uuid)`` polls; inside
         ``async with plex.activities.watch(uuid) as updates`` websocket notifications are
         followed. A cancelled or finished activity ends the iteration."""
+        from plexkit._async.scans import AsyncActivityWatch
+        from plexkit.models import Activity
+
         if isinstance(uuid, Activity):
             uuid = uuid.uuid
         return AsyncActivityWatch(

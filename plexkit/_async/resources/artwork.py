@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING
 from plexkit._async.resources._base import Resource, children_of
 from plexkit._core import artwork, edits, endpoints
 from plexkit.errors import APIError, ConfigurationError
-from plexkit.models import (
-    structure,
-)
-from plexkit.models.management import Artwork
+from plexkit.models import structure
 
 if TYPE_CHECKING:
     pass
+    from plexkit.models.management import Artwork
 
 __all__ = ["AsyncArtworks"]
 
@@ -77,6 +75,8 @@ class AsyncArtworks(Resource):
         await self._client.request(edits.lock_request(rating_key, ["art"], locked=False))
 
     async def _list(self, rating_key: str | int, kind: artwork.Kind) -> tuple[Artwork, ...]:
+        from plexkit.models.management import Artwork
+
         spec = artwork.list_request(endpoints.metadata(rating_key).path, kind)
         data, _ = await self._client.get_data(spec, cache=False)
         entries = children_of(data, "Metadata") or children_of(data, "Photo")
@@ -113,6 +113,8 @@ class AsyncArtworks(Resource):
     async def _select(
         self, rating_key: str | int, kind: artwork.Kind, choice: str | Artwork
     ) -> None:
+        from plexkit.models.management import Artwork
+
         key = choice.rating_key if isinstance(choice, Artwork) else choice
         if key is None:
             raise ConfigurationError("this artwork has no rating_key to select it by")

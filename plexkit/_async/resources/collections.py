@@ -4,7 +4,7 @@ and order, delete. Reading collections is ``library.collections()``/``library.co
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from plexkit._async.resources._lists import ListResource
 from plexkit._core import collections as specs
@@ -19,20 +19,27 @@ from plexkit._core.references import (
 )
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
-from plexkit.models import BaseItem, Collection, items_from
+from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPES
+
+if TYPE_CHECKING:
+    from plexkit.models import Collection
 
 __all__ = ["AsyncCollections", "CollectionRef"]
 
-CollectionRef = Collection | str | int
+CollectionRef: TypeAlias = "Collection | str | int"
 """A collection: its model, its rating key or its key path (``/library/collections/12``)."""
 
 
 def _refs(items: Iterable[ItemRef] | ItemRef) -> list[ItemRef]:
+    from plexkit.models import BaseItem
+
     return [items] if isinstance(items, (str, int, BaseItem)) else list(items)
 
 
 def _type_of(items: list[ItemRef], given: int | str | None) -> int:
+    from plexkit.models import BaseItem
+
     number = item_type_number(given)
     if number is not None:
         return number
@@ -43,6 +50,8 @@ def _type_of(items: list[ItemRef], given: int | str | None) -> int:
 
 
 def _one(data: Mapping[str, Any], path: str) -> Collection:
+    from plexkit.models import Collection
+
     found = [item for item in items_from(data) if isinstance(item, Collection)]
     if not found:
         raise ParseError(f"the server answered {path} without a collection")

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from plexkit._async.resources._base import Resource
 from plexkit._core import browse
 from plexkit._core.references import ItemRef, item_keys
-from plexkit.models import Clip, items_from
+from plexkit.models import items_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models import Clip
 
 __all__ = ["AsyncExtras"]
 
@@ -23,6 +24,8 @@ class AsyncExtras(Resource):
     ) -> tuple[Clip, ...]:
         """The item's extras in the server's order; ``extra_type`` and ``subtype`` say
         which is a trailer. ``Movie.primary_extra_key`` is the key of the main trailer."""
+        from plexkit.models import Clip
+
         key = item_keys([item], what="item")[0]
         data, _ = await self._client.get_data(browse.extras(key), cache=cache, ttl=ttl)
         return tuple(clip for clip in items_from(data) if isinstance(clip, Clip))

@@ -11,10 +11,11 @@ from plexkit._async.resources.paging import read_all, read_page
 from plexkit._core import endpoints
 from plexkit._core.paging import Page, check_window
 from plexkit.errors import ConfigurationError
-from plexkit.models import HistoryEntry, history_from
+from plexkit.models import history_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models import HistoryEntry
 
 __all__ = ["AsyncHistory"]
 

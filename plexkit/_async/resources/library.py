@@ -19,11 +19,12 @@ from plexkit._async.resources._library_search import AsyncLibrarySearch
 from plexkit._async.resources._library_walk import AsyncLibraryWalk
 from plexkit._core import endpoints, matching
 from plexkit._core.refs import ItemRef, SectionRef, rating_key_of
-from plexkit.models import Collection, Item, items_from, structure
-from plexkit.models.management import Agent
+from plexkit.models import items_from, structure
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models import Collection, Item
+    from plexkit.models.management import Agent
 
 __all__ = ["AsyncLibrary"]
 
@@ -35,6 +36,8 @@ class AsyncLibrary(AsyncLibraryScans, AsyncLibrarySearch, AsyncLibraryWalk):
         self, section: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Collection, ...]:
         """The collections of a section."""
+        from plexkit.models import Collection
+
         key = await self._section_key(section)
         data, _ = await self._client.get_data(endpoints.collections(key), cache=cache, ttl=ttl)
         return tuple(item for item in items_from(data) if isinstance(item, Collection))
@@ -48,6 +51,8 @@ class AsyncLibrary(AsyncLibraryScans, AsyncLibrarySearch, AsyncLibraryWalk):
         include_guids: bool = False,
     ) -> Collection:
         """A collection (the model or its rating key) with its items filled in."""
+        from plexkit.models import Collection
+
         key = rating_key_of(collection)
         detail = await self._client.metadata.get(key, cache=cache, ttl=ttl)
         if not isinstance(detail, Collection):
@@ -74,5 +79,7 @@ class AsyncLibrary(AsyncLibraryScans, AsyncLibrarySearch, AsyncLibraryWalk):
         self, type: int | str | None = None, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Agent, ...]:
         """The server's metadata agents (``/system/agents``), optionally for one item type."""
+        from plexkit.models.management import Agent
+
         data, _ = await self._client.get_data(matching.agents_request(type), cache=cache, ttl=ttl)
         return tuple(structure(entry, Agent) for entry in children_of(data, "Agent"))

@@ -13,28 +13,27 @@ from plexkit._async.resources._base import Resource, children_of, not_found
 from plexkit._core import edits, endpoints, matching
 from plexkit._core.refs import ItemRef, SectionRef, rating_key_of
 from plexkit.errors import ConfigurationError
-from plexkit.models import (
-    Album,
-    Artist,
-    BaseItem,
-    Episode,
-    Item,
-    Season,
-    Show,
-    Track,
-    UnknownItem,
-    items_from,
-    structure,
-)
-from plexkit.models.management import MatchCandidate
+from plexkit.models import items_from, structure
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models import (
+        Album,
+        Artist,
+        BaseItem,
+        Episode,
+        Item,
+        Season,
+        Show,
+        Track,
+        UnknownItem,
+    )
+    from plexkit.models.management import MatchCandidate
 
 __all__ = ["AsyncMetadata"]
 
-_I = TypeVar("_I", bound=BaseItem)
-_C = TypeVar("_C", bound=BaseItem)
+_I = TypeVar("_I", bound="BaseItem")
+_C = TypeVar("_C", bound="BaseItem")
 
 
 class AsyncMetadata(Resource):
@@ -77,6 +76,8 @@ class AsyncMetadata(Resource):
         ``include_preferences=True`` its ``preferences`` (per-item settings); without them
         both are None.
         """
+        from plexkit.models import BaseItem
+
         rating_key = rating_key_of(item)
         spec = endpoints.metadata(
             rating_key, include_extras=include_extras, include_preferences=include_preferences
@@ -121,6 +122,8 @@ class AsyncMetadata(Resource):
         self, show: Show | ItemRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Season, ...]:
         """A show's seasons, in order."""
+        from plexkit.models import Season
+
         return _only(Season, await self.children(show, cache=cache, ttl=ttl))
 
     async def episodes(
@@ -132,6 +135,8 @@ class AsyncMetadata(Resource):
         include_guids: bool = False,
     ) -> tuple[Episode, ...]:
         """Every episode of a show, or of one season."""
+        from plexkit.models import Episode
+
         found = await self.all_leaves(
             show_or_season, cache=cache, ttl=ttl, include_guids=include_guids
         )
@@ -141,6 +146,8 @@ class AsyncMetadata(Resource):
         self, artist: Artist | ItemRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Album, ...]:
         """An artist's albums."""
+        from plexkit.models import Album
+
         return _only(Album, await self.children(artist, cache=cache, ttl=ttl))
 
     async def tracks(
@@ -152,6 +159,8 @@ class AsyncMetadata(Resource):
         include_guids: bool = False,
     ) -> tuple[Track, ...]:
         """Every track of an album, or of an artist."""
+        from plexkit.models import Track
+
         found = await self.all_leaves(
             album_or_artist, cache=cache, ttl=ttl, include_guids=include_guids
         )
@@ -193,6 +202,8 @@ class AsyncMetadata(Resource):
         the current tags of all the items are read in one GET and each item is then sent its
         own list (one PUT per item).
         """
+        from plexkit.models import BaseItem
+
         if items is None or isinstance(items, (str, bytes, int, BaseItem)):
             raise ConfigurationError("items must be a list of items or rating keys")
         keys = [rating_key_of(item) for item in items]
@@ -260,6 +271,8 @@ class AsyncMetadata(Resource):
     ) -> tuple[MatchCandidate, ...]:
         """The agent's match candidates for an item, best first; search by ``title``/``year``
         (and another ``agent``/``language``) instead of what the item says."""
+        from plexkit.models.management import MatchCandidate
+
         spec = matching.matches_request(
             rating_key_of(item), title=title, year=year, agent=agent, language=language
         )
@@ -277,6 +290,8 @@ class AsyncMetadata(Resource):
     ) -> None:
         """Match the item to ``guid`` (a `MatchCandidate` or a guid such as
         ``"plex://movie/5d776..."``); PMS then fetches that metadata."""
+        from plexkit.models.management import MatchCandidate
+
         if isinstance(guid, MatchCandidate):
             name = name if name is not None else (guid.name or None)
             year = year if year is not None else guid.year

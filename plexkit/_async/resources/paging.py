@@ -15,10 +15,11 @@ from plexkit._core.paging import Page, PageCursor, total_from
 from plexkit._core.refs import narrowed
 from plexkit._read_ahead import AsyncAhead
 from plexkit._response import CachedResponse
-from plexkit.models import BaseItem, Item, items_from, paging_from
+from plexkit.models import items_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient, CacheMode
+    from plexkit.models import BaseItem, Item
 
 __all__ = ["Reader", "iterate", "page", "read_all", "read_page"]
 

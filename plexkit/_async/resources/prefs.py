@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from plexkit._async.resources._base import Resource, children_of, not_found
 from plexkit._core import browse
 from plexkit.models import structure
-from plexkit.models.settings import Setting
+
+if TYPE_CHECKING:
+    from plexkit.models.settings import Setting
 
 __all__ = ["AsyncPrefs"]
 
@@ -17,6 +20,8 @@ class AsyncPrefs(Resource):
 
     async def list(self) -> tuple[Setting, ...]:
         """Every setting with its value, default and choices."""
+        from plexkit.models.settings import Setting
+
         data, _ = await self._client.get_data(browse.prefs(), cache=False)
         return tuple(structure(e, Setting) for e in children_of(data, "Setting"))
 

@@ -9,15 +9,11 @@ from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
 from plexkit._redact import register_secret
 from plexkit.errors import ParseError
-from plexkit.models import (
-    Identity,
-    ServerInfo,
-    identity_from,
-    server_info_from,
-)
+from plexkit.models import identity_from, server_info_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
+    from plexkit.models import Identity, ServerInfo
 
 __all__ = ["AsyncServer"]
 

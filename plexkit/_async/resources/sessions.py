@@ -6,13 +6,11 @@ from typing import TYPE_CHECKING
 
 from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
-from plexkit.models import (
-    Session,
-    sessions_from,
-)
+from plexkit.models import sessions_from
 
 if TYPE_CHECKING:
     pass
+    from plexkit.models import Session
 
 __all__ = ["AsyncSessions"]
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from plexkit._core.refs import SectionRef
 from plexkit._core.sorts import ROOT_TYPES, UNIVERSAL, checked_fields, offered_fields, parse_sort
-from plexkit.models import Section
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
@@ -39,6 +38,8 @@ class AsyncSortCheck:
 
     async def _read(self, section: SectionRef, key: str) -> tuple[int | None, frozenset[str]]:
         """The section's root type (from the model, else its listing) and sort fields."""
+        from plexkit.models import Section
+
         found = section if isinstance(section, Section) else await self._client.library.section(key)
         sorts = await self._client.browse.sorts(key)
         offered = offered_fields(k for s in sorts for k in (s.key, s.desc_key))

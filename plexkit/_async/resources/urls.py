@@ -8,12 +8,10 @@ from plexkit._async.resources._base import Resource
 from plexkit._core import urls
 from plexkit._redact import get_logger
 from plexkit.errors import APIError, ConfigurationError
-from plexkit.models import (
-    Part,
-)
 
 if TYPE_CHECKING:
     pass
+    from plexkit.models import Part
 
 __all__ = ["AsyncURLs", "TokenChoice"]
 
@@ -61,6 +59,8 @@ class AsyncURLs(Resource):
         self, part: Part | str, *, include_token: TokenChoice = False, download: bool = False
     ) -> str:
         """The URL that plays (or, with ``download``, downloads) a media part's file."""
+        from plexkit.models import Part
+
         key = part.key if isinstance(part, Part) else part
         if key is None:
             raise ConfigurationError("this part has no key to stream it by")

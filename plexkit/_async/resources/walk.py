@@ -25,10 +25,11 @@ from plexkit._in_flight import AsyncInFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
-from plexkit.models import BaseItem, decode_body, items_from, paging_from
+from plexkit.models import decode_body, items_from, paging_from
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient, CacheMode
+    from plexkit.models import BaseItem
 
 __all__ = ["DEFAULT_PAGES_IN_FLIGHT", "MAX_PAGES_IN_FLIGHT", "AsyncWalk", "WalkOptions"]
 

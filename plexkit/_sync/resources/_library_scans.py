@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from plexkit._sync.resources._library_sections import LibrarySections
-from plexkit._sync.scans import ProgressCallback, ScanWait, refresh_and_wait
 from plexkit._core import endpoints
 from plexkit._core.refs import SectionRef
 from plexkit._core.scan_paths import check_path_text, check_scan_path
-from plexkit.models import Section
-from plexkit.models.management import ScanResult
+
+if TYPE_CHECKING:
+    from plexkit._sync.scans import ProgressCallback
+    from plexkit.models import Section
+    from plexkit.models.management import ScanResult
 
 __all__ = ["LibraryScans"]
 
@@ -26,6 +30,8 @@ class LibraryScans(LibrarySections):
         of the section raises `ConfigurationError` before the scan is requested (with a
         `Section`, before any request at all): PMS would accept it and silently scan nothing.
         """
+        from plexkit.models import Section
+
         if path is None and not isinstance(section, Section):
             key = self._section_key(section)
             self._client.request(endpoints.refresh_section(key, force=force))
@@ -57,6 +63,8 @@ class LibraryScans(LibrarySections):
         `Section`, before any request at all). After ``timeout`` seconds raises
         `WaitTimeoutError` (a ``TimeoutError``).
         """
+        from plexkit._sync.scans import ScanWait, refresh_and_wait
+
         options = ScanWait(
             timeout=timeout,
             on_progress=on_progress,
@@ -72,6 +80,8 @@ class LibraryScans(LibrarySections):
     ) -> tuple[Section, str | None]:
         """The section (read by key or title unless given) and ``path`` checked against its
         locations (a malformed ``path`` is refused before any request)."""
+        from plexkit.models import Section
+
         if path is not None:
             check_path_text(path)
         if isinstance(section, Section):

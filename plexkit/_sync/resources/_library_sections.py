@@ -10,10 +10,11 @@ from plexkit._sync.resources._base import Resource, not_found
 from plexkit._core import endpoints
 from plexkit._core.refs import SectionRef
 from plexkit._core.scan_paths import section_for_path
-from plexkit.models import Section, sections_from
+from plexkit.models import sections_from
 
 if TYPE_CHECKING:
     from plexkit._sync.client import CacheMode
+    from plexkit.models import Section
 
 __all__ = ["LibrarySections"]
 
@@ -41,6 +42,8 @@ class LibrarySections(Resource):
 
         Raises `NotFoundError` when no section has that key or title.
         """
+        from plexkit.models import Section
+
         wanted = section.key if isinstance(section, Section) else str(section)
         found = self.sections(cache=cache, ttl=ttl)
         for candidate in found:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from plexkit._sync.resources._base import Resource, children_of
 from plexkit._core import browse
 from plexkit.models import structure
-from plexkit.models.accounts import Account
 
 if TYPE_CHECKING:
     from plexkit._sync.client import CacheMode
+    from plexkit.models.accounts import Account
 
 __all__ = ["Accounts"]
 
@@ -23,6 +23,8 @@ class Accounts(Resource):
         self, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Account, ...]:
         """Every account of the server (id 0 is the system account PMS lists first)."""
+        from plexkit.models.accounts import Account
+
         data, _ = self._client.get_data(browse.accounts(), cache=cache, ttl=ttl)
         return tuple(structure(e, Account) for e in children_of(data, "Account"))
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plexkit._sync.resources._base import Resource, not_found
-from plexkit._sync.scans import ActivityWatch
 from plexkit._core import endpoints
-from plexkit.models import (
-    Activity,
-    activities_from,
-)
+from plexkit.models import activities_from
 
 if TYPE_CHECKING:
     from plexkit._sync.client import CacheMode
+    from plexkit._sync.scans import ActivityWatch
+    from plexkit.models import Activity
 
 __all__ = ["Activities"]
 
@@ -53,6 +51,9 @@ class Activities(Resource):
         `Activity`): ``for a in plex.activities.watch(uuid)`` polls; inside
         ``with plex.activities.watch(uuid) as updates`` websocket notifications are
         followed. A cancelled or finished activity ends the iteration."""
+        from plexkit._sync.scans import ActivityWatch
+        from plexkit.models import Activity
+
         if isinstance(uuid, Activity):
             uuid = uuid.uuid
         return ActivityWatch(

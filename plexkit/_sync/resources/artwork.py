@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from plexkit._sync.resources._base import Resource, children_of
 from plexkit._core import artwork, edits, endpoints
 from plexkit.errors import APIError, ConfigurationError
-from plexkit.models import (
-    structure,
-)
-from plexkit.models.management import Artwork
+from plexkit.models import structure
 
 if TYPE_CHECKING:
     pass
+    from plexkit.models.management import Artwork
 
 __all__ = ["Artworks"]
 
@@ -78,6 +76,8 @@ class Artworks(Resource):
         self._client.request(edits.lock_request(rating_key, ["art"], locked=False))
 
     def _list(self, rating_key: str | int, kind: artwork.Kind) -> tuple[Artwork, ...]:
+        from plexkit.models.management import Artwork
+
         spec = artwork.list_request(endpoints.metadata(rating_key).path, kind)
         data, _ = self._client.get_data(spec, cache=False)
         entries = children_of(data, "Metadata") or children_of(data, "Photo")
@@ -114,6 +114,8 @@ class Artworks(Resource):
     def _select(
         self, rating_key: str | int, kind: artwork.Kind, choice: str | Artwork
     ) -> None:
+        from plexkit.models.management import Artwork
+
         key = choice.rating_key if isinstance(choice, Artwork) else choice
         if key is None:
             raise ConfigurationError("this artwork has no rating_key to select it by")

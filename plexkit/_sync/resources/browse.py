@@ -9,11 +9,17 @@ from plexkit._sync.resources._base import Resource, children_of
 from plexkit._core import browse
 from plexkit._core.endpoints import item_type_number
 from plexkit.models import structure
-from plexkit.models.browse import FieldType, FilterChoice, SectionField, SectionFilter, SectionSort
 from plexkit.models.item_types import ITEM_TYPE_NAMES
 
 if TYPE_CHECKING:
     from plexkit._sync.client import CacheMode
+    from plexkit.models.browse import (
+        FieldType,
+        FilterChoice,
+        SectionField,
+        SectionFilter,
+        SectionSort,
+    )
 
 __all__ = ["Browse"]
 
@@ -25,6 +31,8 @@ class Browse(Resource):
         self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[SectionFilter, ...]:
         """The filters the section offers (``genre``, ``year``, ``actor``...)."""
+        from plexkit.models.browse import SectionFilter
+
         data, _ = self._client.get_data(
             browse.section_filters(section_key), cache=cache, ttl=ttl
         )
@@ -34,6 +42,8 @@ class Browse(Resource):
         self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[SectionSort, ...]:
         """The sorts the section offers; pass a ``key`` or ``desc_key`` as ``sort=``."""
+        from plexkit.models.browse import SectionSort
+
         data, _ = self._client.get_data(
             browse.section_sorts(section_key), cache=cache, ttl=ttl
         )
@@ -50,6 +60,8 @@ class Browse(Resource):
         """The fields advanced filters can test, for the section's items or those of ``type``
         (``"episode"`` in a show section), from the listing's ``Meta`` block; none if the
         server sends no such block."""
+        from plexkit.models.browse import SectionField
+
         spec = browse.section_fields(section_key, type=type)
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         types = [t for m in children_of(data, "Meta") for t in children_of(m, "Type")]
@@ -64,6 +76,8 @@ class Browse(Resource):
         self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[FieldType, ...]:
         """Each field type and the operators it takes (``integer``: ``=``, ``>>=``...)."""
+        from plexkit.models.browse import FieldType
+
         spec = browse.section_fields(section_key)
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(
@@ -81,6 +95,8 @@ class Browse(Resource):
         ttl: float | None = None,
     ) -> tuple[FilterChoice, ...]:
         """The values of one filter (every genre, year or collection of the section)."""
+        from plexkit.models.browse import FilterChoice
+
         data, _ = self._client.get_data(
             browse.filter_choices(section_key, filter), cache=cache, ttl=ttl
         )

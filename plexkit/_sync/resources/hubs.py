@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from plexkit._sync.resources._base import Resource
 from plexkit._core import browse
-from plexkit.models import Hub, Item, hubs_from, items_from
+from plexkit.models import hubs_from, items_from
 
 if TYPE_CHECKING:
     from plexkit._sync.client import CacheMode
+    from plexkit.models import Hub, Item
 
 __all__ = ["Hubs"]
 

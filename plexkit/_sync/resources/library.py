@@ -20,11 +20,12 @@ from plexkit._sync.resources._library_search import LibrarySearch
 from plexkit._sync.resources._library_walk import LibraryWalk
 from plexkit._core import endpoints, matching
 from plexkit._core.refs import ItemRef, SectionRef, rating_key_of
-from plexkit.models import Collection, Item, items_from, structure
-from plexkit.models.management import Agent
+from plexkit.models import items_from, structure
 
 if TYPE_CHECKING:
     from plexkit._sync.client import CacheMode
+    from plexkit.models import Collection, Item
+    from plexkit.models.management import Agent
 
 __all__ = ["Library"]
 
@@ -36,6 +37,8 @@ class Library(LibraryScans, LibrarySearch, LibraryWalk):
         self, section: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Collection, ...]:
         """The collections of a section."""
+        from plexkit.models import Collection
+
         key = self._section_key(section)
         data, _ = self._client.get_data(endpoints.collections(key), cache=cache, ttl=ttl)
         return tuple(item for item in items_from(data) if isinstance(item, Collection))
@@ -49,6 +52,8 @@ class Library(LibraryScans, LibrarySearch, LibraryWalk):
         include_guids: bool = False,
     ) -> Collection:
         """A collection (the model or its rating key) with its items filled in."""
+        from plexkit.models import Collection
+
         key = rating_key_of(collection)
         detail = self._client.metadata.get(key, cache=cache, ttl=ttl)
         if not isinstance(detail, Collection):
@@ -75,5 +80,7 @@ class Library(LibraryScans, LibrarySearch, LibraryWalk):
         self, type: int | str | None = None, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Agent, ...]:
         """The server's metadata agents (``/system/agents``), optionally for one item type."""
+        from plexkit.models.management import Agent
+
         data, _ = self._client.get_data(matching.agents_request(type), cache=cache, ttl=ttl)
         return tuple(structure(entry, Agent) for entry in children_of(data, "Agent"))

@@ -4,8 +4,9 @@ rename and delete."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -23,47 +24,53 @@ from plexkit._core.references import (
 )
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
-from plexkit.models import (
-    Album,
-    Artist,
-    BaseItem,
-    Clip,
-    Episode,
-    Item,
-    Movie,
-    Photo,
-    PhotoAlbum,
-    Playlist,
-    Season,
-    Show,
-    Track,
-    items_from,
-)
+from plexkit.models import items_from
 
 if TYPE_CHECKING:
     from plexkit._sync.client import CacheMode
+    from plexkit.models import BaseItem, Item, Playlist
 
 __all__ = ["Playlists", "PlaylistRef"]
 
-PlaylistRef = Playlist | str | int
+PlaylistRef: TypeAlias = "Playlist | str | int"
 """A playlist: its model, its rating key or its key path (``/playlists/12``)."""
 
-_KINDS: dict[type[BaseItem], str] = {
-    Movie: "video",
-    Show: "video",
-    Season: "video",
-    Episode: "video",
-    Clip: "video",
-    Artist: "audio",
-    Album: "audio",
-    Track: "audio",
-    Photo: "photo",
-    PhotoAlbum: "photo",
-}
+
+@functools.cache
+def _kinds() -> dict[type[BaseItem], str]:
+    """Item class -> playlist type, built on first use (importing builds no model class)."""
+    from plexkit.models import (
+        Album,
+        Artist,
+        Clip,
+        Episode,
+        Movie,
+        Photo,
+        PhotoAlbum,
+        Season,
+        Show,
+        Track,
+    )
+
+    return {
+        Movie: "video",
+        Show: "video",
+        Season: "video",
+        Episode: "video",
+        Clip: "video",
+        Artist: "audio",
+        Album: "audio",
+        Track: "audio",
+        Photo: "photo",
+        PhotoAlbum: "photo",
+    }
 
 
 def _playlist_type(items: list[ItemRef], given: PlaylistType | None) -> PlaylistType:
-    kinds = {_KINDS[type(i)] for i in items if isinstance(i, BaseItem) and type(i) in _KINDS}
+    from plexkit.models import BaseItem
+
+    table = _kinds()
+    kinds = {table[type(i)] for i in items if isinstance(i, BaseItem) and type(i) in table}
     if given is not None:
         return given
     if len(kinds) == 1:
@@ -73,6 +80,8 @@ def _playlist_type(items: list[ItemRef], given: PlaylistType | None) -> Playlist
 
 
 def _one(data: Mapping[str, Any], path: str) -> Playlist:
+    from plexkit.models import Playlist
+
     found = [item for item in items_from(data) if isinstance(item, Playlist)]
     if not found:
         raise ParseError(f"the server answered {path} without a playlist")
@@ -91,6 +100,8 @@ class Playlists(ListResource):
         ttl: float | None = None,
     ) -> tuple[Playlist, ...]:
         """Every playlist, or those of one ``type`` or smartness."""
+        from plexkit.models import Playlist
+
         data, _ = self._client.get_data(
             specs.listing(type=type, smart=smart), cache=cache, ttl=ttl
         )
@@ -100,6 +111,8 @@ class Playlists(ListResource):
         self, playlist: PlaylistRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> Playlist:
         """A playlist with its ``items`` filled in; an unknown one is a NotFoundError."""
+        from plexkit.models import Playlist
+
         key = playlist_key(playlist)
         data, _ = self._client.get_data(specs.get(key), cache=cache, ttl=ttl)
         found = [item for item in items_from(data) if isinstance(item, Playlist)]
@@ -121,6 +134,8 @@ class Playlists(ListResource):
     ) -> Playlist:
         """A new playlist of ``items`` (models or rating keys; shows and albums add their
         episodes or tracks). ``type`` is read from the models unless given."""
+        from plexkit.models import BaseItem
+
         refs: list[ItemRef] = [items] if isinstance(items, (str, int, BaseItem)) else list(items)
         specs.check_title(title)
         keys = item_keys(refs)
@@ -163,6 +178,8 @@ class Playlists(ListResource):
 
     def add(self, playlist: PlaylistRef, items: Iterable[ItemRef]) -> None:
         """Append ``items`` to a regular playlist."""
+        from plexkit.models import BaseItem
+
         key = playlist_key(playlist)
         keys = item_keys(list(items) if not isinstance(items, (str, int, BaseItem)) else [items])
         uri = items_uri(self._machine_identifier(), keys)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from plexkit._core.refs import SectionRef
 from plexkit._core.sorts import ROOT_TYPES, UNIVERSAL, checked_fields, offered_fields, parse_sort
-from plexkit.models import Section
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
@@ -40,6 +39,8 @@ class SortCheck:
 
     def _read(self, section: SectionRef, key: str) -> tuple[int | None, frozenset[str]]:
         """The section's root type (from the model, else its listing) and sort fields."""
+        from plexkit.models import Section
+
         found = section if isinstance(section, Section) else self._client.library.section(key)
         sorts = self._client.browse.sorts(key)
         offered = offered_fields(k for s in sorts for k in (s.key, s.desc_key))

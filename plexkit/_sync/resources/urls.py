@@ -9,12 +9,10 @@ from plexkit._sync.resources._base import Resource
 from plexkit._core import urls
 from plexkit._redact import get_logger
 from plexkit.errors import APIError, ConfigurationError
-from plexkit.models import (
-    Part,
-)
 
 if TYPE_CHECKING:
     pass
+    from plexkit.models import Part
 
 __all__ = ["URLs", "TokenChoice"]
 
@@ -62,6 +60,8 @@ class URLs(Resource):
         self, part: Part | str, *, include_token: TokenChoice = False, download: bool = False
     ) -> str:
         """The URL that plays (or, with ``download``, downloads) a media part's file."""
+        from plexkit.models import Part
+
         key = part.key if isinstance(part, Part) else part
         if key is None:
             raise ConfigurationError("this part has no key to stream it by")
