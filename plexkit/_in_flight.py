@@ -105,7 +105,7 @@ class AsyncInFlight(Generic[T]):
 
 class InFlight(Generic[T]):
     """Up to ``bound`` calls running (or done and not yet taken) at once on worker threads,
-    the sync twin of :class:`AsyncInFlight`."""
+    the sync twin of `AsyncInFlight`."""
 
     def __init__(self, bound: int) -> None:
         self._bound = bound

@@ -2,7 +2,7 @@
 
 The table is the package's own imports, written ``from m import X as X`` (which type
 checkers and IDEs read as explicit re-exports): those at the top level are its eager
-exports, those in its ``if TYPE_CHECKING:`` block its lazy ones. :func:`lazy_exports` reads
+exports, those in its ``if TYPE_CHECKING:`` block its lazy ones. `lazy_exports` reads
 them from the source; the package's ``__getattr__`` imports ``m`` the first time ``X`` is
 asked for, so ``import plexkit`` never loads the clients or optional extras.
 """

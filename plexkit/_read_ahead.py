@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 
 class AsyncAhead(Generic[T]):
-    """A call whose result is wanted later; it runs when :meth:`result` is awaited."""
+    """A call whose result is wanted later; it runs when `result` is awaited."""
 
     def __init__(self, call: Callable[[], Awaitable[T]]) -> None:
         self._call = call
@@ -32,7 +32,7 @@ class AsyncAhead(Generic[T]):
 
 
 class Ahead(Generic[T]):
-    """A call started now on a daemon worker thread; :meth:`result` waits for it.
+    """A call started now on a daemon worker thread; `result` waits for it.
 
     Dropping it unread never blocks: the thread finishes its call and its value is lost.
     """

@@ -140,7 +140,7 @@ class RedactingFilter(logging.Filter):
 
 
 def install_log_redaction(*logger_names: str) -> None:
-    """Attach a :class:`RedactingFilter` to the named loggers (plexkit's own by default)."""
+    """Attach a `RedactingFilter` to the named loggers (plexkit's own by default)."""
     for name in logger_names or _THIRD_PARTY_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(f, RedactingFilter) for f in logger.filters):

@@ -37,7 +37,7 @@ def _keep_headers(headers: Mapping[str, str]) -> dict[str, str]:
 class CachedResponse:
     """A response as the cache holds it; ``stale`` is True when served past its TTL.
 
-    ``headers`` keeps only :data:`KEPT_HEADERS` (lower-cased). The cache stamps ``stored_at``
+    ``headers`` keeps only `KEPT_HEADERS` (lower-cased). The cache stamps ``stored_at``
     and ``expires_at`` with its own clock when it stores a value.
     """
 
@@ -71,7 +71,7 @@ class CachedResponse:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> CachedResponse:
-        """Parse :meth:`to_bytes` output; anything else raises ``ValueError``."""
+        """Parse `to_bytes` output; anything else raises ``ValueError``."""
         view = memoryview(data)
         start = len(_MAGIC) + _LEN.size
         if len(data) < start or bytes(view[: len(_MAGIC)]) != _MAGIC:

@@ -71,7 +71,7 @@ class AsyncLock:
 
 
 class Lock:
-    """A thread lock, the sync twin of :class:`AsyncLock`."""
+    """A thread lock, the sync twin of `AsyncLock`."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -95,7 +95,7 @@ class AsyncGuard(contextlib.nullcontext[None]):
 
 
 Guard = threading.Lock
-"""The twin of :class:`AsyncGuard`: threads can switch anywhere, so a thread lock."""
+"""The twin of `AsyncGuard`: threads can switch anywhere, so a thread lock."""
 
 
 class AsyncEvent:
@@ -118,7 +118,7 @@ class AsyncEvent:
 
 
 class Event:
-    """A one-shot event threads can wait on, the sync twin of :class:`AsyncEvent`."""
+    """A one-shot event threads can wait on, the sync twin of `AsyncEvent`."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
@@ -154,7 +154,7 @@ class AsyncSemaphore:
 
 
 class Semaphore:
-    """Bounds how many threads run a block at once, the sync twin of :class:`AsyncSemaphore`."""
+    """Bounds how many threads run a block at once, the sync twin of `AsyncSemaphore`."""
 
     def __init__(self, value: int) -> None:
         self._sem = threading.BoundedSemaphore(value)
@@ -252,7 +252,7 @@ class AsyncBackgroundTask:
 class BackgroundTask:
     """Runs ``func`` on a daemon thread for the length of a ``with`` block.
 
-    The sync twin of :class:`AsyncBackgroundTask`: a thread cannot be cancelled, so on exit
+    The sync twin of `AsyncBackgroundTask`: a thread cannot be cancelled, so on exit
     ``stop`` is called and the thread joined (for at most ``join_timeout`` seconds).
     """
 
@@ -292,7 +292,7 @@ async def async_call_blocking(func: Callable[..., T], *args: object) -> T:
 
 
 def call_blocking(func: Callable[..., T], *args: object) -> T:
-    """Run a blocking call in the calling thread, the sync twin of :func:`async_call_blocking`."""
+    """Run a blocking call in the calling thread, the sync twin of `async_call_blocking`."""
     return func(*args)
 
 
@@ -343,7 +343,7 @@ class AsyncQueue(Generic[T]):
 
 
 class Queue(Generic[T]):
-    """A FIFO between threads, the sync twin of :class:`AsyncQueue`."""
+    """A FIFO between threads, the sync twin of `AsyncQueue`."""
 
     def __init__(self, maxsize: int = 0) -> None:
         self._queue: queue.Queue[T] = queue.Queue(maxsize)
@@ -364,13 +364,13 @@ class Queue(Generic[T]):
             raise TimeoutError("no item arrived in time") from None
 
     def close(self) -> None:
-        """Nothing to release: the twin of :meth:`AsyncQueue.close`."""
+        """Nothing to release: the twin of `AsyncQueue.close`."""
 
 
 async def async_receive_text(ws: Any, stop: AsyncEvent) -> str | None:
     """The next text frame of an httpx-ws session, or None once ``stop`` is set.
 
-    A task blocked here is cancelled when its :class:`AsyncBackgroundTask` exits, so it
+    A task blocked here is cancelled when its `AsyncBackgroundTask` exits, so it
     waits for the frame itself.
     """
     if stop.is_set():
@@ -380,7 +380,7 @@ async def async_receive_text(ws: Any, stop: AsyncEvent) -> str | None:
 
 
 def receive_text(ws: Any, stop: Event) -> str | None:
-    """The sync twin of :func:`async_receive_text`: a thread cannot be cancelled, so it
+    """The sync twin of `async_receive_text`: a thread cannot be cancelled, so it
     reads in short slices and looks at ``stop`` between them."""
     while not stop.is_set():
         try:

@@ -1,7 +1,7 @@
 """Library filters with Plex's operators, checked before any request.
 
 Plex spells an operator into the query key (``genre!=Action`` is key ``genre!``), which is
-easy to get wrong by hand; :class:`Filter` takes the operator as Plex's field types list it
+easy to get wrong by hand; `Filter` takes the operator as Plex's field types list it
 and refuses any other::
 
     from plexkit.filters import Filter, where
@@ -9,8 +9,8 @@ and refuses any other::
     where(Filter("year", ">>=", 2000), Filter("genre", "!=", "Horror"))
     # {"year>>": "2000", "genre!": "Horror"}, for library.items(filters=...)
 
-Conditions that are not all ANDed (PMS's advanced filters) are built with :func:`any_of` and
-:func:`all_of`, which nest; they become Plex's ``push=1``/``or=1``/``and=1``/``pop=1``
+Conditions that are not all ANDed (PMS's advanced filters) are built with `any_of` and
+`all_of`, which nest; they become Plex's ``push=1``/``or=1``/``and=1``/``pop=1``
 parameters, in order::
 
     any_of(Filter("genre", "=", "Action"), Filter("year", ">>=", 2000)).params()
@@ -76,7 +76,7 @@ def _check_op(_: object, __: object, value: str) -> None:
 @attrs.frozen
 class Filter:
     """``field op value``, e.g. ``Filter("year", ">>=", 2000)``; a bad operator or field is
-    a :class:`~plexkit.errors.ConfigurationError` here, before anything is sent."""
+    a `ConfigurationError` here, before anything is sent."""
 
     field: str = attrs.field(validator=_check_field)
     op: Operator = attrs.field(validator=_check_op)
@@ -151,7 +151,7 @@ def _check_condition(entry: object, kind: str) -> None:
 @attrs.frozen
 class AnyOf:
     """At least one of ``conditions`` holds (PMS: ``push``, each condition, ``or`` between
-    them, ``pop``). Made by :func:`any_of`."""
+    them, ``pop``). Made by `any_of`."""
 
     conditions: tuple[Condition, ...] = attrs.field(validator=_check_members)
 
@@ -163,7 +163,7 @@ class AnyOf:
 @attrs.frozen
 class AllOf:
     """Every one of ``conditions`` holds; inside `any_of` it keeps an alternative of several
-    conditions together (PMS: ``push``, ``and`` between them, ``pop``). Made by :func:`all_of`."""
+    conditions together (PMS: ``push``, ``and`` between them, ``pop``). Made by `all_of`."""
 
     conditions: tuple[Condition, ...] = attrs.field(validator=_check_members)
 

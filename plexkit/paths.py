@@ -2,7 +2,7 @@
 
 A manager sees ``/data/media/movies/The Matrix (1999)/`` where Plex, in Docker, sees
 ``/movies/The Matrix (1999)/``; a Windows manager may see ``M:\\Movies`` for a NAS's
-``/volume1/movies``. :class:`PathMapper` holds ordered ``(local, server)`` pairs::
+``/volume1/movies``. `PathMapper` holds ordered ``(local, server)`` pairs::
 
     >>> from plexkit.paths import PathMapper
     >>> mapper = PathMapper([("/data/media/movies", "/movies"), ("M:\\\\TV", "/tv")])
@@ -14,9 +14,9 @@ A manager sees ``/data/media/movies/The Matrix (1999)/`` where Plex, in Docker, 
 The longest matching root wins, by whole segments only (``/data/movies2`` is not under
 ``/data/movies``). Windows roots (drive letters, UNC shares, either slash) match
 case-insensitively; POSIX roots exactly. A path no mapping covers raises
-:class:`UnmappedPathError` unless the mapper was made with ``unmapped="pass"`` (then it
+`UnmappedPathError` unless the mapper was made with ``unmapped="pass"`` (then it
 passes through unchanged); a path whose ``..`` leaves the root it names raises
-:class:`PathEscapeError`. Pure logic, no I/O.
+`PathEscapeError`. Pure logic, no I/O.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class PathMapping:
 
 
 MappingSpec = PathMapping | Sequence[str] | Mapping[str, str]
-"""A mapping as an app keeps it in its config: a :class:`PathMapping`, a ``(local, server)``
+"""A mapping as an app keeps it in its config: a `PathMapping`, a ``(local, server)``
 pair or a dict with ``local``/``server`` (or ``manager``/``plex``, ``from``/``to``) keys."""
 
 
@@ -109,7 +109,7 @@ def _pair(spec: MappingSpec, index: int) -> tuple[str, str]:
 class PathMapper:
     """Ordered ``(local, server)`` root pairs; maps paths both ways by whole segments.
 
-    ``unmapped="error"`` (the default) raises :class:`UnmappedPathError` for a path outside
+    ``unmapped="error"`` (the default) raises `UnmappedPathError` for a path outside
     every root; ``"pass"`` returns it unchanged (for setups where some paths are the same on
     both sides). ``PathMapper()`` with no mappings and ``unmapped="pass"`` is the identity.
     Two mappings of one root (on either side) are refused: one direction would be ambiguous.

@@ -1,7 +1,7 @@
 """What dashboards ask the typed client for: the warmable calls and library counts.
 
 Kept on the client side so the cache layer never calls back up into the client by name: the
-client hands :class:`~plexkit.cache.AsyncCacheControl` its warmers and its counter.
+client hands `AsyncCacheControl` its warmers and its counter.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ SECTION_KINDS: Final = {
 """The item kinds each type of library section holds (what a count asks it for)."""
 
 COUNT_KINDS: Final = ("movie", "show", "season", "episode", "artist", "album", "track")
-"""The kinds :func:`async_library_counts` counts by default."""
+"""The kinds `async_library_counts` counts by default."""
 
 _COUNT_HEADERS: Final = {"X-Plex-Container-Start": "0", "X-Plex-Container-Size": "0"}
 

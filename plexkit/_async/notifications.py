@@ -3,7 +3,7 @@
 ``plex.notifications.listen()`` opens the websocket in a background task (a thread for the
 sync client) that parses each frame into typed events and queues them; iterating the stream
 takes them off the queue. A dropped connection is reopened with jittered exponential backoff,
-and a :class:`~plexkit.models.management.ConnectionEvent` tells the consumer that events may
+and a `ConnectionEvent` tells the consumer that events may
 have been missed. The token goes in the ``X-Plex-Token`` header of the upgrade request, never
 in the URL. Needs ``httpx-ws`` (``pip install 'plexkit[notifications]'``).
 
@@ -76,7 +76,7 @@ class AsyncNotifications:
         or any raw type PMS sends). ``reconnect=False`` ends the stream with the error when
         the connection drops. At most ``max_queue`` unread events are kept; later ones are
         dropped and counted in ``stream.dropped``. The options and their defaults:
-        :class:`~plexkit._core.notifications.StreamOptions`.
+        `StreamOptions`.
         """
         return AsyncNotificationStream(self._client, ListenSettings.checked(options))
 
@@ -92,7 +92,7 @@ class AsyncNotifications:
 
         Exceptions from ``callback`` go to ``on_error`` (or the log) and do not stop the
         listener; so do fatal errors such as a rejected token. ``options`` are those of
-        :meth:`listen` but ``max_queue``.
+        `listen` but ``max_queue``.
         """
         if not callable(callback):
             raise ConfigurationError("callback must be callable")
@@ -177,7 +177,7 @@ class AsyncNotificationStream:
         self._queue.close()
 
     async def aclose(self) -> None:
-        """Same as :meth:`stop`."""
+        """Same as `stop`."""
         await self.stop()
 
     async def __aenter__(self) -> AsyncNotificationStream:
@@ -205,7 +205,7 @@ class AsyncNotificationStream:
     async def receive(self, timeout: float | None = None) -> Notification | None:
         """The next event, or None if none came within ``timeout`` or the stream ended.
 
-        Raises the error that ended the stream (such as :class:`UnauthorizedError`).
+        Raises the error that ended the stream (such as `UnauthorizedError`).
         """
         if timeout is not None and (
             isinstance(timeout, bool)

@@ -2,7 +2,7 @@
 
 Tenacity drives the attempts with the pure policy of ``_core.retry`` (what is retryable,
 backoff with Retry-After); the total deadline bounds attempts and sleeps together, and running
-out of it is a :class:`DeadlineExceededError` rather than the last transport error.
+out of it is a `DeadlineExceededError` rather than the last transport error.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Stats are shared counters, so comparing them before and after a call races with every other
 caller. Instead the response cache reports each answer it gives to the capture scopes active
-in the calling task (a :mod:`contextvars` variable, so concurrent tasks and threads never see
+in the calling task (a `contextvars` variable, so concurrent tasks and threads never see
 each other's answers)::
 
     with capture_cache_info() as seen:
@@ -42,7 +42,7 @@ class CacheInfo:
 
 @attrs.define
 class CacheInfoLog:
-    """The cache facts of every cached call made inside one :func:`capture_cache_info`."""
+    """The cache facts of every cached call made inside one `capture_cache_info`."""
 
     infos: list[CacheInfo] = attrs.field(factory=list)
 

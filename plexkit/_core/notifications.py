@@ -1,7 +1,7 @@
 """Websocket notifications without I/O: parse a message into typed events, filter, back off.
 
 PMS sends each notification as a JSON text frame ``{"NotificationContainer": {"type": ...,
-"size": N, "<Element>": [...]}}``. :func:`parse_message` never raises: a frame it cannot read
+"size": N, "<Element>": [...]}}``. `parse_message` never raises: a frame it cannot read
 yields no events (a live feed must survive one odd message).
 """
 
@@ -110,7 +110,7 @@ def event_types(types: Iterable[str] | str | None) -> frozenset[str] | None:
 
 
 def wanted(event: Notification, types: Collection[str] | None) -> bool:
-    """True when ``types`` (from :func:`event_types`) keeps ``event``."""
+    """True when ``types`` (from `event_types`) keeps ``event``."""
     return types is None or event.type in types
 
 
@@ -153,7 +153,7 @@ class ListenOptions(TypedDict, total=False):
 
 
 class StreamOptions(ListenOptions, total=False):
-    """The keyword options of ``listen()``: :class:`ListenOptions` and ``max_queue``
+    """The keyword options of ``listen()``: `ListenOptions` and ``max_queue``
     (10 000), the most unread events kept (later ones are dropped and counted)."""
 
     max_queue: int
@@ -171,7 +171,7 @@ def _positive_number(value: object) -> bool:
 
 @attrs.frozen
 class ListenSettings:
-    """A listener's checked options (see :class:`StreamOptions`); ``max_queue`` 0 is
+    """A listener's checked options (see `StreamOptions`); ``max_queue`` 0 is
     unbounded (background listeners deliver to a callback and keep no queue)."""
 
     types: frozenset[str] | None = None
@@ -186,7 +186,7 @@ class ListenSettings:
     def checked(
         cls, options: Mapping[str, object], *, max_queue: int | None = None
     ) -> ListenSettings:
-        """The settings from keyword ``options``, refused with :class:`ConfigurationError`
+        """The settings from keyword ``options``, refused with `ConfigurationError`
         when unknown or out of range; ``max_queue`` overrides the option."""
         known = ListenOptions if max_queue is not None else StreamOptions
         unknown = sorted(set(options) - set(known.__annotations__))

@@ -2,9 +2,9 @@
 
 A targeted scan (``/library/sections/{id}/refresh?path=``) of a folder outside every location
 of the section does nothing on PMS, silently. plexkit refuses it up front with a
-:class:`~plexkit.errors.ConfigurationError` that names the section's locations. Paths are the
+`ConfigurationError` that names the section's locations. Paths are the
 *server's* paths (map the caller's paths first, see ``plexkit.paths``), compared by whole
-segments with the same rules as :class:`plexkit.paths.PathMapper` (``_core.segments``):
+segments with the same rules as `plexkit.paths.PathMapper` (``_core.segments``):
 Windows servers' paths (``D:\\Movies``) compare case-insensitively with either slash.
 """
 

@@ -4,7 +4,7 @@ The one place that decides what a path is: ``/data/movies`` (POSIX, case-sensiti
 ``D:\\Media`` or ``d:/media`` (a Windows drive) and ``\\\\nas\\share\\Movies`` (a UNC share;
 Windows paths compare case-insensitively and accept either slash). ``.`` segments and
 repeated or trailing separators are dropped; ``..`` removes the segment before it. Used by
-:mod:`plexkit.paths` (``PathMapper``) and the scan-path check in ``_core.scan_paths``.
+`plexkit.paths` (``PathMapper``) and the scan-path check in ``_core.scan_paths``.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def flavour_of(path: str) -> Flavour | None:
 def parse(path: object, *, what: str = "path") -> ParsedPath:
     """Split an absolute POSIX or Windows path into segments, resolving ``.`` and ``..``.
 
-    Raises :class:`PathSyntaxError` (a ``ConfigurationError``) for a relative path, a
+    Raises `PathSyntaxError` (a ``ConfigurationError``) for a relative path, a
     drive-relative one (``C:movies``), or one whose ``..`` climbs above its anchor.
     """
     if not isinstance(path, str) or not path.strip():

@@ -2,7 +2,7 @@
 
 No token is put in a URL unless the caller asks, and then preferably a transient one
 (``/security/token``: valid up to 48 hours, gone when the server restarts) rather than the
-account token. A URL with a token comes back as :class:`SecretURL`, a ``str`` whose ``repr``
+account token. A URL with a token comes back as `SecretURL`, a ``str`` whose ``repr``
 hides the token, so printing a list of them or logging one with ``%r`` leaks nothing.
 """
 

@@ -7,18 +7,18 @@ hold what was seen and answer "done yet?"; ``plexkit._async.scans`` only feeds t
 
 A scan of one ``path`` must follow only its own activity, but PMS does not say which path a
 ``library.update.section`` activity scans (its Context carries only ``librarySectionID``; the
-subtitle names what is being scanned, not the requested folder). :class:`ScanClaims` decides
+subtitle names what is being scanned, not the requested folder). `ScanClaims` decides
 ownership for the waits of one client: an activity whose subtitle names a waiting path
 belongs to that wait; otherwise the path scans acknowledged in a section own the scan
 activities first seen after their acknowledgement in the same order (the k-th acknowledged
 scan owns the k-th new activity). Activities already known when a wait registered are never
 its own.
 
-:class:`Follow` is the one loop both waits run, as a state machine: the driver asks
-:meth:`Follow.step` what to do (read the stream, sleep, poll, give up), does it, and feeds
-the result back (:meth:`Follow.notified`, :meth:`Follow.polled`), which answers with what to
-hand the caller (:class:`Emit`) and whether the wait is over (:class:`Finish`). A
-:class:`Judge` (:class:`ScanJudge` or :class:`ActivityJudge`) says what an event means.
+`Follow` is the one loop both waits run, as a state machine: the driver asks
+`Follow.step` what to do (read the stream, sleep, poll, give up), does it, and feeds
+the result back (`Follow.notified`, `Follow.polled`), which answers with what to
+hand the caller (`Emit`) and whether the wait is over (`Finish`). A
+`Judge` (`ScanJudge` or `ActivityJudge`) says what an event means.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class ScanTracker:
 
     def ours(self, activity: Activity) -> bool:
         """True for a scan activity of this wait: any scan of the section, or for a
-        path-scoped wait only the one :class:`ScanClaims` assigns it."""
+        path-scoped wait only the one `ScanClaims` assigns it."""
         if not is_scan_activity(activity, self.section_key):
             return False
         if self.claims is None or self.token is None:

@@ -2,7 +2,7 @@
 """What dashboards ask the typed client for: the warmable calls and library counts.
 
 Kept on the client side so the cache layer never calls back up into the client by name: the
-client hands :class:`~plexkit.cache.CacheControl` its warmers and its counter.
+client hands `CacheControl` its warmers and its counter.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ SECTION_KINDS: Final = {
 """The item kinds each type of library section holds (what a count asks it for)."""
 
 COUNT_KINDS: Final = ("movie", "show", "season", "episode", "artist", "album", "track")
-"""The kinds :func:`library_counts` counts by default."""
+"""The kinds `library_counts` counts by default."""
 
 _COUNT_HEADERS: Final = {"X-Plex-Container-Start": "0", "X-Plex-Container-Size": "0"}
 

@@ -4,7 +4,7 @@
 ``plex.notifications.listen()`` opens the websocket in a background task (a thread for the
 sync client) that parses each frame into typed events and queues them; iterating the stream
 takes them off the queue. A dropped connection is reopened with jittered exponential backoff,
-and a :class:`~plexkit.models.management.ConnectionEvent` tells the consumer that events may
+and a `ConnectionEvent` tells the consumer that events may
 have been missed. The token goes in the ``X-Plex-Token`` header of the upgrade request, never
 in the URL. Needs ``httpx-ws`` (``pip install 'plexkit[notifications]'``).
 
@@ -77,7 +77,7 @@ class Notifications:
         or any raw type PMS sends). ``reconnect=False`` ends the stream with the error when
         the connection drops. At most ``max_queue`` unread events are kept; later ones are
         dropped and counted in ``stream.dropped``. The options and their defaults:
-        :class:`~plexkit._core.notifications.StreamOptions`.
+        `StreamOptions`.
         """
         return NotificationStream(self._client, ListenSettings.checked(options))
 
@@ -93,7 +93,7 @@ class Notifications:
 
         Exceptions from ``callback`` go to ``on_error`` (or the log) and do not stop the
         listener; so do fatal errors such as a rejected token. ``options`` are those of
-        :meth:`listen` but ``max_queue``.
+        `listen` but ``max_queue``.
         """
         if not callable(callback):
             raise ConfigurationError("callback must be callable")
@@ -178,7 +178,7 @@ class NotificationStream:
         self._queue.close()
 
     def close(self) -> None:
-        """Same as :meth:`stop`."""
+        """Same as `stop`."""
         self.stop()
 
     def __enter__(self) -> NotificationStream:
@@ -206,7 +206,7 @@ class NotificationStream:
     def receive(self, timeout: float | None = None) -> Notification | None:
         """The next event, or None if none came within ``timeout`` or the stream ended.
 
-        Raises the error that ended the stream (such as :class:`UnauthorizedError`).
+        Raises the error that ended the stream (such as `UnauthorizedError`).
         """
         if timeout is not None and (
             isinstance(timeout, bool)

@@ -142,7 +142,7 @@ class ScanWait:
     """How a scan wait runs: its timeout, polling, progress callback and websocket use.
 
     Built once from the public method's keywords, checked as it is built (a value out of
-    range raises :class:`ConfigurationError` before any request), then passed whole.
+    range raises `ConfigurationError` before any request), then passed whole.
     """
 
     timeout: float = attrs.field(validator=_check_seconds)
@@ -169,7 +169,7 @@ def refresh_and_wait(
     options: ScanWait,
 ) -> ScanResult:
     """Scan ``section`` (or the already checked ``path`` in it) and return when the scan is
-    over; raises :class:`WaitTimeoutError` (a ``TimeoutError``) after the timeout."""
+    over; raises `WaitTimeoutError` (a ``TimeoutError``) after the timeout."""
     started = time.monotonic()
     deadline = started + options.timeout
     stream = _open_stream(client, options.use_websocket, deadline)
@@ -243,7 +243,7 @@ def _follow(
     deadline: float,
     options: ScanWait,
 ) -> ScanResult:
-    """Drive :class:`Follow` for one scan: do what it decides, feed it what happened."""
+    """Drive `Follow` for one scan: do what it decides, feed it what happened."""
     follow = Follow(
         ScanJudge(tracker),
         interval=options.poll_interval,
@@ -281,13 +281,13 @@ def _follow(
 
 
 class ActivityWatch:
-    """Progress updates of one activity until it ends: an async iterator of :class:`Activity`.
+    """Progress updates of one activity until it ends: an async iterator of `Activity`.
 
     The first update is the activity as it is now; then one per change (progress, subtitle);
     the last is its final state. Used plainly (``for a in plex.activities.watch(u)``) it
     polls ``/activities``; inside ``with`` it follows websocket notifications and polls
     only if they are unavailable. An activity that is not (or no longer) running ends the
-    iteration at once. ``timeout`` raises :class:`WaitTimeoutError`.
+    iteration at once. ``timeout`` raises `WaitTimeoutError`.
     """
 
     def __init__(
@@ -340,7 +340,7 @@ class ActivityWatch:
         return self
 
     def __next__(self) -> Activity:
-        """Drive :class:`Follow` until it emits the next state or the activity is over."""
+        """Drive `Follow` until it emits the next state or the activity is over."""
         follow = self._follow or self._start()
         while not self._tracker.done:
             step = follow.step(time.monotonic(), _live(self._stream))

@@ -3,7 +3,7 @@
 Every scheme is an ``httpx.Auth`` usable with any httpx client. I/O helpers come in pairs:
 ``AsyncX``/``async_x`` for asyncio and trio, ``X``/``x`` for blocking code (generated from the
 async ones). Names load on first use, so ``import plexkit.auth`` never imports the optional
-``jwt`` extra (cryptography, PyJWT); only :class:`DeviceKey` and JWT verification need it.
+``jwt`` extra (cryptography, PyJWT); only `DeviceKey` and JWT verification need it.
 """
 
 from __future__ import annotations

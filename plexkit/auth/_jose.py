@@ -23,7 +23,7 @@ def b64url_encode(data: bytes) -> str:
 
 
 def b64url_decode(text: str) -> bytes:
-    """Bytes from unpadded (or padded) base64url; malformed input raises :class:`JWTError`."""
+    """Bytes from unpadded (or padded) base64url; malformed input raises `JWTError`."""
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError) as exc:

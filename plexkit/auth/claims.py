@@ -56,7 +56,7 @@ def device_claims(
 def check_plex_claims(
     claims: Mapping[str, Any], *, client_identifier: str, kid: str | None, now: float
 ) -> None:
-    """Raise :class:`JWTError` unless a (signature-checked) Plex JWT is meant for this device.
+    """Raise `JWTError` unless a (signature-checked) Plex JWT is meant for this device.
 
     Issuer plex.tv; audience plex.tv or this client; not expired; issued for the key ``kid``
     (the ``thumbprint`` claim) when one is given.

@@ -25,7 +25,7 @@ def verify_plex_jwt(
     """The claims of a Plex JWT whose EdDSA signature verifies with one of plex.tv's ``keys``.
 
     The key named by the token's ``kid`` header is tried first, then the others. Raises
-    :class:`InvalidSignatureError` when none verifies and :class:`JWTError` when the claims are
+    `InvalidSignatureError` when none verifies and `JWTError` when the claims are
     not for this device (see ``check_plex_claims``).
     """
     header, _claims = unverified_parts(token)

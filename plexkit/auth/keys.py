@@ -73,7 +73,7 @@ class DeviceKey:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> DeviceKey:
-        """Read a key file written by :meth:`save` (JWK JSON or PEM, told apart by content)."""
+        """Read a key file written by `save` (JWK JSON or PEM, told apart by content)."""
         data = Path(path).expanduser().read_bytes()
         if data.lstrip().startswith(b"-----BEGIN"):
             return cls.from_pem(data)

@@ -155,7 +155,7 @@ def decode(content: bytes, content_type: str | None) -> Any:
 
 
 def parse_account(data: Any) -> Account:
-    """An :class:`Account` from decoded ``/api/v2/user`` or sign-in data."""
+    """An `Account` from decoded ``/api/v2/user`` or sign-in data."""
     user = _mapping(data, "account")
     subscription = _first(user.get("subscription"))
     return Account(
@@ -176,7 +176,7 @@ def parse_account(data: Any) -> Account:
 
 
 def parse_pin(data: Any) -> Pin:
-    """A :class:`Pin` from decoded ``/api/v2/pins`` data."""
+    """A `Pin` from decoded ``/api/v2/pins`` data."""
     pin = _mapping(data, "PIN")
     pin_id, code = to_int(pin.get("id")), to_str(pin.get("code"))
     if pin_id is None or not code:
@@ -196,7 +196,7 @@ def parse_pin(data: Any) -> Pin:
 
 
 def parse_resources(data: Any) -> list[Resource]:
-    """Every :class:`Resource` in decoded ``/api/v2/resources`` data (a JSON list or XML)."""
+    """Every `Resource` in decoded ``/api/v2/resources`` data (a JSON list or XML)."""
     devices = data.get("Device", []) if isinstance(data, Mapping) else data
     if not isinstance(devices, list):
         raise ParseError("the resource list is not a list")

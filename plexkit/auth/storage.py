@@ -19,7 +19,7 @@ def write_private_file(
 
     With ``overwrite`` the bytes go to a fresh 0600 temporary file that atomically replaces
     ``path``, so a reader never sees half a file and an old file's wider mode is not kept.
-    Without it an existing file raises :class:`FileExistsError`.
+    Without it an existing file raises `FileExistsError`.
     """
     target = Path(path).expanduser()
     if not overwrite:

@@ -3,7 +3,7 @@ its Plex Home (``/api/home/users``), to put names on a server's history and sess
 
 Both endpoints answer XML (``<MediaContainer><User .../></MediaContainer>``). A server's
 ``accountID`` on history rows and sessions is the plex.tv user id for everyone but the owner,
-whom PMS lists as account 1: :func:`user_names` maps both.
+whom PMS lists as account 1: `user_names` maps both.
 """
 
 from __future__ import annotations
@@ -114,13 +114,13 @@ class HomeUser:
 
 
 def parse_users(data: Any) -> list[PlexTVUser]:
-    """Every :class:`PlexTVUser` of a decoded ``/api/users`` body (an entry without a
+    """Every `PlexTVUser` of a decoded ``/api/users`` body (an entry without a
     readable ``id`` is skipped; a body that is not a user list is a ParseError)."""
     return _users(data, PlexTVUser, "user list")
 
 
 def parse_home_users(data: Any) -> list[HomeUser]:
-    """Every :class:`HomeUser` of a decoded ``/api/home/users`` body."""
+    """Every `HomeUser` of a decoded ``/api/home/users`` body."""
     return _users(data, HomeUser, "home user list")
 
 

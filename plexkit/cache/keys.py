@@ -62,7 +62,7 @@ def _check_name(name: str) -> str:
 
 @attrs.frozen
 class CacheKey:
-    """Where one response lives in the cache; build it with :meth:`CacheKey.build`."""
+    """Where one response lives in the cache; build it with `CacheKey.build`."""
 
     name: str
     """The cache name (``"items"``, ``"sections"`` ...): picks the TTL and the stats bucket."""

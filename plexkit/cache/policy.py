@@ -2,7 +2,7 @@
 
 TTLs are keyed by cache name; ``0`` means never cached. The defaults are the "Default TTLs"
 table of docs/caching.md.
-:func:`affected_by_write` maps a write request to the cache names it invalidates.
+`affected_by_write` maps a write request to the cache names it invalidates.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Cache statistics: counters per cache name and backend health, in a dashboard-ready shape.
 
-:class:`StatsRecorder` and :class:`BackendHealth` are the thread-safe, I/O-free state both the
-async and the generated sync cache share; :class:`CacheStats` is the immutable snapshot.
+`StatsRecorder` and `BackendHealth` are the thread-safe, I/O-free state both the
+async and the generated sync cache share; `CacheStats` is the immutable snapshot.
 """
 
 from __future__ import annotations

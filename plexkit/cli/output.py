@@ -79,7 +79,7 @@ def _cell(value: object) -> str:
 
 
 class Output:
-    """Prints rows in the chosen :class:`Format` on stdout; messages go to stderr."""
+    """Prints rows in the chosen `Format` on stdout; messages go to stderr."""
 
     def __init__(self, format: Format = Format.TABLE) -> None:
         self.format = format

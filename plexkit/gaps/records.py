@@ -1,7 +1,7 @@
 """What gap finding reports, and the comparisons that produce it (pure, no I/O).
 
-A run yields :class:`MissingMovie` / :class:`MissingEpisode` records and, for a collection or
-show it could not check, a :class:`GapProblem`: one bad entry never stops the run.
+A run yields `MissingMovie` / `MissingEpisode` records and, for a collection or
+show it could not check, a `GapProblem`: one bad entry never stops the run.
 ``to_dict()`` gives each as plain JSON-ready data.
 """
 

@@ -5,7 +5,7 @@ typed reader (`items_from`, `sections_from`, ...) or `parse_container`.
 Models are frozen attrs classes built by one cattrs `converter`; see ``docs/models.md``
 for the leniency rules and the JSON/XML equivalence.
 
-Every name loads on first use (:mod:`plexkit._lazy`): importing the client builds no model
+Every name loads on first use (`plexkit._lazy`): importing the client builds no model
 class and no converter. ``__all__`` is written out for documentation tools, which do not list
 type-guarded imports otherwise; the loader checks that it names exactly the re-exports.
 """

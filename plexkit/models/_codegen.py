@@ -1,13 +1,13 @@
 """The generated structuring functions of sparse models: the hot path of a library walk.
 
-Each :func:`~plexkit.models._wire.sparse` model gets a structuring function generated once,
+Each `sparse` model gets a structuring function generated once,
 as straight-line code: for every field, ``if "ratingKey" in o`` then coerce the value, with
 the common case (a value already of the right type) checked inline instead of through a call.
 The present fields go into one dict that becomes the instance's ``__dict__``; absent fields
 cost one ``in`` test. This is about 2.5x faster than cattrs' ``make_dict_structure_fn`` + a
 frozen slotted ``__init__`` (which pays a call per field, present or not) -- measured in
 ``benchmarks/bench_models.py``. A list of flat models (tags, guids, streams) gets one
-generated loop, so a 10-tag list costs one call. :mod:`plexkit.models._converter` registers
+generated loop, so a 10-tag list costs one call. `plexkit.models._converter` registers
 these as the converter's hooks.
 """
 
@@ -56,7 +56,7 @@ SESSION_ITEM_KEY: Final = "plexkit:item"
 
 
 def is_session(tp: Any) -> bool:
-    """``tp`` is :class:`~plexkit.models.status.Session` (without importing that module: a
+    """``tp`` is `Session` (without importing that module: a
     class from it can only exist once it is imported)."""
     status = sys.modules.get("plexkit.models.status")
     return status is not None and tp is getattr(status, "Session", None)
@@ -262,7 +262,7 @@ def _field_lines(
 
 
 def sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
-    """Generate the structuring function of a :func:`~plexkit.models._wire.sparse` model."""
+    """Generate the structuring function of a `sparse` model."""
     attrs.resolve_types(cls)
     ns = _namespace(cls)
     body, known = _field_lines(cls, conv, ns)

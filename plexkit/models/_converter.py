@@ -1,20 +1,20 @@
 """The cattrs converter that builds every plexkit model, with Plex's leniency rules.
 
 Sparse models (every plexkit model) get the generated functions of
-:mod:`plexkit.models._codegen`; other attrs classes (other modules' models) get cattrs'
+`plexkit.models._codegen`; other attrs classes (other modules' models) get cattrs'
 generated functions with the same camelCase renames.
 
 The rules:
 
 * attrs classes read camelCase keys (``rating_key`` ← ``ratingKey``; explicit names via field
   metadata) and ignore unknown keys;
-* scalars go through the lenient coercions of :mod:`plexkit.models._wire` (``"1"`` → 1,
+* scalars go through the lenient coercions of `plexkit.models._wire` (``"1"`` → 1,
   ``"0"`` → False, epoch → aware UTC datetime); unreadable values become ``None``;
 * child arrays become tuples; a lone object counts as a one-element array, anything else
   (``"Media": "oops"``) as an empty one, and non-object entries are dropped;
 * a single child (``Player``, ``Context``) may come as an object or a one-element array;
 * items dispatch on ``type`` through a dict; an unknown type, or an item that cannot be read,
-  becomes :class:`~plexkit.models.items.UnknownItem` instead of failing its page.
+  becomes `UnknownItem` instead of failing its page.
 
 A converter made with ``forbid_extra_keys=True`` (``converter.copy(forbid_extra_keys=True)``)
 raises on unknown keys and does not fall back to ``UnknownItem``: tests use it to find fields

@@ -11,8 +11,8 @@ models reads all of them:
 * Item elements (``Video``, ``Track``, ``Photo``, ``Playlist``, and a ``Directory`` that is a
   show/season/album/... rather than a section or a navigation entry) are listed under
   ``"Metadata"``, as in PMS's JSON.
-* XML goes through :mod:`defusedxml` with DTDs forbidden: entity expansion ("billion laughs"),
-  external entities and DTD tricks are refused with :class:`~plexkit.errors.ParseError`.
+* XML goes through `defusedxml` with DTDs forbidden: entity expansion ("billion laughs"),
+  external entities and DTD tricks are refused with `ParseError`.
 
 Any failure is a ``ParseError`` whose excerpt is short and token-free.
 """
@@ -102,7 +102,7 @@ def decode_document(
     not matter; ``content_type`` only makes error messages clearer. An XML document becomes
     the dict of its root element; a JSON document is returned as decoded (legacy
     ``_children`` JSON is rewritten into the modern shape). Whatever the input, the only
-    error is :class:`ParseError`; documents nested deeper than real Plex bodies are refused.
+    error is `ParseError`; documents nested deeper than real Plex bodies are refused.
     """
     data: dict[str, Any] | list[Any] = _guarded(_decode_document, raw, content_type)
     _check_depth(data, raw)
@@ -164,7 +164,7 @@ def decode_body(raw: bytes | str, content_type: str | None = None) -> dict[str, 
     ``{"MediaContainer": {...}}`` gives the inner dict; so does any other single-key wrapper
     such as ``{"NotificationContainer": {...}}``. A plex.tv JSON object without a wrapper is
     returned as is, an XML document as the dict of its root element. JSON arrays (plex.tv
-    lists such as resources or friends) are not containers: use :func:`decode_document`.
+    lists such as resources or friends) are not containers: use `decode_document`.
     """
     data = decode_document(raw, content_type)
     if not isinstance(data, dict):

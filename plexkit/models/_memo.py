@@ -2,7 +2,7 @@
 
 A memory cache hands out the same response object on every hit. Decoding its body and
 building its models again on each hit cost milliseconds for a 200-item page; instead the
-client decodes a cached response once into a :class:`Decoded` dict (kept while the response
+client decodes a cached response once into a `Decoded` dict (kept while the response
 object lives), and each reader keeps what it built in that dict's ``built``. A byte-store
 backend (Redis) yields a new response object per hit, so it decodes as before. Models are
 frozen, so handing the same ones to every caller is safe.
@@ -30,7 +30,7 @@ class Decoded(dict[str, Any]):
 
 
 class DecodedMemo:
-    """The :class:`Decoded` body of each live response object, by identity.
+    """The `Decoded` body of each live response object, by identity.
 
     An entry is dropped when its response object is garbage collected, so the memo never
     outlives the cache entries (or the callers) that hold the responses.

@@ -1,6 +1,6 @@
-"""Typed readers: from a decoded body (see :func:`decode_body`) to models.
+"""Typed readers: from a decoded body (see `decode_body`) to models.
 
-Each reader checks the shape it needs and raises :class:`~plexkit.errors.ParseError` when the
+Each reader checks the shape it needs and raises `ParseError` when the
 body is structurally wrong (not an object, a child list that is a number, ...). Inside that
 shape the converter is lenient. No reader lets a KeyError, TypeError or cattrs error escape.
 """
@@ -97,7 +97,7 @@ def _hook(name: str) -> Any:
 
 
 def _remembered(reader: Callable[[Mapping[str, Any]], R]) -> Callable[[Mapping[str, Any]], R]:
-    """Keep the reader's result in a :class:`~plexkit.models._memo.Decoded` body: a cache
+    """Keep the reader's result in a `Decoded` body: a cache
     hit on the same response hands out the models built the first time."""
     name = reader.__name__
 
@@ -119,7 +119,7 @@ def structure(value: Mapping[str, Any], cls: type[T]) -> T:
     """Build any attrs model (plexkit's or another module's) from a JSON-shaped mapping.
 
     Uses plexkit's converter and wire rules: camelCase keys, lenient scalars, tuples of
-    children. Raises :class:`ParseError` if ``value`` cannot be read as ``cls``.
+    children. Raises `ParseError` if ``value`` cannot be read as ``cls``.
     """
     if not isinstance(value, Mapping):
         raise ParseError(f"expected an object for {_name(cls)}", excerpt=excerpt(value))
@@ -131,13 +131,13 @@ def structure(value: Mapping[str, Any], cls: type[T]) -> T:
 
 
 def parse_container(raw: bytes | str, content_type: str | None = None) -> MediaContainer:
-    """Decode a PMS body (JSON or XML) into a :class:`MediaContainer` with typed children."""
+    """Decode a PMS body (JSON or XML) into a `MediaContainer` with typed children."""
     return container_from(decode_body(raw, content_type))
 
 
 @_remembered
 def container_from(data: Mapping[str, Any]) -> MediaContainer:
-    """A :class:`MediaContainer` from a dict that :func:`decode_body` returned."""
+    """A `MediaContainer` from a dict that `decode_body` returned."""
     _check(data, "MediaContainer")
     for name in _CONTAINER_CHILDREN:
         _children(data, name)

@@ -37,7 +37,7 @@ __all__ = [
 
 #: ``attrs.field`` metadata key holding an explicit wire (JSON key / XML attribute) name.
 WIRE: Final = "plexkit.wire"
-#: Class attribute marking a :func:`sparse` model.
+#: Class attribute marking a `sparse` model.
 SPARSE: Final = "__plexkit_sparse__"
 
 T = TypeVar("T")
@@ -51,7 +51,7 @@ _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _GcPause:
-    """A count of the threads inside :func:`gc_paused`, under a lock.
+    """A count of the threads inside `gc_paused`, under a lock.
 
     The collector is switched off by the first thread in and back on by the last one out,
     and only if it was on when the first came in: a read-ahead thread decoding the next page
@@ -203,7 +203,7 @@ def to_bool(value: Any, _: Any = None) -> bool | None:
 
 
 def to_flag(value: Any, _: Any = None) -> bool:
-    """Like :func:`to_bool` for fields Plex always sends: anything unreadable is ``False``."""
+    """Like `to_bool` for fields Plex always sends: anything unreadable is ``False``."""
     return to_bool(value) is True
 
 

@@ -2,7 +2,7 @@
 
 ``IMediaPlayer`` / ``AsyncIMediaPlayer`` are the protocols a media manager drives;
 ``PlexPlayer`` / ``AsyncPlexPlayer`` implement them on ``PlexClient`` / ``AsyncPlexClient``
-with a :class:`~plexkit.paths.PathMapper`. See docs/media-managers.md.
+with a `PathMapper`. See docs/media-managers.md.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The player's error contract: connection trouble is one "player unavailable" error.
 
-A 401 stays :class:`~plexkit.errors.UnauthorizedError` (498 :class:`TokenExpiredError`,
+A 401 stays `UnauthorizedError` (498 `TokenExpiredError`,
 which ``JWTAuth`` refreshes on its own), other answers their typed
-:class:`~plexkit.errors.APIError` with the status, and a missing item is ``None`` (or
+`APIError` with the status, and a missing item is ``None`` (or
 ``False``) in the player's own API rather than an error.
 """
 
@@ -22,7 +22,7 @@ class PlayerUnavailableError(TransportError):
 
 def unavailable(exc: PlexError, where: str) -> PlexError:
     """``exc`` as the player reports it: transport failures become
-    :class:`PlayerUnavailableError` (naming the server), everything else is unchanged."""
+    `PlayerUnavailableError` (naming the server), everything else is unchanged."""
     if isinstance(exc, TransportError) and not isinstance(exc, PlayerUnavailableError):
         error = PlayerUnavailableError(f"the Plex player at {where} is unavailable: {exc}")
         error.__cause__ = exc
@@ -32,7 +32,7 @@ def unavailable(exc: PlexError, where: str) -> PlexError:
 
 @contextlib.contextmanager
 def translated(where: str) -> Iterator[None]:
-    """Re-raise transport failures inside the block as :class:`PlayerUnavailableError`."""
+    """Re-raise transport failures inside the block as `PlayerUnavailableError`."""
     try:
         yield
     except TransportError as exc:

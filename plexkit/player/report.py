@@ -60,7 +60,7 @@ class ItemReport:
 
 @attrs.frozen(kw_only=True)
 class UpdateReport:
-    """One :class:`ItemReport` per input path, in input order; nothing is dropped."""
+    """One `ItemReport` per input path, in input order; nothing is dropped."""
 
     items: tuple[ItemReport, ...]
     scans: int = 0

@@ -1,4 +1,4 @@
-"""``python -m plexkit.testing --port 32400 --movies 500``: see :mod:`plexkit.testing.cli`."""
+"""``python -m plexkit.testing --port 32400 --movies 500``: see `plexkit.testing.cli`."""
 
 import sys
 

@@ -2,7 +2,7 @@
 
 Each request is recorded, then given to a matching fault (if any), then authenticated
 (``X-Plex-Token`` header or query parameter; ``/identity`` is public like on PMS), then
-routed. Routes come from the modules in :mod:`plexkit.testing.routes`; more can be passed
+routed. Routes come from the modules in `plexkit.testing.routes`; more can be passed
 as ``routes=`` (scans, websockets, plex.tv) without touching this file.
 """
 

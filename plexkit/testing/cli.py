@@ -67,7 +67,7 @@ def serve(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` and :func:`serve`; returns the exit code."""
+    """Parse ``argv`` and `serve`; returns the exit code."""
     args = _parser().parse_args(argv)
     return serve(
         host=args.host,

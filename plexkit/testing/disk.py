@@ -5,7 +5,7 @@
 >>> disk.add_episode("/data/media/tv/Dark (2017)/Season 01/Dark - S01E01 - Secrets.mkv",
 ...                  show="Dark", year=2017, season=1, episode=1, title="Secrets")
 
-When a section refresh ends (by the library's clock, see :mod:`plexkit.testing.scans`) the
+When a section refresh ends (by the library's clock, see `plexkit.testing.scans`) the
 files under the scanned folder (``?path=``) or, for a full scan, every file in the section's
 locations are imported; other files stay on the disk, and a cancelled scan imports nothing.
 The new items appear after the scan's ``ended`` notification, each announced with

@@ -1,7 +1,7 @@
 """The listings the fake TMDB and TVDB serve, derived from a fake library (no I/O).
 
 Movies: every movie of the library's movie sections by its ``tmdb://`` guid, plus the parts of
-:data:`~plexkit.testing.catalog.FRANCHISES` the library leaves out; franchises are TMDB
+`FRANCHISES` the library leaves out; franchises are TMDB
 collections. Shows: every show by its ``tmdb://`` and ``tvdb://`` guids, with the library's
 episodes plus the ones ``library.upstream`` records as withheld.
 """

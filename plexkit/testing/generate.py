@@ -1,11 +1,11 @@
 """Seeded generation of a realistic library (one ``random.Random(seed)``, no wall clock).
 
 Layout: 1 Movies, 2 TV Shows, 3 Music, 4 Photos. The first movies are the real franchise
-films of :mod:`plexkit.testing.catalog` (some parts deliberately missing) collected into
+films of `plexkit.testing.catalog` (some parts deliberately missing) collected into
 their collections; one smart collection lists recent science fiction. Some shows have
 gaps: every fifth show misses episodes 2-3 of its first season, and every seventh show with
 three or more seasons has no season 2; ``library.upstream`` records what the fake TMDB and
-TVDB list beyond that (:mod:`plexkit.testing.upstream`). History spans four accounts; three
+TVDB list beyond that (`plexkit.testing.upstream`). History spans four accounts; three
 sessions play.
 """
 

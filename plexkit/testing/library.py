@@ -4,7 +4,7 @@
 >>> movies = lib.section(1)
 >>> lib.add_movie(movies, "Heat", 1995, guids={"tmdb": 949, "imdb": "tt0113277"})
 
-Every ``add_*`` method (:mod:`plexkit.testing.builders`) builds the PMS JSON dict once (ids
+Every ``add_*`` method (`plexkit.testing.builders`) builds the PMS JSON dict once (ids
 allocated here, attributes as real servers send them) and indexes it; ``edit`` applies the
 same parameters ``PUT /library/metadata/{id}`` takes. Extra keyword arguments become wire
 fields verbatim (``studio="A24"``, ``viewCount=2``, ``viewOffset=60000``).
@@ -57,12 +57,12 @@ class FakeLibrary(VideoBuilder, MusicBuilder, PhotoBuilder, ListBuilder, Activit
         )
         self._disk: FakeDisk | None = None
         self.upstream = Upstream()
-        """What the fake TMDB/TVDB list beyond this library (:mod:`plexkit.testing.upstream`)."""
+        """What the fake TMDB/TVDB list beyond this library (`plexkit.testing.upstream`)."""
 
     @property
     def disk(self) -> FakeDisk:
         """The server's disk: files a scan of their folder imports when it ends
-        (:mod:`plexkit.testing.disk`)."""
+        (`plexkit.testing.disk`)."""
         from plexkit.testing.disk import FakeDisk
 
         with self.lock:

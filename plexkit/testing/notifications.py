@@ -79,7 +79,7 @@ class Notifier:
 
 
 class Websocket:
-    """One open ``/:/websockets/notifications`` connection, as :class:`Websockets` sees it."""
+    """One open ``/:/websockets/notifications`` connection, as `Websockets` sees it."""
 
     def __init__(self) -> None:
         self.close_code: int | None = None
@@ -93,7 +93,7 @@ class Websockets:
         self._open: list[Websocket] = []
         self._lock = threading.Lock()
         self.drops = 0
-        """How many connections :meth:`drop` has closed so far."""
+        """How many connections `drop` has closed so far."""
 
     def connect(self) -> Websocket:
         """Register a new connection."""

@@ -1,7 +1,7 @@
 """The filters of a PMS media query: one predicate per ``field<op>=value`` pair.
 
 Operators, libtype prefixes, relative dates and the special fields (tags, ``unwatched``,
-``guid``, ``file``...) are described in :mod:`plexkit.testing.query`.
+``guid``, ``file``...) are described in `plexkit.testing.query`.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class QueryError(ValueError):
 
 
 def parse_int(name: str, value: str) -> int:
-    """``value`` as an int, or a :class:`QueryError` naming the parameter."""
+    """``value`` as an int, or a `QueryError` naming the parameter."""
     try:
         return int(value)
     except ValueError:

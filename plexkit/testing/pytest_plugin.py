@@ -3,7 +3,7 @@
 Enable with ``pytest_plugins = ["plexkit.testing.pytest_plugin"]`` in your root conftest or
 ``pytest -p plexkit.testing.pytest_plugin``. Fixtures (fresh per test):
 
-- ``plex_server``: a :class:`~plexkit.testing.FakePlexServer` with a small library; size it
+- ``plex_server``: a `FakePlexServer` with a small library; size it
   with ``@pytest.mark.plex_library(movies=500, shows=10, seed=3)``.
 - ``plex_server_url``: the same server on a loopback port (``http://127.0.0.1:N``).
 - ``plex_client``: a ``plexkit.PlexClient`` talking to it over loopback.

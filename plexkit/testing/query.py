@@ -54,7 +54,7 @@ class MediaQuery:
 def parse(params: Sequence[tuple[str, str]], *, now: int, ignore: Iterable[str] = ()) -> MediaQuery:
     """Parse decoded query pairs; ``X-Plex-*`` and display options are skipped.
 
-    ``now`` anchors relative dates. Raises :class:`QueryError` for malformed values.
+    ``now`` anchors relative dates. Raises `QueryError` for malformed values.
     """
     skip = set(ignore)
     query = MediaQuery()

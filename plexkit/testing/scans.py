@@ -11,7 +11,7 @@ clock decides when it finishes. Cancelling the activity (``DELETE /activities/{u
 section refresh stops it.
 
 When a scan ends by the clock its ``ended`` notification goes out first, then the callbacks
-given to :meth:`Scans.on_complete` run (the fake disk imports the new files there, so new
+given to `Scans.on_complete` run (the fake disk imports the new files there, so new
 items appear after the end notification, as on PMS), then the section stops ``refreshing``.
 """
 

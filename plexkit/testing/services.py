@@ -28,7 +28,7 @@ def json_error(status: int, body: object) -> JSONResponse:
 class FakeJSONService:
     """An ASGI app: each request is recorded, given to a matching fault, then routed.
 
-    ``faults`` and ``requests`` work as on :class:`~plexkit.testing.FakePlexServer`.
+    ``faults`` and ``requests`` work as on `FakePlexServer`.
     """
 
     name = "fake service"

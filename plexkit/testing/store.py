@@ -1,7 +1,7 @@
 """The fake server's state: sections, items, tags, history, sessions, activities and indices.
 
 Items are kept as PMS-shaped JSON dicts built once (so serving a page is cheap) inside
-:class:`Node` records that link parents, children and the section. Query results are
+`Node` records that link parents, children and the section. Query results are
 memoised per store revision; every mutation bumps the revision.
 """
 
@@ -117,7 +117,7 @@ class Store:
         """Items being played now, with ``User``/``Player``/``Session``."""
         self.plays: dict[int, dict[int, Wire]] = {}
         """Played state of accounts other than the owner: account id -> ratingKey -> fields
-        (the owner's lives in the items themselves; see :mod:`plexkit.testing.played`)."""
+        (the owner's lives in the items themselves; see `plexkit.testing.played`)."""
         self.extras: dict[int, list[Node]] = {}
         """Trailers and other extras by the ratingKey of the item they belong to."""
         self.transcodes: dict[str, Wire] = {}

@@ -43,7 +43,7 @@ class FakeTVDB(FakeJSONService):
     """TVDB v4 over ``library`` (default: a generated one, seed 0), under the path ``/v4``.
 
     ``pin`` set means logins must send it; ``page_size`` is how many episodes a page holds
-    (500 on TVDB). :meth:`expire_tokens` makes every issued token answer 401 from now on.
+    (500 on TVDB). `expire_tokens` makes every issued token answer 401 from now on.
     """
 
     name = "fake TVDB"

@@ -5,7 +5,7 @@ show, the whole season 2 of every seventh show with three or more seasons, one e
 shows with specials, and an announced next season (airing after ``BASE_TIME``) of every fourth
 show. The fake TMDB and TVDB list the library's episodes plus these, so gap finding over the
 fake library finds exactly them. Withheld movies are the ``missing`` parts of
-:data:`plexkit.testing.catalog.FRANCHISES`.
+`plexkit.testing.catalog.FRANCHISES`.
 """
 
 from __future__ import annotations

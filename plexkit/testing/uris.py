@@ -38,7 +38,7 @@ class Target:
 
 
 def resolve(store: Store, uri: str) -> Target:
-    """Parse ``uri`` into items or a smart query; raises :class:`UriError`."""
+    """Parse ``uri`` into items or a smart query; raises `UriError`."""
     path = _path(store, uri)
     items = _ITEMS.match(path)
     if items:

@@ -2,9 +2,9 @@
 
 Every function returns a dict exactly as modern PMS serialises it to JSON (``ratingKey`` and
 ``key`` are strings, counts and epochs are ints, ratings floats, flags booleans); the XML form
-is derived from it by :mod:`plexkit.testing.render`. Nothing here chooses values at random:
+is derived from it by `plexkit.testing.render`. Nothing here chooses values at random:
 the generator picks values and the store allocates ids. ``Media``/``Part``/``Stream`` dicts
-are made by :mod:`plexkit.testing.wire_media`.
+are made by `plexkit.testing.wire_media`.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ _MOVED = frozenset({"audio_media", "photo_media", "video_media", "video_streams"
 
 
 def __getattr__(name: str) -> Any:
-    """The media factories now live in :mod:`plexkit.testing.wire_media`; importable here too."""
+    """The media factories now live in `plexkit.testing.wire_media`; importable here too."""
     if name in _MOVED:
         from plexkit.testing import wire_media
 

@@ -31,7 +31,7 @@ class AsyncGate(httpx.AsyncBaseTransport):
 
 
 class SyncGate(httpx.BaseTransport):
-    """The thread version of :class:`AsyncGate`."""
+    """The thread version of `AsyncGate`."""
 
     def __init__(
         self, inner: httpx.BaseTransport, count: int, held: Callable[[httpx.Request], bool]
@@ -96,7 +96,7 @@ class AsyncRouter(httpx.AsyncBaseTransport):
 
 
 class SyncRouter(httpx.BaseTransport):
-    """The sync version of :class:`AsyncRouter`."""
+    """The sync version of `AsyncRouter`."""
 
     def __init__(self, plextv: httpx.BaseTransport, servers: dict[str, str]) -> None:
         self.plextv, self.servers = plextv, servers

@@ -1,6 +1,6 @@
 """The notification-or-poll state machine of ``_core.waits``: event sequences -> decisions.
 
-Each case feeds :class:`Follow` a script of clock readings and events and compares what it
+Each case feeds `Follow` a script of clock readings and events and compares what it
 decides (read, sleep, poll, expire) and what it outputs (emit, finish) with the expected
 sequence. No I/O, no real clock.
 """

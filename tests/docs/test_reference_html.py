@@ -1,6 +1,6 @@
 """The built API reference shows types: ``PlexClient.__init__``'s parameters and the model
 fields (``Movie.title``) appear with their annotations, and no Sphinx role is printed
-literally on the reference page. Builds the site with mkdocs into a temporary directory."""
+literally on any page. Builds the site with mkdocs into a temporary directory."""
 
 from __future__ import annotations
 
@@ -76,3 +76,18 @@ def test_reference_shows_public_paths_only(site: Path) -> None:
     assert private == [], private[:10]
     text = text_of(site / "reference" / "index.html")
     assert "plexkit._sync" not in text and "plexkit._async" not in text
+
+
+SPHINX_ROLE = re.compile(r":(?:py:)?(?:class|meth|func|attr|exc|data|mod|obj|const):`")
+
+
+def test_no_page_prints_a_sphinx_role(site: Path) -> None:
+    pages = [page for page in site.rglob("*.html") if SPHINX_ROLE.search(text_of(page))]
+    assert pages == []
+
+
+def test_docstrings_are_markdown_not_sphinx_roles() -> None:
+    """mkdocstrings renders Markdown: a role in any docstring would print literally."""
+    sources = sorted((ROOT / "plexkit").rglob("*.py"))
+    with_roles = [str(p.relative_to(ROOT)) for p in sources if SPHINX_ROLE.search(p.read_text())]
+    assert with_roles == []

@@ -3,11 +3,11 @@
 What "parses" means per kind of payload:
 
 * PMS MediaContainers (JSON, XML, legacy ``_children`` JSON, "Video"-keyed JSON):
-  :func:`parse_container` returns a container whose items match the body's entries one to one.
-* plex.tv / provider JSON objects (account, PIN, claim token, ...): :func:`decode_body` returns
+  `parse_container` returns a container whose items match the body's entries one to one.
+* plex.tv / provider JSON objects (account, PIN, claim token, ...): `decode_body` returns
   the object unchanged (they are not MediaContainers; plexkit.auth reads them).
 * plex.tv JSON arrays (resources, friends, features, webhooks) and the recorded websocket
-  message list: :func:`decode_document` returns the list; :func:`parse_container` refuses them
+  message list: `decode_document` returns the list; `parse_container` refuses them
   with a ParseError, since an array is not a container.
 * ``fuzeman-plex.py/detail_malformed.xml``: ParseError.
 """

@@ -59,7 +59,7 @@ def _one(data: Mapping[str, Any], path: str) -> Collection:
 
 
 class AsyncCollections(ListResource):
-    """Collections you can make and change; a collection argument is a :class:`Collection`,
+    """Collections you can make and change; a collection argument is a `Collection`,
     its rating key or its key path."""
 
     async def create(

@@ -17,7 +17,7 @@ __all__ = ["AsyncExtras"]
 
 
 class AsyncExtras(Resource):
-    """An item's extras, as :class:`~plexkit.models.Clip` models."""
+    """An item's extras, as `Clip` models."""
 
     async def list(
         self, item: ItemRef, *, cache: CacheMode = None, ttl: float | None = None

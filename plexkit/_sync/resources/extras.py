@@ -18,7 +18,7 @@ __all__ = ["Extras"]
 
 
 class Extras(Resource):
-    """An item's extras, as :class:`~plexkit.models.Clip` models."""
+    """An item's extras, as `Clip` models."""
 
     def list(
         self, item: ItemRef, *, cache: CacheMode = None, ttl: float | None = None

@@ -2,7 +2,7 @@
 """JSONService: the I/O under the TMDB and TVDB clients (the sync twin is generated).
 
 Each call is retried on transport failures, 429 (honouring Retry-After) and 502/503/504 within
-a total deadline; reads go through an :class:`~plexkit.cache.ResponseCache` with a TTL per
+a total deadline; reads go through an `ResponseCache` with a TTL per
 kind of answer; a 401 lets the subclass renew its credentials once. Secrets are registered with
 plexkit's redaction so no URL, log line or error ever shows them.
 """

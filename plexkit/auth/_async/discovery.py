@@ -27,9 +27,9 @@ async def async_choose_connection(
 ) -> ServerConnection:
     """Probe every candidate URL of ``resource`` at once and return the best that answered.
 
-    "Best" is the ranking of :func:`plexkit.auth.connections.candidates` (local → remote →
+    "Best" is the ranking of `plexkit.auth.connections.candidates` (local → remote →
     relay, https first); each probe is ``GET /identity`` with the resource's own token, bounded
-    by ``probe_timeout``. Raises :class:`TransportError` when none answers.
+    by ``probe_timeout``. Raises `TransportError` when none answers.
     """
     options = candidates(resource)
     probes = [

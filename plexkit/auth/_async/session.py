@@ -117,8 +117,8 @@ class AsyncPlexTV:
     ) -> Account:
         """Sign in with a username or e-mail and password (``/api/v2/users/signin``).
 
-        Raises :class:`TwoFactorRequiredError` when the account needs a verification code and
-        none was given, :class:`UnauthorizedError` for a wrong password or code.
+        Raises `TwoFactorRequiredError` when the account needs a verification code and
+        none was given, `UnauthorizedError` for a wrong password or code.
         """
         register_secret(password)
         form = {"login": login, "password": password, "rememberMe": flag_text(remember_me)}
@@ -184,7 +184,7 @@ class AsyncPlexTV:
     async def get_pin(self, pin_id: int, *, device_jwt: str | None = None) -> Pin:
         """The PIN's current state; ``device_jwt`` proves the key of a JWT PIN.
 
-        Raises :class:`PinExpiredError` once plex.tv has forgotten the PIN (404).
+        Raises `PinExpiredError` once plex.tv has forgotten the PIN (404).
         """
         path = f"/api/v2/pins/{pin_id}"
         if device_jwt is None:
@@ -358,7 +358,7 @@ async def async_sign_in(
     plextv_url: str = PLEXTV_URL,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> Account:
-    """Sign in with a password (see :meth:`AsyncPlexTV.sign_in`); the token is ``auth_token``."""
+    """Sign in with a password (see `AsyncPlexTV.sign_in`); the token is ``auth_token``."""
     async with AsyncPlexTV(identity, plextv_url=plextv_url, transport=transport) as plextv:
         return await plextv.sign_in(login, password, verification_code)
 
@@ -370,6 +370,6 @@ async def async_check_token(
     plextv_url: str = PLEXTV_URL,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> bool:
-    """Whether plex.tv accepts ``token`` (see :meth:`AsyncPlexTV.check_token`)."""
+    """Whether plex.tv accepts ``token`` (see `AsyncPlexTV.check_token`)."""
     async with AsyncPlexTV(identity, plextv_url=plextv_url, transport=transport) as plextv:
         return await plextv.check_token(token)

@@ -35,8 +35,8 @@ _RESIGN_BEFORE_EXPIRY = 60.0
 
 
 class PinLogin:
-    """Sign a user in by PIN: :meth:`start`, show :meth:`auth_url` or :attr:`link_url`, then
-    :meth:`wait` (or iterate :meth:`poll` to drive a progress display).
+    """Sign a user in by PIN: `start`, show `auth_url` or `link_url`, then
+    `wait` (or iterate `poll` to drive a progress display).
 
     ``strong=True`` makes a long code for the Auth App URL; ``strong=False`` a 4-character
     code the user types at plex.tv/link. With a device ``key`` this is the JWT flow: the PIN
@@ -72,7 +72,7 @@ class PinLogin:
 
     @property
     def pin(self) -> Pin:
-        """The PIN created by :meth:`start`."""
+        """The PIN created by `start`."""
         if self._pin is None:
             raise AuthFlowError("call start() first")
         return self._pin
@@ -111,7 +111,7 @@ class PinLogin:
         return self._pin
 
     def cancel(self) -> None:
-        """Stop polling: the waiting :meth:`wait` or :meth:`poll` raises PinCancelledError."""
+        """Stop polling: the waiting `wait` or `poll` raises PinCancelledError."""
         self._cancelled.set()
 
     def wait(
@@ -122,8 +122,8 @@ class PinLogin:
     ) -> str:
         """Poll until the PIN is approved and return the token.
 
-        Raises :class:`PinExpiredError`, :class:`PinTimeoutError` after ``timeout`` seconds, or
-        :class:`PinCancelledError`. ``on_status`` sees every :class:`PinStatus`.
+        Raises `PinExpiredError`, `PinTimeoutError` after ``timeout`` seconds, or
+        `PinCancelledError`. ``on_status`` sees every `PinStatus`.
         """
         for status in self.poll(timeout=timeout):
             if on_status is not None:
@@ -132,7 +132,7 @@ class PinLogin:
 
     def poll(self, *, timeout: float | None = None) -> Iterator[PinStatus]:
         """Check the PIN every ``poll_interval`` seconds, yielding each status; the last one
-        is ``approved`` and :attr:`token` is set. Raises like :meth:`wait`.
+        is ``approved`` and `token` is set. Raises like `wait`.
 
         A check that fails for a passing reason (network, 5xx, 429) is logged and retried.
         """

@@ -118,8 +118,8 @@ class PlexTV:
     ) -> Account:
         """Sign in with a username or e-mail and password (``/api/v2/users/signin``).
 
-        Raises :class:`TwoFactorRequiredError` when the account needs a verification code and
-        none was given, :class:`UnauthorizedError` for a wrong password or code.
+        Raises `TwoFactorRequiredError` when the account needs a verification code and
+        none was given, `UnauthorizedError` for a wrong password or code.
         """
         register_secret(password)
         form = {"login": login, "password": password, "rememberMe": flag_text(remember_me)}
@@ -185,7 +185,7 @@ class PlexTV:
     def get_pin(self, pin_id: int, *, device_jwt: str | None = None) -> Pin:
         """The PIN's current state; ``device_jwt`` proves the key of a JWT PIN.
 
-        Raises :class:`PinExpiredError` once plex.tv has forgotten the PIN (404).
+        Raises `PinExpiredError` once plex.tv has forgotten the PIN (404).
         """
         path = f"/api/v2/pins/{pin_id}"
         if device_jwt is None:
@@ -359,7 +359,7 @@ def sign_in(
     plextv_url: str = PLEXTV_URL,
     transport: httpx.BaseTransport | None = None,
 ) -> Account:
-    """Sign in with a password (see :meth:`PlexTV.sign_in`); the token is ``auth_token``."""
+    """Sign in with a password (see `PlexTV.sign_in`); the token is ``auth_token``."""
     with PlexTV(identity, plextv_url=plextv_url, transport=transport) as plextv:
         return plextv.sign_in(login, password, verification_code)
 
@@ -371,6 +371,6 @@ def check_token(
     plextv_url: str = PLEXTV_URL,
     transport: httpx.BaseTransport | None = None,
 ) -> bool:
-    """Whether plex.tv accepts ``token`` (see :meth:`PlexTV.check_token`)."""
+    """Whether plex.tv accepts ``token`` (see `PlexTV.check_token`)."""
     with PlexTV(identity, plextv_url=plextv_url, transport=transport) as plextv:
         return plextv.check_token(token)

@@ -1,6 +1,6 @@
 """The backend interface the response cache talks to, and the in-memory backend.
 
-A backend stores :class:`~plexkit._response.CachedResponse` values under key strings with a
+A backend stores `CachedResponse` values under key strings with a
 TTL measured by the backend (memory: its clock; Redis: the server). Backends may raise on I/O
 failure: the response cache catches, logs once and counts it.
 """
@@ -49,7 +49,7 @@ class AsyncCacheBackend(Protocol):
         ...
 
     def info(self) -> BackendInfo:
-        """Kind and last known key count, without I/O (for :meth:`stats`)."""
+        """Kind and last known key count, without I/O (for `stats`)."""
         ...
 
 
@@ -63,11 +63,11 @@ class AsyncLockingBackend(Protocol):
     """
 
     async def try_lock(self, key: str, ttl: float) -> object | None:
-        """Take the lock for ``key`` without waiting; a handle for :meth:`unlock`, or None."""
+        """Take the lock for ``key`` without waiting; a handle for `unlock`, or None."""
         ...
 
     async def unlock(self, handle: object) -> None:
-        """Release a lock taken by :meth:`try_lock` (a lock that already expired is fine)."""
+        """Release a lock taken by `try_lock` (a lock that already expired is fine)."""
         ...
 
 
@@ -76,7 +76,7 @@ def _sizeof(value: CachedResponse) -> int:
 
 
 class AsyncMemoryBackend:
-    """In-process LRU + TTL backend over a :class:`~plexkit.cache.memory.MemoryStore`.
+    """In-process LRU + TTL backend over a `MemoryStore`.
 
     Operations never block for long (one short lock), so the async adapter calls the store
     directly. ``max_bytes`` bounds the stored bodies (None: only ``maxsize`` entries);

@@ -1,7 +1,7 @@
 """``plex.cache``: stats, clear, invalidate and warm for a client's response cache.
 
 The client hands this control its warmable calls and its library counter (typed, on the
-client side, :mod:`plexkit._async.dashboard`), so nothing here looks the client up by name.
+client side, `plexkit._async.dashboard`), so nothing here looks the client up by name.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ logger = get_logger(__name__)
 T = TypeVar("T")
 
 DEFAULT_WARM: Final = ("server", "sections", "recently_added", "activities", "history")
-"""What :meth:`AsyncCacheControl.warm` refreshes when given no names."""
+"""What `AsyncCacheControl.warm` refreshes when given no names."""
 
 
 class AsyncWarmer(Protocol):
@@ -63,7 +63,7 @@ class AsyncCacheControl:
 
     @property
     def warmable(self) -> tuple[str, ...]:
-        """The names :meth:`warm` accepts without a call of your own."""
+        """The names `warm` accepts without a call of your own."""
         return tuple(self._warmers)
 
     async def stats(self) -> CacheStats:
@@ -76,7 +76,7 @@ class AsyncCacheControl:
         await self._cache.clear()
 
     async def invalidate(self, prefix: str) -> int:
-        """Drop entries by cache name or key prefix (see :meth:`AsyncResponseCache.invalidate`)."""
+        """Drop entries by cache name or key prefix (see `AsyncResponseCache.invalidate`)."""
         return await self._cache.invalidate(prefix)
 
     async def warm(
@@ -84,7 +84,7 @@ class AsyncCacheControl:
     ) -> dict[str, Exception | None]:
         """Refresh caches now, concurrently; name -> None, or the error it raised.
 
-        ``names`` picks from :attr:`warmable` (all of :data:`DEFAULT_WARM` when neither names
+        ``names`` picks from `warmable` (all of `DEFAULT_WARM` when neither names
         nor calls are given); each keyword is a call of your own, made with ``cache="refresh"``
         (``history=functools.partial(plex.history.list, limit=500)``), which replaces the
         default call of that name. A failure is returned, not raised, so one slow endpoint
@@ -118,7 +118,7 @@ class AsyncCacheControl:
         interval: float = 60.0,
         name: str = "refresher",
     ) -> AsyncRefresher[T]:
-        """A :class:`AsyncRefresher` for a value derived from this client (start it yourself)."""
+        """A `AsyncRefresher` for a value derived from this client (start it yourself)."""
         return AsyncRefresher(compute, interval=interval, name=name)
 
     async def library_counts(self, kinds: Iterable[str] | None = None) -> dict[str, int]:
@@ -126,7 +126,7 @@ class AsyncCacheControl:
         artists, albums, tracks by default), fresh from the server.
 
         One empty page per section and kind, read for its total; wrap it in
-        :meth:`counts_refresher` to keep it cheap.
+        `counts_refresher` to keep it cheap.
         """
         if self._counter is None:
             raise ConfigurationError("this cache control was built without a library counter")
@@ -136,7 +136,7 @@ class AsyncCacheControl:
     def counts_refresher(
         self, *, interval: float = 60.0, kinds: Iterable[str] | None = None
     ) -> AsyncRefresher[dict[str, int]]:
-        """A refresher of :meth:`library_counts` every ``interval`` seconds, for a dashboard."""
+        """A refresher of `library_counts` every ``interval`` seconds, for a dashboard."""
         wanted = tuple(kinds) if kinds is not None else None
 
         async def compute() -> dict[str, int]:

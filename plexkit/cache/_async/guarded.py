@@ -1,9 +1,9 @@
 """The cache backend as the response cache sees it: failures absorbed, health tracked.
 
 A failing backend never reaches the caller: it is skipped for a retry interval (see
-:class:`~plexkit.cache.stats.BackendHealth`) and, with ``on_backend_down="memory"``, an
+`BackendHealth`) and, with ``on_backend_down="memory"``, an
 in-process memory backend stands in until it answers again. The cross-process lock of a
-shared backend (:class:`AsyncLockingBackend`, such as Redis) is taken here too.
+shared backend (`AsyncLockingBackend`, such as Redis) is taken here too.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ class AsyncGuardedBackend:
             await async_sleep(poll)
 
     async def unlock(self, lock: object) -> None:
-        """Release a lock :meth:`lock` took (a failure is counted, never raised)."""
+        """Release a lock `lock` took (a failure is counted, never raised)."""
         backend = self.backend
         if not isinstance(backend, AsyncLockingBackend):
             return

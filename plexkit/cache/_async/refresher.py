@@ -47,7 +47,7 @@ class RefresherState(Generic[T]):
 class AsyncRefresher(Generic[T]):
     """Calls ``compute`` every ``interval`` seconds while running and keeps the latest result.
 
-    ``value``/``age``/``last_error`` read the state at any time; :meth:`get` returns the value,
+    ``value``/``age``/``last_error`` read the state at any time; `get` returns the value,
     computing it first when there is none yet (or it is older than ``max_age``).
     """
 
@@ -146,7 +146,7 @@ class AsyncRefresher(Generic[T]):
         return self._value
 
     async def run(self) -> None:
-        """Refresh now and then every ``interval`` seconds until :meth:`stop`."""
+        """Refresh now and then every ``interval`` seconds until `stop`."""
         stop = AsyncEvent()
         self._stop_event = stop
         await self._loop(stop)

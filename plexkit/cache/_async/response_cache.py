@@ -1,8 +1,8 @@
 """The response cache the clients call: TTL per cache name, single-flight, serve-stale, stats.
 
-A thin I/O driver over pure parts: keys (:mod:`plexkit.cache.keys`), TTLs and invalidation rules
-(:mod:`plexkit.cache.policy`), counters (:mod:`plexkit.cache.stats`), single-flight bookkeeping
-(:mod:`.flights`). Backend failures never reach the caller (:mod:`.guarded`): the request goes
+A thin I/O driver over pure parts: keys (`plexkit.cache.keys`), TTLs and invalidation rules
+(`plexkit.cache.policy`), counters (`plexkit.cache.stats`), single-flight bookkeeping
+(`.flights`). Backend failures never reach the caller (`.guarded`): the request goes
 upstream uncached, the outage is logged once and counted.
 """
 
@@ -39,16 +39,16 @@ _PREFIX: Final = f"{KEY_VERSION}:"
 
 
 class AsyncResponseCache:
-    """Caches GET responses by :class:`CacheKey`, with a TTL per cache name.
+    """Caches GET responses by `CacheKey`, with a TTL per cache name.
 
-    ``backend`` defaults to an :class:`AsyncMemoryBackend` on ``clock``. With ``serve_stale``,
+    ``backend`` defaults to an `AsyncMemoryBackend` on ``clock``. With ``serve_stale``,
     entries are kept ``stale_ttl`` seconds (default one day) past their TTL, and a load that
     fails with a transport error or a 5xx answers with the old value flagged ``stale=True``.
     After a backend failure the backend is skipped for ``backend_retry_interval`` seconds;
     meanwhile ``on_backend_down="bypass"`` sends requests upstream uncached, ``"memory"`` keeps
     caching in an in-process memory backend until the backend answers again.
 
-    On a backend shared by processes (:class:`AsyncLockingBackend`, such as Redis), a miss
+    On a backend shared by processes (`AsyncLockingBackend`, such as Redis), a miss
     takes a ``lock_ttl``-second lock on its key first, so processes missing one key at once
     cost one upstream request; the others poll for the value for at most ``lock_wait``
     seconds (default 1.5 x ``lock_ttl``), so a crashed holder costs at most its lock TTL.
@@ -178,7 +178,7 @@ class AsyncResponseCache:
     async def invalidate_write(
         self, method: str, path: str, *, server: str | None = None
     ) -> tuple[str, ...]:
-        """Invalidate what a successful write changes (:func:`affected_by_write`).
+        """Invalidate what a successful write changes (`affected_by_write`).
 
         ``server`` limits it to that server's entries; by default every server's are dropped.
         Returns the cache names invalidated.
@@ -203,7 +203,7 @@ class AsyncResponseCache:
     def stats(self) -> CacheStats:
         """A snapshot of counters per cache name and the backend state, without I/O.
 
-        For Redis the key count is the one from the last :meth:`count_keys`.
+        For Redis the key count is the one from the last `count_keys`.
         """
         now = self._clock()
         info = self._guarded.info()

@@ -2,7 +2,7 @@
 """``plex.cache``: stats, clear, invalidate and warm for a client's response cache.
 
 The client hands this control its warmable calls and its library counter (typed, on the
-client side, :mod:`plexkit._sync.dashboard`), so nothing here looks the client up by name.
+client side, `plexkit._sync.dashboard`), so nothing here looks the client up by name.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ logger = get_logger(__name__)
 T = TypeVar("T")
 
 DEFAULT_WARM: Final = ("server", "sections", "recently_added", "activities", "history")
-"""What :meth:`CacheControl.warm` refreshes when given no names."""
+"""What `CacheControl.warm` refreshes when given no names."""
 
 
 class Warmer(Protocol):
@@ -64,7 +64,7 @@ class CacheControl:
 
     @property
     def warmable(self) -> tuple[str, ...]:
-        """The names :meth:`warm` accepts without a call of your own."""
+        """The names `warm` accepts without a call of your own."""
         return tuple(self._warmers)
 
     def stats(self) -> CacheStats:
@@ -77,7 +77,7 @@ class CacheControl:
         self._cache.clear()
 
     def invalidate(self, prefix: str) -> int:
-        """Drop entries by cache name or key prefix (see :meth:`ResponseCache.invalidate`)."""
+        """Drop entries by cache name or key prefix (see `ResponseCache.invalidate`)."""
         return self._cache.invalidate(prefix)
 
     def warm(
@@ -85,7 +85,7 @@ class CacheControl:
     ) -> dict[str, Exception | None]:
         """Refresh caches now, concurrently; name -> None, or the error it raised.
 
-        ``names`` picks from :attr:`warmable` (all of :data:`DEFAULT_WARM` when neither names
+        ``names`` picks from `warmable` (all of `DEFAULT_WARM` when neither names
         nor calls are given); each keyword is a call of your own, made with ``cache="refresh"``
         (``history=functools.partial(plex.history.list, limit=500)``), which replaces the
         default call of that name. A failure is returned, not raised, so one slow endpoint
@@ -119,7 +119,7 @@ class CacheControl:
         interval: float = 60.0,
         name: str = "refresher",
     ) -> Refresher[T]:
-        """A :class:`Refresher` for a value derived from this client (start it yourself)."""
+        """A `Refresher` for a value derived from this client (start it yourself)."""
         return Refresher(compute, interval=interval, name=name)
 
     def library_counts(self, kinds: Iterable[str] | None = None) -> dict[str, int]:
@@ -127,7 +127,7 @@ class CacheControl:
         artists, albums, tracks by default), fresh from the server.
 
         One empty page per section and kind, read for its total; wrap it in
-        :meth:`counts_refresher` to keep it cheap.
+        `counts_refresher` to keep it cheap.
         """
         if self._counter is None:
             raise ConfigurationError("this cache control was built without a library counter")
@@ -137,7 +137,7 @@ class CacheControl:
     def counts_refresher(
         self, *, interval: float = 60.0, kinds: Iterable[str] | None = None
     ) -> Refresher[dict[str, int]]:
-        """A refresher of :meth:`library_counts` every ``interval`` seconds, for a dashboard."""
+        """A refresher of `library_counts` every ``interval`` seconds, for a dashboard."""
         wanted = tuple(kinds) if kinds is not None else None
 
         def compute() -> dict[str, int]:

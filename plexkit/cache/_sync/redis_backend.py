@@ -51,7 +51,7 @@ def _glob_escape(text: str) -> str:
 
 
 class RedisBackend:
-    """Cache entries in Redis under ``prefix``, framed by :meth:`CachedResponse.to_bytes`.
+    """Cache entries in Redis under ``prefix``, framed by `CachedResponse.to_bytes`.
 
     The client must return bytes (the default ``decode_responses=False``). Errors propagate to
     the response cache, which logs the first one of an outage, counts them and goes on uncached.
@@ -124,7 +124,7 @@ class RedisBackend:
         self._keys = 0
 
     def count(self) -> int:
-        """Keys under the prefix, counted with ``SCAN`` (remembered for :meth:`info`)."""
+        """Keys under the prefix, counted with ``SCAN`` (remembered for `info`)."""
         total = 0
         for _name in self._redis.scan_iter(match=_glob_escape(self.prefix) + "*", count=1000):
             total += 1
@@ -146,5 +146,5 @@ class RedisBackend:
             lock.release()
 
     def info(self) -> BackendInfo:
-        """``redis`` and the key count from the last :meth:`count` (None before one)."""
+        """``redis`` and the key count from the last `count` (None before one)."""
         return BackendInfo(kind="redis", keys=self._keys)

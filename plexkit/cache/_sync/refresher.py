@@ -48,7 +48,7 @@ class RefresherState(Generic[T]):
 class Refresher(Generic[T]):
     """Calls ``compute`` every ``interval`` seconds while running and keeps the latest result.
 
-    ``value``/``age``/``last_error`` read the state at any time; :meth:`get` returns the value,
+    ``value``/``age``/``last_error`` read the state at any time; `get` returns the value,
     computing it first when there is none yet (or it is older than ``max_age``).
     """
 
@@ -147,7 +147,7 @@ class Refresher(Generic[T]):
         return self._value
 
     def run(self) -> None:
-        """Refresh now and then every ``interval`` seconds until :meth:`stop`."""
+        """Refresh now and then every ``interval`` seconds until `stop`."""
         stop = Event()
         self._stop_event = stop
         self._loop(stop)

@@ -117,7 +117,7 @@ def missing_movies(
     section does not own; with ``include_uncollected``, also the TMDB collections of movies in
     no Plex collection. Smart collections are filters, not franchises: they are skipped.
 
-    A collection TMDB cannot place, or whose lookups fail, yields a :class:`GapProblem`.
+    A collection TMDB cannot place, or whose lookups fail, yields a `GapProblem`.
     """
     workers = _check_concurrency(concurrency)
     when = _check_today(today)
@@ -254,11 +254,11 @@ def missing_episodes(
 ) -> Iterator[EpisodeGap]:
     """Per show, the episodes ``source`` lists that Plex lacks, in season/episode order.
 
-    ``show_or_section`` is a :class:`~plexkit.models.Show`, or a TV section (a Section, its
+    ``show_or_section`` is a `Show`, or a TV section (a Section, its
     key or its title). ``season_type`` picks the TVDB ordering. Specials (season 0) and
     episodes not aired by ``today`` are skipped by default; ``skip_future_seasons`` also drops
     seasons none of whose episodes has aired. A show without the id the source needs, or
-    whose lookup fails, yields a :class:`GapProblem`.
+    whose lookup fails, yields a `GapProblem`.
     """
     options = EpisodeOptions.checked(
         skip_specials=skip_specials,

@@ -1,8 +1,8 @@
-"""``AsyncPlexPlayer``: the :class:`AsyncIMediaPlayer` protocol implemented on a client.
+"""``AsyncPlexPlayer``: the `AsyncIMediaPlayer` protocol implemented on a client.
 
 Built only on the client's public API: ``library.sections``/``items``/``refresh``/
 ``refresh_and_wait``, ``metadata.get``/``edit``/``match``/..., ``artworks.upload_*`` and
-``activities.list``. Paths go through a :class:`~plexkit.paths.PathMapper`; the pure
+``activities.list``. Paths go through a `PathMapper`; the pure
 planning (grouping, scan choice, picking the item of a file) is in ``plexkit.player.planning``.
 """
 
@@ -308,7 +308,7 @@ class AsyncPlexPlayer:
     async def sync_metadata(
         self, item: ItemRef, fields: Mapping[str, Any], *, lock: bool = True
     ) -> bool:
-        """Set ``fields`` (the names :meth:`AsyncMetadata.edit` takes: ``title``,
+        """Set ``fields`` (the names `AsyncMetadata.edit` takes: ``title``,
         ``summary``, ``year``, ``genres=[...]``, ``directors``, ``writers``,
         ``collections``, ...) and lock them (``lock=True``) so agents keep them.
         False if Plex does not have the item."""

@@ -1,2 +1,2 @@
 """The fake library's ``add_*`` builders, one module per kind of content, sharing one node
-preamble (:func:`plexkit.testing.builders.base.preamble`); ``FakeLibrary`` combines them."""
+preamble (`plexkit.testing.builders.base.preamble`); ``FakeLibrary`` combines them."""

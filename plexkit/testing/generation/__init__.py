@@ -1,2 +1,2 @@
-"""The parts of the seeded library generator (:mod:`plexkit.testing.generate`): random
+"""The parts of the seeded library generator (`plexkit.testing.generate`): random
 values, movies and shows, music and photos, collections, playlists, history and sessions."""

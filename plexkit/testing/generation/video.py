@@ -1,5 +1,5 @@
 """Generated movies (the real franchise films first, then made-up ones) and shows, some
-with gaps the fake TMDB/TVDB know about (:mod:`plexkit.testing.upstream`)."""
+with gaps the fake TMDB/TVDB know about (`plexkit.testing.upstream`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The fake server's endpoints, one module per area; each exposes ``routes``.
 
 To add an area (scans, websockets, plex.tv), write a module with a ``routes`` list and add
-it to :func:`default_routes`, or pass its routes to ``create_app(routes=...)``.
+it to `default_routes`, or pass its routes to ``create_app(routes=...)``.
 """
 
 from __future__ import annotations

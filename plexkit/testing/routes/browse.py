@@ -5,7 +5,7 @@ Shapes: ``home-assistant-core/library_movies_sort.xml`` (``/sorts``: ``Directory
 with ``defaultDirection``/``descKey``, container ``viewGroup="secondary"``), the section
 ``Meta`` of ``library_movies_metadata.xml`` (the filters), and the spec's
 ``getSectionFilters``/``getFirstCharacters`` examples (``size``, ``key``, ``title``).
-Registered before :mod:`~plexkit.testing.routes.sections`, whose ``{filter}`` route would
+Registered before `sections`, whose ``{filter}`` route would
 otherwise take these paths.
 """
 

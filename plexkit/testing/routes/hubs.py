@@ -1,6 +1,6 @@
 """Hubs: the home hubs (``/hubs``, ``/hubs/promoted``, continue watching, on deck, recently
 added) and the section hubs (``/hubs/sections/{id}``); hub search is
-:mod:`plexkit.testing.routes.hub_search`.
+`plexkit.testing.routes.hub_search`.
 
 Shapes follow ``home-assistant-core/hubs.xml`` (home: ``hubKey``, ``key``, ``hubIdentifier``
 ``home.continue`` with ``style="hero"``, ``promoted="1"``) and

@@ -1,7 +1,7 @@
 """Section listings: ``/all`` (browse, filter, sort, page, bulk edit), ``/search``,
 ``/collections``, ``/library/all`` and ``/library/search``. Entry points and filter choices
-are :mod:`~plexkit.testing.routes.sections`, recently added and on deck
-:mod:`~plexkit.testing.routes.recent`."""
+are `sections`, recently added and on deck
+`recent`."""
 
 from __future__ import annotations
 

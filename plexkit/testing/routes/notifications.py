@@ -1,6 +1,6 @@
 """``/:/websockets/notifications``: activity and timeline events pushed as JSON text frames.
 
-Each connection is registered with the app's :class:`~plexkit.testing.notifications.Websockets`
+Each connection is registered with the app's `Websockets`
 so ``FakePlexServer.drop_websockets()`` can close it (code 1011) from any thread.
 """
 

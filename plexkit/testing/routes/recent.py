@@ -1,5 +1,5 @@
 """Recently added and on deck: ``/library/recentlyAdded``, ``/library/onDeck`` and their
-per-section forms. On deck is the asking account's (:mod:`plexkit.testing.deck`)."""
+per-section forms. On deck is the asking account's (`plexkit.testing.deck`)."""
 
 from __future__ import annotations
 

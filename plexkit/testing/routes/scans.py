@@ -1,7 +1,7 @@
 """Section refresh: ``/library/sections/{id}/refresh`` (full or ``?path=``) and cancelling it.
 
-A refresh starts a scan (:mod:`plexkit.testing.scans`); when it ends it imports the new files
-waiting on the fake disk under the scanned folder (:mod:`plexkit.testing.disk`).
+A refresh starts a scan (`plexkit.testing.scans`); when it ends it imports the new files
+waiting on the fake disk under the scanned folder (`plexkit.testing.disk`).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ class AsyncTMDBClient(AsyncServiceClient):
     token (sent as ``Authorization: Bearer``), as TMDB documents; give exactly one.
 
     Answers are cached (``cache=True`` or your own ``AsyncResponseCache``) with
-    :data:`DEFAULT_TTLS`, overridable by ``ttls``; 429s are retried after their Retry-After.
+    `DEFAULT_TTLS`, overridable by ``ttls``; 429s are retried after their Retry-After.
     """
 
     _service: _TMDBService

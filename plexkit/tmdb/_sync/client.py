@@ -37,7 +37,7 @@ class TMDBClient(ServiceClient):
     token (sent as ``Authorization: Bearer``), as TMDB documents; give exactly one.
 
     Answers are cached (``cache=True`` or your own ``ResponseCache``) with
-    :data:`DEFAULT_TTLS`, overridable by ``ttls``; 429s are retried after their Retry-After.
+    `DEFAULT_TTLS`, overridable by ``ttls``; 429s are retried after their Retry-After.
     """
 
     _service: _TMDBService
