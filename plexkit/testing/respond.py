@@ -20,7 +20,7 @@ from plexkit.testing.library import FakeLibrary
 from plexkit.testing.notifications import Websockets
 from plexkit.testing.query import MediaQuery, QueryError, parse
 from plexkit.testing.render import JSON_TYPE, XML_TYPE, to_json, to_xml
-from plexkit.testing.store import Node, Section
+from plexkit.testing.store import Node, Section, Selector
 from plexkit.testing.tokens import OWNER_ACCOUNT_ID, Tokens, scope_token
 from plexkit.testing.views import customise
 from plexkit.testing.wire import Wire
@@ -122,6 +122,18 @@ def select(
         return played.personal(library, account, node.data)
 
     return library.select((scope, account), section, type_number, mq, view=view)
+
+
+def selector(request: Request) -> Selector:
+    """`select` bound to ``request``: smart collections and playlists run their query with it,
+    so ``unwatched`` and the rest mean the requesting account's plays, as in the listings."""
+
+    def run(
+        scope: Hashable, section: Section | None, type_number: int, mq: MediaQuery
+    ) -> list[Node]:
+        return select(request, scope, section, type_number, mq)
+
+    return run
 
 
 def query_key(request: Request) -> tuple[tuple[str, str], ...]:

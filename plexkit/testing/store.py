@@ -88,6 +88,11 @@ class Section:
         return {"movie": 1, "show": 2, "artist": 8, "photo": 14}[self.kind]
 
 
+Selector = Callable[[Hashable, Section | None, int, query.MediaQuery], list[Node]]
+"""Runs a media query like `Store.select` (scope, section, type, query): a route passes one
+that evaluates played-state filters as the requesting account (`plexkit.testing.respond`)."""
+
+
 class Store:
     """Indices and lookups over the fake server's data; safe to read from several threads."""
 
@@ -193,10 +198,10 @@ class Store:
         """The section's items of one type, in the order they were added."""
         return section.items.get(type_number, [])
 
-    def children(self, node: Node) -> list[Node]:
+    def children(self, node: Node, select: Selector | None = None) -> list[Node]:
         """What ``/children`` lists: members for collections, entries for playlists."""
         if node.kind == "collection":
-            return self.collection_items(node)
+            return self.collection_items(node, select)
         return node.children
 
     def leaves(self, node: Node) -> list[Node]:
@@ -205,14 +210,16 @@ class Store:
             return [leaf for child in node.children for leaf in child.children]
         return self.children(node)
 
-    def collection_items(self, collection: Node) -> list[Node]:
-        """A collection's members: tagged items, or the result of a smart collection's query."""
+    def collection_items(self, collection: Node, select: Selector | None = None) -> list[Node]:
+        """A collection's members: tagged items, or the result of a smart collection's query
+        (run by ``select``, the owner's view by default)."""
         section = self.sections[collection.section_key]
         subtype = TYPE_NUMBERS[str(collection.data.get("subtype", "movie"))]
         if collection.smart_query:
             _, _, raw = collection.smart_query.partition("?")
             mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=self.now())
-            return self.select(("smart", collection.rating_key), section, mq.type or subtype, mq)
+            run = select or self.select
+            return run(("smart", collection.rating_key), section, mq.type or subtype, mq)
         title = str(collection.data["title"]).casefold()
         members = self.collection_members(section, subtype).get(title, [])
         custom = collection.data.get("collectionSort") == "2"

@@ -17,6 +17,7 @@ from plexkit.testing.respond import (
     flag,
     paged,
     params,
+    selector,
 )
 from plexkit.testing.routes.collections import preferences
 from plexkit.testing.store import Node
@@ -108,7 +109,7 @@ async def children(request: Request) -> Response:
     """``GET /library/metadata/{id}/children``: seasons, episodes, albums, tracks, photos."""
     library = context(request).library
     node = _node(request)
-    items = library.children(node)
+    items = library.children(node, selector(request))
     section = library.section(node.section_key)
     attrs = children_attrs(section, node, _CHILD_KINDS.get(node.kind, node.kind))
     if node.kind == "show" and not flag(request, "excludeAllLeaves"):
@@ -161,7 +162,7 @@ async def collection_items(request: Request) -> Response:
     section = library.section(node.section_key)
     attrs = children_attrs(section, node, str(node.data.get("subtype", "movie")))
     guids = flag(request, "includeGuids")
-    items = library.collection_items(node)
+    items = library.collection_items(node, selector(request))
     return paged(request, attrs, items, lambda item: row(library, item, guids=guids))
 
 

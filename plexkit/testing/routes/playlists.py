@@ -19,8 +19,8 @@ from starlette.routing import BaseRoute, Route
 
 from plexkit.testing import query, uris
 from plexkit.testing.library import FakeLibrary
-from plexkit.testing.respond import HTTPError, container, context, paged
-from plexkit.testing.store import Node
+from plexkit.testing.respond import HTTPError, container, context, paged, selector
+from plexkit.testing.store import Node, Selector
 from plexkit.testing.views import row
 from plexkit.testing.wire import Wire
 
@@ -55,7 +55,7 @@ async def playlist_items(request: Request) -> Response:
     """``GET /playlists/{id}/items``: the entries, each with its ``playlistItemID``."""
     library = context(request).library
     node = _playlist(request)
-    entries = list(zip(node.item_ids, _entries(library, node), strict=True))
+    entries = list(zip(node.item_ids, _entries(library, node, selector(request)), strict=True))
 
     def render(entry: tuple[int, Node]) -> Wire:
         item_id, item = entry
@@ -83,8 +83,9 @@ _KIND_TYPES = {
 }
 
 
-def _entries(library: FakeLibrary, node: Node) -> list[Node]:
-    """A playlist's items: its entries, or what a smart playlist's query finds now."""
+def _entries(library: FakeLibrary, node: Node, select: Selector | None = None) -> list[Node]:
+    """A playlist's items: its entries, or what a smart playlist's query finds now (run by
+    ``select``: as the requesting account sees the library; the owner's view by default)."""
     if node.smart_query is None:
         return node.children
     section_id, _, raw = node.smart_query.partition("?")
@@ -92,7 +93,8 @@ def _entries(library: FakeLibrary, node: Node) -> list[Node]:
     if section is None:
         return []
     mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=library.now())
-    found = library.select(("smart-playlist", node.rating_key), section, mq.type or 1, mq)
+    run = select or library.select
+    found = run(("smart-playlist", node.rating_key), section, mq.type or 1, mq)
     if len(node.item_ids) < len(found):
         node.item_ids.extend(library.next_id("playlistItem") for _ in found[len(node.item_ids) :])
     del node.item_ids[len(found) :]

@@ -1,0 +1,131 @@
+"""Smart collections and smart playlists evaluate played-state filters (``unwatched``,
+``viewCount``) as the requesting account, like the section listings: a friend who watched a
+movie no longer finds it in the owner's "unwatched" smart list, and the owner still does.
+Driven through plexkit (async and sync) and python-plexapi."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+
+from plexkit import AsyncPlexClient, PlexClient
+from plexkit.models import Movie
+from plexkit.testing import FakePlexServer
+
+FRIEND = "friend-token"
+UNWATCHED = {"unwatched": 1}
+
+
+def _small() -> FakePlexServer:
+    server = FakePlexServer(movies=12, shows=2, artists=1, photo_albums=1, history=0)
+    server.add_token(FRIEND, 2)
+    return server
+
+
+@pytest.fixture
+def server() -> FakePlexServer:
+    return _small()
+
+
+@pytest.fixture
+async def owner(server: FakePlexServer, anyio_backend: str) -> AsyncIterator[AsyncPlexClient]:
+    async with AsyncPlexClient(
+        "http://plex.test:32400", token=server.token, transport=server.asgi_transport()
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def friend(server: FakePlexServer, anyio_backend: str) -> AsyncIterator[AsyncPlexClient]:
+    async with AsyncPlexClient(
+        "http://plex.test:32400", token=FRIEND, transport=server.asgi_transport()
+    ) as client:
+        yield client
+
+
+def _keys(items: Any) -> set[str]:
+    return {i.rating_key for i in items}
+
+
+@pytest.mark.anyio
+async def test_smart_lists_follow_the_requesting_account(
+    owner: AsyncPlexClient, friend: AsyncPlexClient
+) -> None:
+    movies: list[Movie] = list((await owner.library.items("1", type="movie", limit=100)).items)
+    seen_by_owner = {m.rating_key for m in movies if m.view_count}
+    theirs = next(m for m in movies if not m.view_count)
+    await friend.played.mark_played(theirs)
+    collection = await owner.collections.create_smart(
+        "1", "Unseen", type="movie", filters=UNWATCHED
+    )
+    playlist = await owner.playlists.create_smart("Unseen", "1", type="movie", filters=UNWATCHED)
+    everything = _keys(movies)
+
+    mine = _keys((await owner.library.collection(collection.rating_key)).items)
+    assert mine == everything - seen_by_owner and theirs.rating_key in mine
+    assert _keys(await owner.playlists.items(playlist)) == mine
+
+    friends = _keys((await friend.library.collection(collection.rating_key)).items)
+    assert friends == everything - {theirs.rating_key}  # the owner's plays do not count
+    assert _keys(await friend.playlists.items(playlist)) == friends
+    assert all(not m.view_count for m in await friend.playlists.items(playlist))
+
+    played = await owner.collections.create_smart(
+        "1", "Seen", type="movie", filters={"viewCount>>": 0}
+    )
+    assert _keys((await friend.library.collection(played.rating_key)).items) == {theirs.rating_key}
+    assert _keys((await owner.library.collection(played.rating_key)).items) == seen_by_owner
+
+
+def test_sync_smart_playlist_per_account() -> None:
+    server = _small()
+    with (
+        server.run_in_thread() as url,
+        PlexClient(url, token=server.token) as owner,
+        PlexClient(url, token=FRIEND) as friend,
+    ):
+        movies = list(owner.library.items("1", type="movie", limit=100).items)
+        fresh = next(m for m in movies if not m.view_count)
+        playlist = owner.playlists.create_smart("Unseen", "1", type="movie", filters=UNWATCHED)
+        before = _keys(owner.playlists.items(playlist))
+        friend.played.mark_played(fresh)
+        assert fresh.rating_key not in _keys(friend.playlists.items(playlist))
+        assert _keys(owner.playlists.items(playlist)) == before
+        collection = owner.collections.create_smart("1", "Unseen", type="movie", filters=UNWATCHED)
+        assert fresh.rating_key not in _keys(friend.library.collection(collection.rating_key).items)
+        assert fresh.rating_key in _keys(owner.library.collection(collection.rating_key).items)
+
+
+@pytest.fixture
+def plexapi() -> Iterator[tuple[Any, Any]]:
+    """python-plexapi as the owner and as the friend, over loopback."""
+    plexapi_server = pytest.importorskip("plexapi.server")
+    server = _small()
+    with server.run_in_thread() as url:
+        yield plexapi_server.PlexServer(url, server.token), plexapi_server.PlexServer(url, FRIEND)
+
+
+def test_plexapi_smart_lists_are_per_account(plexapi: tuple[Any, Any]) -> None:
+    plex, friend = plexapi
+    movies = plex.library.section("Movies").all()
+    fresh = next(m for m in movies if not m.isPlayed)
+    collection = plex.createCollection(
+        "Unseen", section="Movies", smart=True, filters={"unwatched": True}
+    )
+    playlist = plex.createPlaylist(
+        "Unseen", section="Movies", smart=True, filters={"unwatched": True}
+    )
+    friend.fetchItem(fresh.ratingKey).markPlayed()
+
+    def keys(items: Any) -> set[int]:
+        return {i.ratingKey for i in items}
+
+    theirs_c = friend.fetchItem(collection.ratingKey)
+    theirs_p = friend.fetchItem(playlist.ratingKey)
+    assert fresh.ratingKey not in keys(theirs_c.items())
+    assert fresh.ratingKey not in keys(theirs_p.items())
+    assert all(not i.isPlayed for i in theirs_c.items())
+    assert len(theirs_c.items()) == len(movies) - 1  # only the friend's own play is left out
+    assert fresh.ratingKey in keys(collection.items()) and fresh.ratingKey in keys(playlist.items())
