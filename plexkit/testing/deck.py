@@ -40,3 +40,19 @@ def _next_episode(library: FakeLibrary, account: int, show: Node) -> tuple[int, 
     seen = [int(s.get("lastViewedAt") or 0) for s in states if s.get("viewCount")]
     rest = [e for s, e in zip(states, episodes, strict=True) if not s.get("viewCount")]
     return (max(seen), rest[0]) if seen and rest else None
+
+
+def on_deck_of(library: FakeLibrary, account: int, node: Node) -> Node | None:
+    """The episode in a show's or season's ``OnDeck`` (detail with ``includeOnDeck=1``): the
+    started one, else the first unplayed, so an unwatched show's is its first episode (as
+    python-plexapi documents); a season has one only if the show's is in it."""
+    show = node.parent if node.kind == "season" else node
+    if show is None or show.kind != "show":
+        return None
+    states = [(played.state(library, account, e), e) for e in library.leaves(show)]
+    started = (e for state, e in states if state.get("viewOffset"))
+    unplayed = (e for state, e in states if not state.get("viewCount"))
+    episode = next(started, None) or next(unplayed, None)
+    if episode is None or (node.kind == "season" and episode.parent is not node):
+        return None
+    return episode

@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from plexkit.testing import played
+from plexkit.testing import deck, played
 from plexkit.testing.edits import is_edit_param
 from plexkit.testing.extras import extras_element
 from plexkit.testing.respond import (
@@ -21,6 +21,7 @@ from plexkit.testing.respond import (
 )
 from plexkit.testing.routes.collections import preferences
 from plexkit.testing.store import Node
+from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.views import children_attrs, customise, detail, detail_attrs, row
 from plexkit.testing.wire import Wire
 
@@ -66,11 +67,26 @@ def _detail(request: Request, node: Node) -> Wire:
     item = played.personal(library, account_id(request), detail(library, node))
     if flag(request, "includeExtras") and node.kind in _EXTRA_KINDS:
         item = {**item, "Extras": extras_element(library, node)}
+    on_deck = _on_deck(request, node) if flag(request, "includeOnDeck") else None
+    if on_deck is not None:
+        item = {**item, "OnDeck": on_deck}
     if flag(request, "includePreferences") and node.kind == "collection":
         item = {**item, "Preferences": preferences(node)}
     elif flag(request, "includePreferences") and node.kind in ("movie", "show"):
         item = {**item, "Preferences": {"Setting": _ITEM_SETTINGS}}
     return item
+
+
+def _on_deck(request: Request, node: Node) -> Wire | None:
+    """A show's or season's ``<OnDeck>``: the episode to watch next, as a row the token's
+    account sees, nested like the ``OnDeck`` of plexdevices/xml_samples.HUB_SEARCH.xml (no
+    attributes); None when there is none."""
+    library, account = context(request).library, account_id(request)
+    episode = deck.on_deck_of(library, account or OWNER_ACCOUNT_ID, node)
+    if episode is None:
+        return None
+    shown = played.personal(library, account, row(library, episode, section_fields=True))
+    return {"Metadata": [shown]}
 
 
 _SETTING = {"summary": "", "hidden": False, "advanced": False, "group": "", "value": ""}
