@@ -1,10 +1,13 @@
 """Section browse helpers: ``/library/sections/{id}/sorts``, ``/filters``,
-``/firstCharacter``, ``/albums`` and ``/library/sections/all``.
+``/firstCharacter`` (also ``/firstCharacters``, the spec's name), ``/albums``, ``/allLeaves``
+and ``/library/sections/all``.
 
 Shapes: ``home-assistant-core/library_movies_sort.xml`` (``/sorts``: ``Directory`` entries
 with ``defaultDirection``/``descKey``, container ``viewGroup="secondary"``), the section
 ``Meta`` of ``library_movies_metadata.xml`` (the filters), and the spec's
-``getSectionFilters``/``getFirstCharacters`` examples (``size``, ``key``, ``title``).
+``getSectionFilters``/``getFirstCharacters`` examples (``size``, ``key``, ``title``);
+``/allLeaves`` as the spec's example (pms-openapi-1.2.2.json: a TV section's episodes, container
+``content="secondary"``, ``nocache``, ``viewGroup`` the section's type).
 Registered before `sections`, whose ``{filter}`` route would
 otherwise take these paths.
 """
@@ -103,10 +106,29 @@ async def albums(request: Request) -> Response:
     return paged(request, attrs, nodes, lambda n: row(library, n))
 
 
+_LEAF_TYPES = {"movie": "movie", "show": "episode", "artist": "track", "photo": "photo"}
+
+
+async def all_leaves(request: Request) -> Response:
+    """``GET /library/sections/{id}/allLeaves``: every playable item of the section (a TV
+    section's episodes, a music section's tracks), in their natural order."""
+    section = _section(request)
+    library = context(request).library
+    mq = media_query(request)
+    number = TYPE_NUMBERS[_LEAF_TYPES[section.kind]]
+    nodes = select(request, ("leaves", section.key, query_key(request)), section, number, mq)
+    attrs = secondary_attrs(section)
+    attrs.update(nocache=True, viewGroup=section.kind)
+    del attrs["viewMode"]
+    return paged(request, attrs, nodes, lambda n: row(library, n))
+
+
 routes: list[BaseRoute] = [
     Route("/library/sections/all", sections),
     Route("/library/sections/{key}/sorts", sorts),
     Route("/library/sections/{key}/filters", filters),
     Route("/library/sections/{key}/firstCharacter", first_character),
+    Route("/library/sections/{key}/firstCharacters", first_character),
+    Route("/library/sections/{key}/allLeaves", all_leaves),
     Route("/library/sections/{key}/albums", albums),
 ]
