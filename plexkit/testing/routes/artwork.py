@@ -27,7 +27,7 @@ from plexkit.testing.library import FakeLibrary
 from plexkit.testing.render import XML_TYPE, to_xml
 from plexkit.testing.respond import HTTPError, container, context, error_page, wants_json
 from plexkit.testing.store import Node
-from plexkit.testing.wire import Wire
+from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, Wire
 
 Kind = Literal["poster", "art"]
 Handler = Callable[[Request], Awaitable[Response]]
@@ -101,11 +101,20 @@ def _node(request: Request) -> Node:
     return node
 
 
+_LISTING: Wire = {
+    "identifier": "com.plexapp.plugins.library",
+    "mediaTagPrefix": MEDIA_TAG_PREFIX,
+    "mediaTagVersion": MEDIA_TAG_VERSION,
+}
+"""Container attributes of ``/posters`` and ``/arts`` (plex-api-spec's get-media-arts)."""
+
+
 def _listing(request: Request, entries: list[Wire]) -> Response:
     """JSON lists them as ``Metadata``; XML as ``<Photo>`` elements, like PMS."""
+    mc: Wire = {"size": len(entries), **_LISTING}
     if wants_json(request):
-        return container(request, {"size": len(entries), "Metadata": entries})
-    return Response(to_xml({"size": len(entries), "Photo": entries}), media_type=XML_TYPE)
+        return container(request, {**mc, "Metadata": entries})
+    return Response(to_xml({**mc, "Photo": entries}), media_type=XML_TYPE)
 
 
 def _select(library: FakeLibrary, node: Node, kind: Kind, rating_key: str) -> None:

@@ -58,7 +58,9 @@ async def sorts(request: Request) -> Response:
         {k: v for k, v in s.items() if k not in ("active", "activeDirection")}
         for s in _root_type(request, section)["Sort"]
     ]
-    mc: Wire = {"size": len(entries), **secondary_attrs(section), "Directory": entries}
+    # nocache: as home-assistant-core/library_tvshows_sort.xml and library_music_sort.xml
+    mc: Wire = {"size": len(entries), **secondary_attrs(section), "nocache": True}
+    mc["Directory"] = entries
     return container(request, mc)
 
 

@@ -219,7 +219,9 @@ async def home_recently_added(request: Request) -> Response:
     nodes = [
         n
         for s in sections
-        if wanted is None or wanted == str(_RECENT_TYPES[s.kind])
+        # Plex Web asks with the section's own type (``type=2`` for TV: plex-api-spec's
+        # get-recently-added examples), older clients with the listed type (``type=4``)
+        if wanted is None or wanted in (str(_RECENT_TYPES[s.kind]), str(s.root_type))
         for n in _recent(library, s)
     ]
     attrs: Wire = {"allowSync": True, "identifier": "com.plexapp.plugins.library"}

@@ -20,6 +20,7 @@ from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import HTTPError, container, context, flag
+from plexkit.testing.routes.server import server_attrs
 from plexkit.testing.store import Section
 from plexkit.testing.wire import Wire
 
@@ -163,9 +164,9 @@ _FEATURES: tuple[Wire, ...] = (
 
 
 async def providers(request: Request) -> Response:
-    """``GET /media/providers``: the server's identity and its library provider."""
+    """``GET /media/providers``: the server's capabilities and identity (the attributes of
+    ``/``, as plex-api.rs/server/media/providers_*.json show) and its library provider."""
     library = context(request).library
-    server = library.server
     directories: list[Wire] = [{"hubKey": "/hubs", "title": "Home"}]
     directories += [_provider_directory(section) for section in library.sections.values()]
     provider: Wire = {
@@ -178,15 +179,7 @@ async def providers(request: Request) -> Response:
             *_FEATURES,
         ],
     }
-    mc: Wire = {
-        "size": 1,
-        "friendlyName": server["friendlyName"],
-        "machineIdentifier": server["machineIdentifier"],
-        "platform": server["platform"],
-        "platformVersion": server["platformVersion"],
-        "version": server["version"],
-        "MediaProvider": [provider],
-    }
+    mc: Wire = {"size": 1, **server_attrs(library), "MediaProvider": [provider]}
     return container(request, mc)
 
 

@@ -9,6 +9,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.images import png
+from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import HTTPError, container, context
 from plexkit.testing.wire import Wire
 
@@ -98,16 +99,22 @@ _CAPABILITIES: Wire = {
 _IDENTITY = ("friendlyName", "machineIdentifier", "platform", "platformVersion", "version")
 
 
-async def root(request: Request) -> Response:
-    """``GET /``: server capabilities and identity."""
-    library = context(request).library
+def server_attrs(library: FakeLibrary) -> Wire:
+    """The capabilities and identity ``/`` and ``/media/providers`` both carry (as in
+    plex-api.rs/server/media/providers_plexpass.json)."""
     server = library.server
-    mc: Wire = {"size": len(_ROOT_DIRECTORIES), **_CAPABILITIES}
+    mc: Wire = {**_CAPABILITIES}
     mc.update({name: server[name] for name in _IDENTITY})
     mc["transcoderActiveVideoSessions"] = sum(
         1 for s in library.sessions if "TranscodeSession" in s
     )
     mc["updatedAt"] = library.now()
+    return mc
+
+
+async def root(request: Request) -> Response:
+    """``GET /``: server capabilities and identity."""
+    mc: Wire = {"size": len(_ROOT_DIRECTORIES), **server_attrs(context(request).library)}
     mc["Directory"] = [{"count": 1, "key": key, "title": key} for key in _ROOT_DIRECTORIES]
     return container(request, mc)
 

@@ -25,7 +25,12 @@ from plexkit.testing.store import Node
 from plexkit.testing.views import detail_attrs
 from plexkit.testing.wire import Wire
 
-_KINDS = {"video": ("movie", "episode", "clip"), "music": ("track",), "audio": ("track",)}
+# PMS's /video/ transcoder also takes tracks (plex-api.rs/transcode/music_mp3.json came from it)
+_KINDS = {
+    "video": ("movie", "episode", "clip", "track"),
+    "music": ("track",),
+    "audio": ("track",),
+}
 
 
 def _item(request: Request) -> tuple[Node, Wire, Wire]:
