@@ -165,6 +165,26 @@ EXTRA_CASES: list[tuple[str, str, dict[str, set[str]]]] = [
         },
     ),
     ("plex-api.rs/empty_sessions.json", "/transcode/sessions", {}),
+    # an offline (download) transcode burning subtitles; the fake's session streams
+    (
+        "plex-api.rs/video_sessions.json",
+        "/transcode/sessions",
+        {"TranscodeSession": {"offlineTranscode", "subtitleDecision"}},
+    ),
+    (
+        "python-plexapi/payloads.SERVER_TRANSCODE_SESSIONS.xml",
+        "/transcode/sessions",
+        # the hardware codecs a real GPU reports
+        {
+            "TranscodeSession": {
+                "transcodeHwDecoding",
+                "transcodeHwDecodingTitle",
+                "transcodeHwEncoding",
+                "transcodeHwEncodingTitle",
+                "transcodeHwFullPipeline",
+            }
+        },
+    ),
     ("plex-api.rs/music_sessions.json", "/transcode/sessions", {}),
     ("plex-api-spec/get-library-details.response1.json", "/library/sections/1", {}),
     (

@@ -134,4 +134,11 @@ def _transcode_session(item: Wire, session_id: str) -> Wire:
         "audioCodec": "aac",
         "audioChannels": 2,
         "transcodeHwRequested": True,
+        # as python-plexapi's SERVER_TRANSCODE_SESSIONS payload: the output size, when the
+        # session was sampled, and the seconds transcoded so far
+        "width": media.get("width", 1280),
+        "height": media.get("height", 720),
+        "timeStamp": float(item.get("lastViewedAt") or item.get("addedAt") or 0),
+        "minOffsetAvailable": 0.0,
+        "maxOffsetAvailable": 84.0,
     }
