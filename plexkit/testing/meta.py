@@ -124,13 +124,27 @@ _EXTRA_FIELDS = (
 )
 
 
+_BARE_ROOTS = frozenset({"movie", "photoalbum", "collection"})
+"""Root types whose ``Field`` keys are bare (a movie section's ``title``): a TV or music
+section's root fields are prefixed too (``show.title``, ``artist.title``, as in
+home-assistant-core/library_tvshows_metadata.xml and library_music_metadata.xml), which is how
+python-plexapi sends ``show.title=`` for an episode search."""
+
+
 def section_meta(section: Section, *, collections: bool = False) -> Wire:
     """The ``Meta`` block for a section's ``/all`` (or ``/collections``) listing."""
     types = (("collection", 18, "Collections"),) if collections else _TYPES[section.kind]
     root = types[0][0]
     return {
         "Type": [
-            _type(section, name, number, title, prefix=None if name == root else name)
+            _type(
+                section,
+                name,
+                number,
+                title,
+                active=name == root,
+                prefix=None if name == root and name in _BARE_ROOTS else name,
+            )
             for name, number, title in types
         ],
         "FieldType": [
@@ -140,7 +154,9 @@ def section_meta(section: Section, *, collections: bool = False) -> Wire:
     }
 
 
-def _type(section: Section, name: str, number: int, title: str, *, prefix: str | None) -> Wire:
+def _type(
+    section: Section, name: str, number: int, title: str, *, active: bool, prefix: str | None
+) -> Wire:
     base = f"/library/sections/{section.key}"
     filters = _FILTERS.get(name, ())
     sorts = (
@@ -156,7 +172,7 @@ def _type(section: Section, name: str, number: int, title: str, *, prefix: str |
         "key": f"{base}/all?type={number}",
         "type": name,
         "title": title,
-        "active": prefix is None,
+        "active": active,
         "Filter": [
             {
                 "filter": key,

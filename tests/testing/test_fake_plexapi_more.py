@@ -141,3 +141,18 @@ def test_first_characters_and_albums(plex: Any) -> None:
     albums = music.albums()
     assert albums and all(a.TYPE == "album" for a in albums)
     assert len(albums) == sum(len(artist.albums()) for artist in music.all())
+
+
+def test_searches_through_parent_fields(plex: Any) -> None:
+    """A TV or music section's fields are ``show.title``/``artist.title`` (as real servers
+    list them), so python-plexapi sends those and gets the children of that show or artist."""
+    tv = plex.library.section("TV Shows")
+    show = tv.all()[0]
+    episodes = tv.search(libtype="episode", filters={"show.title": show.title})
+    assert {e.ratingKey for e in episodes} == {e.ratingKey for e in show.episodes()}
+    assert "show.title" in [f.key for f in tv.listFields()]
+    assert [s.ratingKey for s in tv.search(title=show.title)] == [show.ratingKey]
+    music = plex.library.section("Music")
+    artist = music.all()[0]
+    albums = music.search(libtype="album", filters={"artist.title": artist.title})
+    assert {a.ratingKey for a in albums} == {a.ratingKey for a in artist.albums()}
