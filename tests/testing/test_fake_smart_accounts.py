@@ -129,3 +129,29 @@ def test_plexapi_smart_lists_are_per_account(plexapi: tuple[Any, Any]) -> None:
     assert all(not i.isPlayed for i in theirs_c.items())
     assert len(theirs_c.items()) == len(movies) - 1  # only the friend's own play is left out
     assert fresh.ratingKey in keys(collection.items()) and fresh.ratingKey in keys(playlist.items())
+
+
+@pytest.mark.anyio
+async def test_show_on_deck_is_the_requesting_accounts(
+    server: FakePlexServer, owner: AsyncPlexClient, friend: AsyncPlexClient
+) -> None:
+    """``includeOnDeck=1`` on a show: the next episode for the account asking (JSON and XML)."""
+    import httpx
+
+    library = server.library
+    show = library.items(library.sections[2], 2)[0]
+    first, second = library.leaves(show)[:2]
+    await owner.played.mark_unplayed(str(show.rating_key))
+    await friend.played.mark_unplayed(str(show.rating_key))
+    await friend.played.mark_played(str(first.rating_key))
+    path = f"/library/metadata/{show.rating_key}?includeOnDeck=1"
+    async with httpx.AsyncClient(
+        transport=server.asgi_transport(), base_url="http://plex.test:32400"
+    ) as http:
+        as_friend = await http.get(
+            path, headers={"X-Plex-Token": FRIEND, "Accept": "application/json"}
+        )
+        as_owner = await http.get(path, headers={"X-Plex-Token": server.token})
+    (deck,) = as_friend.json()["MediaContainer"]["Metadata"][0]["OnDeck"]["Metadata"]
+    assert deck["ratingKey"] == str(second.rating_key)
+    assert f'<OnDeck><Video ratingKey="{first.rating_key}"' in as_owner.text
