@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from plexkit._async.resources._base import children_of, not_found
-from plexkit._async.resources._lists import ListResource
+from plexkit._async.resources._lists import ListResource, first_of, item_refs
 from plexkit._core import playlists as specs
 from plexkit._core.endpoints import ParamValue, item_type_number
 from plexkit._core.playlists import PlaylistType
@@ -21,7 +21,7 @@ from plexkit._core.references import (
     playlist_key,
     section_uri,
 )
-from plexkit.errors import ConfigurationError, ParseError
+from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 
@@ -81,10 +81,7 @@ def _playlist_type(items: list[ItemRef], given: PlaylistType | None) -> Playlist
 def _one(data: Mapping[str, Any], path: str) -> Playlist:
     from plexkit.models import Playlist
 
-    found = [item for item in items_from(data) if isinstance(item, Playlist)]
-    if not found:
-        raise ParseError(f"the server answered {path} without a playlist")
-    return found[0]
+    return first_of(Playlist, data, path)
 
 
 class AsyncPlaylists(ListResource):
@@ -133,9 +130,7 @@ class AsyncPlaylists(ListResource):
     ) -> Playlist:
         """A new playlist of ``items`` (models or rating keys; shows and albums add their
         episodes or tracks). ``type`` is read from the models unless given."""
-        from plexkit.models import BaseItem
-
-        refs: list[ItemRef] = [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+        refs = item_refs(items)
         specs.check_title(title)
         keys = item_keys(refs)
         kind = _playlist_type(refs, type)
@@ -177,10 +172,9 @@ class AsyncPlaylists(ListResource):
 
     async def add(self, playlist: PlaylistRef, items: Iterable[ItemRef]) -> None:
         """Append ``items`` to a regular playlist."""
-        from plexkit.models import BaseItem
 
         key = playlist_key(playlist)
-        keys = item_keys(list(items) if not isinstance(items, (str, int, BaseItem)) else [items])
+        keys = item_keys(item_refs(items))
         uri = items_uri(await self._machine_identifier(), keys)
         await self._client.request(specs.add(key, uri))
 

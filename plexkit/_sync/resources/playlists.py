@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from plexkit._sync.resources._base import children_of, not_found
-from plexkit._sync.resources._lists import ListResource
+from plexkit._sync.resources._lists import ListResource, first_of, item_refs
 from plexkit._core import playlists as specs
 from plexkit._core.endpoints import ParamValue, item_type_number
 from plexkit._core.playlists import PlaylistType
@@ -22,7 +22,7 @@ from plexkit._core.references import (
     playlist_key,
     section_uri,
 )
-from plexkit.errors import ConfigurationError, ParseError
+from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 
@@ -82,10 +82,7 @@ def _playlist_type(items: list[ItemRef], given: PlaylistType | None) -> Playlist
 def _one(data: Mapping[str, Any], path: str) -> Playlist:
     from plexkit.models import Playlist
 
-    found = [item for item in items_from(data) if isinstance(item, Playlist)]
-    if not found:
-        raise ParseError(f"the server answered {path} without a playlist")
-    return found[0]
+    return first_of(Playlist, data, path)
 
 
 class Playlists(ListResource):
@@ -134,9 +131,7 @@ class Playlists(ListResource):
     ) -> Playlist:
         """A new playlist of ``items`` (models or rating keys; shows and albums add their
         episodes or tracks). ``type`` is read from the models unless given."""
-        from plexkit.models import BaseItem
-
-        refs: list[ItemRef] = [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+        refs = item_refs(items)
         specs.check_title(title)
         keys = item_keys(refs)
         kind = _playlist_type(refs, type)
@@ -178,10 +173,9 @@ class Playlists(ListResource):
 
     def add(self, playlist: PlaylistRef, items: Iterable[ItemRef]) -> None:
         """Append ``items`` to a regular playlist."""
-        from plexkit.models import BaseItem
 
         key = playlist_key(playlist)
-        keys = item_keys(list(items) if not isinstance(items, (str, int, BaseItem)) else [items])
+        keys = item_keys(item_refs(items))
         uri = items_uri(self._machine_identifier(), keys)
         self._client.request(specs.add(key, uri))
 
