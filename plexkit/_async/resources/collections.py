@@ -15,7 +15,6 @@ from plexkit._core.references import (
     collection_key,
     item_keys,
     items_uri,
-    section_uri,
 )
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
@@ -83,16 +82,13 @@ class AsyncCollections(ListResource):
     ) -> Collection:
         """A smart collection: the section's items of ``type`` matching ``filters``."""
         specs.check_title(title)
-        number = item_type_number(type)
-        if number is None:
-            raise ConfigurationError("a smart collection needs the type of item it holds")
-        uri = section_uri(
-            await self._machine_identifier(),
+        number, uri = await self._smart_uri(
             section_key,
-            type=number,
-            filters=filters,
-            sort=sort,
-            limit=limit,
+            type,
+            filters,
+            sort,
+            limit,
+            needs="a smart collection needs the type of item it holds",
         )
         spec = specs.create(section_key, title, uri, type=number, smart=True)
         data, _ = await self._client.get_data(spec)

@@ -16,7 +16,6 @@ from plexkit._core.references import (
     collection_key,
     item_keys,
     items_uri,
-    section_uri,
 )
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
@@ -84,16 +83,13 @@ class Collections(ListResource):
     ) -> Collection:
         """A smart collection: the section's items of ``type`` matching ``filters``."""
         specs.check_title(title)
-        number = item_type_number(type)
-        if number is None:
-            raise ConfigurationError("a smart collection needs the type of item it holds")
-        uri = section_uri(
-            self._machine_identifier(),
+        number, uri = self._smart_uri(
             section_key,
-            type=number,
-            filters=filters,
-            sort=sort,
-            limit=limit,
+            type,
+            filters,
+            sort,
+            limit,
+            needs="a smart collection needs the type of item it holds",
         )
         spec = specs.create(section_key, title, uri, type=number, smart=True)
         data, _ = self._client.get_data(spec)
