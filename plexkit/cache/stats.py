@@ -170,7 +170,8 @@ class _Counters:
     expires_at: float | None = None
 
 
-_FIELDS = ("hits", "misses", "coalesced", "refreshes", "bypassed", "errors", "stale_served")
+_FIELDS = tuple(f.name for f in attrs.fields(_Counters) if not f.name.endswith("_at"))
+"""The counters a `NameStats` copies from its name's running `_Counters`."""
 
 
 class StatsRecorder:
