@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from plexkit._redact import redact_text
-from plexkit.errors import APIError, ParseError
+from plexkit.errors import APIError, ConfigurationError, ParseError
 
 __all__ = [
     "Auth",
@@ -21,6 +21,7 @@ __all__ = [
     "optional_date",
     "optional_int",
     "optional_text",
+    "positive_id",
     "with_reason",
 ]
 
@@ -43,6 +44,13 @@ class Auth(NamedTuple):
     headers: Mapping[str, str] = {}
     params: Mapping[str, str] = {}
     credential: str | None = None
+
+
+def positive_id(value: object, what: str) -> int:
+    """``value`` checked as an API's numeric id (an int above 0, not a bool)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigurationError(f"{what} must be a positive int, not {value!r}")
+    return value
 
 
 def with_reason(error: APIError, service: str, content: bytes) -> APIError:

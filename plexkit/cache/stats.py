@@ -33,12 +33,43 @@ class BackendInfo:
     keys: int | None = None
 
 
+class _HitRate:
+    """``total`` and ``hit_rate`` from ``hits`` and ``misses`` (of one name, or of all)."""
+
+    @property
+    def hits(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def misses(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def total(self) -> int:
+        """Requests answered through the cache (hits + misses)."""
+        return self.hits + self.misses
+
+    @property
+    def hit_rate(self) -> float:
+        """hits / total, 0.0 before the first request."""
+        return self.hits / self.total if self.total else 0.0
+
+    def _rates(self) -> dict[str, Any]:
+        return {
+            "hits": self.hits,
+            "misses": self.misses,
+            "total": self.total,
+            "hit_rate": round(self.hit_rate, 4),
+        }
+
+
 @attrs.frozen(kw_only=True)
-class NameStats:
+class NameStats(_HitRate):
     """Counters and freshness for one cache name.
 
     ``hits`` include ``coalesced`` callers (served by another caller's in-flight load, at no
-    upstream cost); ``total = hits + misses``; ``refreshes`` and ``bypassed`` are not in it.
+    upstream cost); ``total = hits + misses`` and ``hit_rate = hits / total`` (0.0 before
+    the first request); ``refreshes`` and ``bypassed`` are not in it.
     ``cached``/``age`` describe the most recently stored or served value of this name.
     """
 
@@ -54,23 +85,10 @@ class NameStats:
     cached: bool = False
     age: float | None = None
 
-    @property
-    def total(self) -> int:
-        """Requests answered through the cache (hits + misses)."""
-        return self.hits + self.misses
-
-    @property
-    def hit_rate(self) -> float:
-        """hits / total, 0.0 before the first request."""
-        return self.hits / self.total if self.total else 0.0
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready counters for this name."""
         return {
-            "hits": self.hits,
-            "misses": self.misses,
-            "total": self.total,
-            "hit_rate": round(self.hit_rate, 4),
+            **self._rates(),
             "coalesced": self.coalesced,
             "refreshes": self.refreshes,
             "bypassed": self.bypassed,
@@ -106,8 +124,9 @@ class BackendStats:
 
 
 @attrs.frozen(kw_only=True)
-class CacheStats:
-    """A snapshot of the whole cache: per-name stats, totals and the backend."""
+class CacheStats(_HitRate):
+    """A snapshot of the whole cache: per-name stats, totals (``hits``, ``misses``,
+    ``total``, ``hit_rate`` over every name) and the backend."""
 
     names: Mapping[str, NameStats]
     backend: BackendStats
@@ -122,16 +141,6 @@ class CacheStats:
         """Misses over every cache name."""
         return sum(s.misses for s in self.names.values())
 
-    @property
-    def total(self) -> int:
-        """Requests over every cache name."""
-        return self.hits + self.misses
-
-    @property
-    def hit_rate(self) -> float:
-        """Overall hits / total."""
-        return self.hits / self.total if self.total else 0.0
-
     def __getitem__(self, name: str) -> NameStats:
         return self.names[name]
 
@@ -140,10 +149,7 @@ class CacheStats:
         return {
             "backend": self.backend.to_dict(),
             "totals": {
-                "hits": self.hits,
-                "misses": self.misses,
-                "total": self.total,
-                "hit_rate": round(self.hit_rate, 4),
+                **self._rates(),
                 "stale_served": sum(s.stale_served for s in self.names.values()),
                 "errors": sum(s.errors for s in self.names.values()),
             },
@@ -164,7 +170,8 @@ class _Counters:
     expires_at: float | None = None
 
 
-_FIELDS = ("hits", "misses", "coalesced", "refreshes", "bypassed", "errors", "stale_served")
+_FIELDS = tuple(f.name for f in attrs.fields(_Counters) if not f.name.endswith("_at"))
+"""The counters a `NameStats` copies from its name's running `_Counters`."""
 
 
 class StatsRecorder:

@@ -16,7 +16,7 @@ import attrs
 
 from plexkit.models._display import Display
 
-__all__ = ["ExternalIds", "external_ids", "parse_guid"]
+__all__ = ["ExternalIdShortcuts", "ExternalIds", "external_ids", "parse_guid"]
 
 # Scheme of a guid -> which service its id belongs to.
 _SCHEMES: Final = {
@@ -42,6 +42,31 @@ class ExternalIds(Display):
 
     def __bool__(self) -> bool:
         return self.tmdb is not None or self.tvdb is not None or self.imdb is not None
+
+
+class ExternalIdShortcuts:
+    """``tmdb_id``, ``tvdb_id`` and ``imdb_id`` for a class with ``external_ids`` (every
+    item, modelled or `UnknownItem`)."""
+
+    @property
+    def external_ids(self) -> ExternalIds:
+        """The ids; each class using the shortcuts says where they come from."""
+        raise NotImplementedError
+
+    @property
+    def tmdb_id(self) -> int | None:
+        """The item's TMDB id, if the server sent it."""
+        return self.external_ids.tmdb
+
+    @property
+    def tvdb_id(self) -> int | None:
+        """The item's TVDB id, if the server sent it."""
+        return self.external_ids.tvdb
+
+    @property
+    def imdb_id(self) -> str | None:
+        """The item's IMDb id (``"tt0133093"``), if the server sent it."""
+        return self.external_ids.imdb
 
 
 def parse_guid(guid: str) -> tuple[str, int | str] | None:

@@ -13,7 +13,7 @@ import attrs
 
 from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
-from plexkit.models.external import ExternalIds, external_ids
+from plexkit.models.external import ExternalIds, ExternalIdShortcuts, external_ids
 from plexkit.models.media import Guid, Tag
 
 __all__ = ["OMIT", "BaseItem"]
@@ -24,11 +24,12 @@ OMIT: Final = "plexkit.omit"
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
-class BaseItem(Display):
+class BaseItem(Display, ExternalIdShortcuts):
     """Fields every library item has. ``rating_key`` identifies it on its server.
 
     ``rating_key``, ``key``, ``title`` and ``type`` are sent on every real item: an entry
     without one of them is read as an `UnknownItem`. Timestamps are aware UTC datetimes.
+    ``tmdb_id``, ``tvdb_id`` and ``imdb_id`` read `external_ids` (`ExternalIdShortcuts`).
     """
 
     rating_key: str
@@ -62,21 +63,6 @@ class BaseItem(Display):
         """TMDB, TVDB and IMDb ids from ``guids`` (ask for them with ``include_guids=True``)
         or, for items of the legacy agents, from ``guid``."""
         return external_ids(self.guid, (g.id for g in self.guids))
-
-    @property
-    def tmdb_id(self) -> int | None:
-        """The item's TMDB id, if the server knows it."""
-        return self.external_ids.tmdb
-
-    @property
-    def tvdb_id(self) -> int | None:
-        """The item's TVDB id, if the server knows it."""
-        return self.external_ids.tvdb
-
-    @property
-    def imdb_id(self) -> str | None:
-        """The item's IMDb id (``"tt0133093"``), if the server knows it."""
-        return self.external_ids.imdb
 
 
 @sparse

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Literal
 
 from plexkit.errors import ConfigurationError
 
-__all__ = ["ITEM_TYPES", "ITEM_TYPE_NAMES", "MODELLED_TYPES", "item_type_number"]
+__all__ = [
+    "ITEM_TYPES",
+    "ITEM_TYPE_NAMES",
+    "MODELLED_TYPES",
+    "PLAYLIST_TYPES",
+    "item_type_number",
+]
 
 ITEM_TYPES: Final[Mapping[str, int]] = MappingProxyType(
     {
@@ -40,6 +46,22 @@ ITEM_TYPE_NAMES: Final[Mapping[int, str]] = MappingProxyType(
 MODELLED_TYPES: Final = frozenset(ITEM_TYPES) - {"trailer", "person", "playlistfolder"}
 """The type names with a model class of their own (the keys of ``items.ITEM_CLASSES``),
 here so the decoder knows them without building the model classes."""
+
+PLAYLIST_TYPES: Final[Mapping[str, Literal["video", "audio", "photo"]]] = MappingProxyType(
+    {
+        "movie": "video",
+        "show": "video",
+        "season": "video",
+        "episode": "video",
+        "clip": "video",
+        "artist": "audio",
+        "album": "audio",
+        "track": "audio",
+        "photo": "photo",
+        "photoalbum": "photo",
+    }
+)
+"""Type name -> the playlist type (``playlistType=``) a playlist of such items has."""
 
 
 def item_type_number(value: int | str | None) -> int | None:

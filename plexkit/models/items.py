@@ -17,7 +17,7 @@ import attrs
 
 from plexkit.models._display import Display
 from plexkit.models._wire import WIRE, sparse
-from plexkit.models.external import ExternalIds, external_ids
+from plexkit.models.external import ExternalIds, ExternalIdShortcuts, external_ids
 from plexkit.models.item_base import OMIT, BaseItem, _ChildItem, _LeafItem
 from plexkit.models.media import Location, Media, Tag
 from plexkit.models.settings import Setting
@@ -301,7 +301,7 @@ _NO_RAW: Mapping[str, Any] = MappingProxyType({})
 
 @sparse
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
-class UnknownItem(Display):
+class UnknownItem(Display, ExternalIdShortcuts):
     """An item of a type plexkit does not model, or one it could not read.
 
     ``raw`` is a copy of the item's dict as decoded (JSON shape; treat it as read-only); it
@@ -322,21 +322,6 @@ class UnknownItem(Display):
         rows = entries if isinstance(entries, list) else [entries] if entries else []
         ids = (str(r.get("id", "")) for r in rows if isinstance(r, Mapping))
         return external_ids(guid if isinstance(guid, str) else None, ids)
-
-    @property
-    def tmdb_id(self) -> int | None:
-        """The item's TMDB id, if the server sent it."""
-        return self.external_ids.tmdb
-
-    @property
-    def tvdb_id(self) -> int | None:
-        """The item's TVDB id, if the server sent it."""
-        return self.external_ids.tvdb
-
-    @property
-    def imdb_id(self) -> str | None:
-        """The item's IMDb id, if the server sent it."""
-        return self.external_ids.imdb
 
 
 Item: TypeAlias = (

@@ -6,8 +6,15 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from plexkit._fake_sizes import SIZES
 from plexkit.testing.runner import FakePlexServer
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from plexkit._fake_sizes import LibrarySizes
 
 __all__ = ["main", "serve"]
 
@@ -21,11 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=32400, help="port; 0 picks a free one")
     parser.add_argument("--token", default="fake-token", help="the owner's X-Plex-Token")
     parser.add_argument("--seed", type=int, default=0, help="library generation seed")
-    parser.add_argument("--movies", type=int, default=200, help="movies in the library")
-    parser.add_argument("--shows", type=int, default=20, help="TV shows in the library")
-    parser.add_argument("--artists", type=int, default=10, help="music artists")
-    parser.add_argument("--photo-albums", type=int, default=3, help="photo albums")
-    parser.add_argument("--history", type=int, default=200, help="watch history entries")
+    for name, (default, text) in SIZES.items():
+        flag = "--" + name.replace("_", "-")
+        parser.add_argument(flag, type=int, default=default, help=f"{text} ({default})")
     return parser
 
 
@@ -35,23 +40,12 @@ def serve(
     port: int = 32400,
     token: str = "fake-token",
     seed: int = 0,
-    movies: int = 200,
-    shows: int = 20,
-    artists: int = 10,
-    photo_albums: int = 3,
-    history: int = 200,
+    **sizes: Unpack[LibrarySizes],
 ) -> int:
-    """Build the library and serve until interrupted: 0, or 1 with a one-line message on
-    stderr when the address cannot be bound (port in use, no such host)."""
-    server = FakePlexServer(
-        token=token,
-        seed=seed,
-        movies=movies,
-        shows=shows,
-        artists=artists,
-        photo_albums=photo_albums,
-        history=history,
-    )
+    """Build the library (``sizes`` as `FakeLibrary.generate` takes them) and serve until
+    interrupted: 0, or 1 with a one-line message on stderr when the address cannot be bound
+    (port in use, no such host)."""
+    server = FakePlexServer(token=token, seed=seed, **sizes)
 
     def ready(url: str) -> None:
         print(f"plexkit fake Plex server at {url} (token: {server.token})", flush=True)
@@ -69,17 +63,7 @@ def serve(
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and `serve`; returns the exit code."""
     args = _parser().parse_args(argv)
-    return serve(
-        host=args.host,
-        port=args.port,
-        token=args.token,
-        seed=args.seed,
-        movies=args.movies,
-        shows=args.shows,
-        artists=args.artists,
-        photo_albums=args.photo_albums,
-        history=args.history,
-    )
+    return serve(**vars(args))  # every option's name is a keyword of serve
 
 
 if __name__ == "__main__":

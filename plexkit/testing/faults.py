@@ -34,6 +34,8 @@ import anyio.lowlevel
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from plexkit.testing.recorder import request_matches
+
 _PAGES = {
     429: "Too Many Requests",
     500: "Internal Server Error",
@@ -70,11 +72,7 @@ class Fault:
 
     def matches(self, method: str, path: str) -> bool:
         """True when the rule applies to a request (ignoring ``skip``/``times``)."""
-        return (
-            (self.method is None or self.method.upper() == method)
-            and (self.path is None or path.startswith(self.path))
-            and (self.regex is None or self.regex.search(path) is not None)
-        )
+        return request_matches(method, path, want=self.method, prefix=self.path, regex=self.regex)
 
 
 class FaultInjector:

@@ -12,6 +12,7 @@ sessions play.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from plexkit.testing.generation import activity, media, video
@@ -23,17 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["BASE_TIME", "populate"]
 
 
-def populate(
-    library: FakeLibrary,
-    seed: int,
-    *,
-    movies: int,
-    shows: int,
-    artists: int,
-    photo_albums: int,
-    history: int,
-) -> None:
-    """Fill an empty library deterministically from ``seed``."""
+def populate(library: FakeLibrary, seed: int, sizes: Mapping[str, int]) -> None:
+    """Fill an empty library deterministically from ``seed``, as big as every size in
+    ``sizes`` (`plexkit._fake_sizes.library_sizes`) says."""
     rng = random.Random(seed)
     for account_id, name in activity.ACCOUNTS:
         library.add_account(account_id, name)
@@ -41,12 +34,12 @@ def populate(
     tv_section = library.add_section("show", "TV Shows", ["/data/media/tv"])
     music_section = library.add_section("artist", "Music", ["/data/media/music"])
     photo_section = library.add_section("photo", "Photos", ["/data/media/photos"])
-    movie_nodes = video.movies(library, rng, movie_section, movies)
-    show_nodes = video.shows(library, rng, tv_section, shows)
-    track_nodes = media.music(library, rng, music_section, artists)
-    photo_nodes = media.photos(library, rng, photo_section, photo_albums)
+    movie_nodes = video.movies(library, rng, movie_section, sizes["movies"])
+    show_nodes = video.shows(library, rng, tv_section, sizes["shows"])
+    track_nodes = media.music(library, rng, music_section, sizes["artists"])
+    photo_nodes = media.photos(library, rng, photo_section, sizes["photo_albums"])
     activity.collections(library, movie_section, tv_section, movie_nodes, show_nodes)
     episodes = [e for show in show_nodes for season in show.children for e in season.children]
     activity.playlists(library, rng, movie_nodes, episodes, track_nodes, photo_nodes)
-    activity.history(library, rng, movie_nodes + episodes + track_nodes, history)
+    activity.history(library, rng, movie_nodes + episodes + track_nodes, sizes["history"])
     activity.sessions(library, movie_nodes, episodes, track_nodes)

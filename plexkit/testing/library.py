@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from plexkit._fake_sizes import LibrarySizes, library_sizes
 from plexkit.testing import edits, wire
 from plexkit.testing.builders.activity import ActivityBuilder
 from plexkit.testing.builders.base import VideoFile, plex_guid
@@ -30,6 +31,8 @@ from plexkit.testing.upstream import Upstream
 from plexkit.testing.wire import TYPE_NUMBERS, Wire
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from plexkit.testing.disk import FakeDisk
 
 __all__ = ["DEFAULT_VERSION", "FakeLibrary", "VideoFile", "plex_guid"]
@@ -75,14 +78,13 @@ class FakeLibrary(VideoBuilder, MusicBuilder, PhotoBuilder, ListBuilder, Activit
         cls,
         seed: int = 0,
         *,
-        movies: int = 200,
-        shows: int = 20,
-        artists: int = 10,
-        photo_albums: int = 3,
-        history: int = 200,
         clock: Callable[[], float] = time.time,
+        **sizes: Unpack[LibrarySizes],
     ) -> FakeLibrary:
         """A deterministic library: the same arguments always give the same data.
+
+        ``sizes`` (``movies=200``, ``shows=20``, ``artists=10``, ``photo_albums=3``,
+        ``history=200``: `plexkit._fake_sizes.SIZES`) say how many of each it holds.
 
         Sections: 1 Movies (``/data/media/movies``), 2 TV Shows (``/data/media/tv``),
         3 Music (``/data/media/music``), 4 Photos (``/data/media/photos``). Generated
@@ -90,6 +92,7 @@ class FakeLibrary(VideoBuilder, MusicBuilder, PhotoBuilder, ListBuilder, Activit
         """
         from plexkit.testing.generate import populate
 
+        counts = library_sizes(sizes)
         library = cls(
             friendly_name="plexkit fake server",
             machine_identifier=hashlib.sha1(f"plexkit-fake-{seed}".encode()).hexdigest(),
@@ -98,15 +101,7 @@ class FakeLibrary(VideoBuilder, MusicBuilder, PhotoBuilder, ListBuilder, Activit
         paused = gc.isenabled()
         gc.disable()  # bulk building creates no cycles; the collector only slows it down
         try:
-            populate(
-                library,
-                seed,
-                movies=movies,
-                shows=shows,
-                artists=artists,
-                photo_albums=photo_albums,
-                history=history,
-            )
+            populate(library, seed, counts)
         finally:
             if paused:
                 gc.enable()

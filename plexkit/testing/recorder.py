@@ -77,9 +77,7 @@ class RequestLog:
             r
             for r in self
             if (path is None or r.path == path)
-            and (method is None or r.method == method.upper())
-            and (prefix is None or r.path.startswith(prefix))
-            and (pattern is None or pattern.search(r.path))
+            and request_matches(r.method, r.path, want=method, prefix=prefix, regex=pattern)
         ]
 
     def counts(self) -> Counter[str]:
@@ -108,3 +106,20 @@ class RequestLog:
     def __getitem__(self, index: int) -> RecordedRequest:
         with self._lock:
             return self._items[index]
+
+
+def request_matches(
+    method: str,
+    path: str,
+    *,
+    want: str | None = None,
+    prefix: str | None = None,
+    regex: re.Pattern[str] | None = None,
+) -> bool:
+    """True when a request fits every criterion given: method ``want`` (any case), path
+    ``prefix``, ``regex`` found in the path (the request log's and the faults' one test)."""
+    return (
+        (want is None or want.upper() == method)
+        and (prefix is None or path.startswith(prefix))
+        and (regex is None or regex.search(path) is not None)
+    )

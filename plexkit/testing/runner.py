@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import httpx
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from plexkit._fake_sizes import LibrarySizes
 from plexkit.testing.app import FakePlexApp, create_app
 from plexkit.testing.disk import FakeDisk
 from plexkit.testing.faults import DENIAL_EXTENSION, FaultInjector
@@ -25,11 +27,15 @@ from plexkit.testing.recorder import RequestLog
 from plexkit.testing.serving import bind, serve_in_thread, uvicorn_server
 from plexkit.testing.tokens import Tokens
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
 
 class FakePlexServer:
     """A fake Plex Media Server: ``.app`` (ASGI), ``.library``, ``.faults``, ``.requests``.
 
-    Pass a ``library`` or let one be generated from ``seed`` and the sizes.
+    Pass a ``library`` or let one be generated from ``seed`` and the sizes
+    (``movies=``, ``shows=``...: those of `FakeLibrary.generate`).
     """
 
     def __init__(
@@ -38,25 +44,10 @@ class FakePlexServer:
         *,
         token: str = "fake-token",
         seed: int = 0,
-        movies: int = 200,
-        shows: int = 20,
-        artists: int = 10,
-        photo_albums: int = 3,
-        history: int = 200,
         routes: Sequence[BaseRoute] = (),
+        **sizes: Unpack[LibrarySizes],
     ) -> None:
-        self.library = (
-            library
-            if library is not None
-            else FakeLibrary.generate(
-                seed,
-                movies=movies,
-                shows=shows,
-                artists=artists,
-                photo_albums=photo_albums,
-                history=history,
-            )
-        )
+        self.library = library if library is not None else FakeLibrary.generate(seed, **sizes)
         self.tokens = Tokens(token)
         self.faults = FaultInjector()
         self.requests = RequestLog()

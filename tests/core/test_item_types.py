@@ -10,7 +10,12 @@ import pytest
 
 from plexkit._core import endpoints
 from plexkit.models import ITEM_CLASSES, Directory, parse_container
-from plexkit.models.item_types import ITEM_TYPES, item_type_number
+from plexkit.models.item_types import (
+    ITEM_TYPES,
+    MODELLED_TYPES,
+    PLAYLIST_TYPES,
+    item_type_number,
+)
 from plexkit.testing import wire
 
 SPEC = Path("/work/shared/plex-reference/spec/pms-openapi-1.2.2.json")
@@ -30,7 +35,8 @@ def test_the_table_is_the_specs_list() -> None:
 def test_one_table_feeds_client_decoder_and_fake() -> None:
     assert endpoints.ITEM_TYPES is ITEM_TYPES
     assert dict(ITEM_TYPES) == wire.TYPE_NUMBERS
-    assert set(ITEM_CLASSES) <= set(ITEM_TYPES)
+    assert set(ITEM_CLASSES) == MODELLED_TYPES <= set(ITEM_TYPES)
+    assert set(PLAYLIST_TYPES) <= MODELLED_TYPES
     assert (item_type_number("clip"), item_type_number("photo")) == (12, 13)
     assert item_type_number("photoalbum") == 14
     spec = endpoints.library_items("3", type="photo")

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
 from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
-from plexkit.errors import ParseError
+from plexkit._core.endpoints import ParamValue, item_type_number
+from plexkit._core.references import section_uri
+from plexkit.errors import ConfigurationError, ParseError
+from plexkit.models import items_from
 
-__all__ = ["ListResource"]
+if TYPE_CHECKING:
+    from plexkit._core.references import ItemRef
+    from plexkit.filters import Condition
+    from plexkit.models import BaseItem
+
+__all__ = ["ListResource", "first_of", "item_refs"]
+
+_L = TypeVar("_L", bound="BaseItem")
 
 
 class ListResource(Resource):
@@ -23,3 +36,39 @@ class ListResource(Resource):
                 raise ParseError("the server answered /identity without a machineIdentifier")
             self._machine = machine
         return self._machine
+
+    async def _smart_uri(
+        self,
+        section_key: str | int,
+        type: int | str,
+        filters: Mapping[str, ParamValue | None] | Condition | None,
+        sort: str | None,
+        limit: int | None,
+        *,
+        needs: str,
+    ) -> tuple[int, str]:
+        """A smart list's type number and source uri: the section's items of ``type``
+        matching ``filters``; `ConfigurationError` (saying what it ``needs``) without a type."""
+        number = item_type_number(type)
+        if number is None:
+            raise ConfigurationError(needs)
+        machine = await self._machine_identifier()
+        uri = section_uri(
+            machine, section_key, type=number, filters=filters, sort=sort, limit=limit
+        )
+        return number, uri
+
+
+def item_refs(items: Iterable[ItemRef] | ItemRef) -> list[ItemRef]:
+    """One item or several, as a list (a playlist's or a collection's items to add)."""
+    from plexkit.models import BaseItem
+
+    return [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+
+
+def first_of(kind: type[_L], data: Mapping[str, Any], path: str) -> _L:
+    """The first ``kind`` (a `Playlist`, a `Collection`) in an answer from ``path``."""
+    found = [item for item in items_from(data) if isinstance(item, kind)]
+    if not found:
+        raise ParseError(f"the server answered {path} without a {kind.__name__.lower()}")
+    return found[0]

@@ -6,7 +6,7 @@ An item is its model or its rating key wherever one is taken; the hierarchy call
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from plexkit._async.resources._base import Resource, children_of, not_found
@@ -101,9 +101,7 @@ class AsyncMetadata(Resource):
         include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Direct children: a show's seasons, a season's episodes, an album's tracks."""
-        spec = endpoints.children(rating_key_of(item), include_guids=include_guids)
-        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
-        return items_from(data)
+        return await self._below(item, leaves=False, cache=cache, ttl=ttl, guids=include_guids)
 
     async def all_leaves(
         self,
@@ -114,9 +112,7 @@ class AsyncMetadata(Resource):
         include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Every leaf below an item: all episodes of a show, all tracks of an artist."""
-        spec = endpoints.children(rating_key_of(item), leaves=True, include_guids=include_guids)
-        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
-        return items_from(data)
+        return await self._below(item, leaves=True, cache=cache, ttl=ttl, guids=include_guids)
 
     async def seasons(
         self, show: Show | ItemRef, *, cache: CacheMode = None, ttl: float | None = None
@@ -124,7 +120,7 @@ class AsyncMetadata(Resource):
         """A show's seasons, in order."""
         from plexkit.models import Season
 
-        return _only(Season, await self.children(show, cache=cache, ttl=ttl))
+        return _only(Season, await self._below(show, leaves=False, cache=cache, ttl=ttl))
 
     async def episodes(
         self,
@@ -137,8 +133,8 @@ class AsyncMetadata(Resource):
         """Every episode of a show, or of one season."""
         from plexkit.models import Episode
 
-        found = await self.all_leaves(
-            show_or_season, cache=cache, ttl=ttl, include_guids=include_guids
+        found = await self._below(
+            show_or_season, leaves=True, cache=cache, ttl=ttl, guids=include_guids
         )
         return _only(Episode, found)
 
@@ -148,7 +144,7 @@ class AsyncMetadata(Resource):
         """An artist's albums."""
         from plexkit.models import Album
 
-        return _only(Album, await self.children(artist, cache=cache, ttl=ttl))
+        return _only(Album, await self._below(artist, leaves=False, cache=cache, ttl=ttl))
 
     async def tracks(
         self,
@@ -161,8 +157,8 @@ class AsyncMetadata(Resource):
         """Every track of an album, or of an artist."""
         from plexkit.models import Track
 
-        found = await self.all_leaves(
-            album_or_artist, cache=cache, ttl=ttl, include_guids=include_guids
+        found = await self._below(
+            album_or_artist, leaves=True, cache=cache, ttl=ttl, guids=include_guids
         )
         return _only(Track, found)
 
@@ -239,13 +235,7 @@ class AsyncMetadata(Resource):
     async def locked_fields(self, item: ItemRef) -> frozenset[str]:
         """The item's locked fields, by the names `edit` and `lock` take."""
         rating_key = rating_key_of(item)
-        data, _ = await self._client.get_data(endpoints.metadata(rating_key), cache=False)
-        entries = children_of(data, "Metadata")
-        if not entries:
-            raise not_found(
-                f"no item with rating key {rating_key!r}",
-                endpoints.metadata(rating_key).path,
-            )
+        entries = await self._entries(endpoints.metadata(rating_key), rating_key)
         return edits.locked_fields(entries[0])
 
     async def _current_tags(
@@ -253,12 +243,29 @@ class AsyncMetadata(Resource):
     ) -> dict[str, list[str]] | None:
         if not elements:
             return None
-        spec = endpoints.metadata_many(ids)
+        return edits.current_tags(await self._entries(endpoints.metadata_many(ids), ids), elements)
+
+    async def _below(
+        self,
+        item: ItemRef,
+        *,
+        leaves: bool,
+        cache: CacheMode,
+        ttl: float | None,
+        guids: bool = False,
+    ) -> tuple[Item, ...]:
+        """The children (or, with ``leaves``, every leaf) below ``item``."""
+        spec = endpoints.children(rating_key_of(item), leaves=leaves, include_guids=guids)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
+        return items_from(data)
+
+    async def _entries(self, spec: endpoints.RequestSpec, keys: object) -> list[Mapping[str, Any]]:
+        """The fresh ``Metadata`` entries ``spec`` answers; `NotFoundError` when there are none."""
         data, _ = await self._client.get_data(spec, cache=False)
         entries = children_of(data, "Metadata")
         if not entries:
-            raise not_found(f"no item with rating key {ids!r}", spec.path)
-        return edits.current_tags(entries, elements)
+            raise not_found(f"no item with rating key {keys!r}", spec.path)
+        return entries
 
     async def matches(
         self,

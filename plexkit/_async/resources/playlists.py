@@ -3,31 +3,30 @@ rename and delete."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
 from plexkit._async.resources._base import children_of, not_found
-from plexkit._async.resources._lists import ListResource
+from plexkit._async.resources._lists import ListResource, first_of, item_refs
 from plexkit._core import playlists as specs
-from plexkit._core.endpoints import ParamValue, item_type_number
+from plexkit._core.endpoints import ParamValue
 from plexkit._core.playlists import PlaylistType
 from plexkit._core.references import (
     ItemRef,
     item_keys,
     items_uri,
     playlist_key,
-    section_uri,
 )
-from plexkit.errors import ConfigurationError, ParseError
+from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
 from plexkit.models import items_from
+from plexkit.models.item_types import ITEM_TYPE_NAMES, PLAYLIST_TYPES
 
 if TYPE_CHECKING:
     from plexkit._async.client import CacheMode
-    from plexkit.models import BaseItem, Item, Playlist
+    from plexkit.models import Item, Playlist
 
 __all__ = ["AsyncPlaylists", "PlaylistRef"]
 
@@ -35,56 +34,25 @@ PlaylistRef: TypeAlias = "Playlist | str | int"
 """A playlist: its model, its rating key or its key path (``/playlists/12``)."""
 
 
-@functools.cache
-def _kinds() -> dict[type[BaseItem], str]:
-    """Item class -> playlist type, built on first use (importing builds no model class)."""
-    from plexkit.models import (
-        Album,
-        Artist,
-        Clip,
-        Episode,
-        Movie,
-        Photo,
-        PhotoAlbum,
-        Season,
-        Show,
-        Track,
-    )
-
-    return {
-        Movie: "video",
-        Show: "video",
-        Season: "video",
-        Episode: "video",
-        Clip: "video",
-        Artist: "audio",
-        Album: "audio",
-        Track: "audio",
-        Photo: "photo",
-        PhotoAlbum: "photo",
-    }
-
-
 def _playlist_type(items: list[ItemRef], given: PlaylistType | None) -> PlaylistType:
     from plexkit.models import BaseItem
 
-    table = _kinds()
-    kinds = {table[type(i)] for i in items if isinstance(i, BaseItem) and type(i) in table}
     if given is not None:
         return given
+    kinds = {
+        PLAYLIST_TYPES[i.type]
+        for i in items
+        if isinstance(i, BaseItem) and i.type in PLAYLIST_TYPES
+    }
     if len(kinds) == 1:
-        kind = kinds.pop()
-        return "video" if kind == "video" else "audio" if kind == "audio" else "photo"
+        return kinds.pop()
     raise ConfigurationError("pass type='video', 'audio' or 'photo' for these items")
 
 
 def _one(data: Mapping[str, Any], path: str) -> Playlist:
     from plexkit.models import Playlist
 
-    found = [item for item in items_from(data) if isinstance(item, Playlist)]
-    if not found:
-        raise ParseError(f"the server answered {path} without a playlist")
-    return found[0]
+    return first_of(Playlist, data, path)
 
 
 class AsyncPlaylists(ListResource):
@@ -133,9 +101,7 @@ class AsyncPlaylists(ListResource):
     ) -> Playlist:
         """A new playlist of ``items`` (models or rating keys; shows and albums add their
         episodes or tracks). ``type`` is read from the models unless given."""
-        from plexkit.models import BaseItem
-
-        refs: list[ItemRef] = [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+        refs = item_refs(items)
         specs.check_title(title)
         keys = item_keys(refs)
         kind = _playlist_type(refs, type)
@@ -157,30 +123,24 @@ class AsyncPlaylists(ListResource):
         """A smart playlist: the items of ``section_key`` of ``type`` matching ``filters``
         (``plexkit.filters.where(...)`` or a dict), kept up to date by the server."""
         specs.check_title(title)
-        number = item_type_number(type)
-        if number is None:
-            raise ConfigurationError("a smart playlist needs the type of item it lists")
-        kind: PlaylistType = (
-            "audio" if number in (8, 9, 10) else "photo" if number in (13, 14) else "video"
-        )
-        uri = section_uri(
-            await self._machine_identifier(),
+        number, uri = await self._smart_uri(
             section_key,
-            type=number,
-            filters=filters,
-            sort=sort,
-            limit=limit,
+            type,
+            filters,
+            sort,
+            limit,
+            needs="a smart playlist needs the type of item it lists",
         )
+        kind = PLAYLIST_TYPES.get(ITEM_TYPE_NAMES.get(number, ""), "video")
         spec = specs.create(title, uri, type=kind, smart=True)
         data, _ = await self._client.get_data(spec)
         return _one(data, spec.path)
 
     async def add(self, playlist: PlaylistRef, items: Iterable[ItemRef]) -> None:
         """Append ``items`` to a regular playlist."""
-        from plexkit.models import BaseItem
 
         key = playlist_key(playlist)
-        keys = item_keys(list(items) if not isinstance(items, (str, int, BaseItem)) else [items])
+        keys = item_keys(item_refs(items))
         uri = items_uri(await self._machine_identifier(), keys)
         await self._client.request(specs.add(key, uri))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from plexkit._sync.resources._lists import ListResource
+from plexkit._sync.resources._lists import ListResource, first_of, item_refs
 from plexkit._core import collections as specs
 from plexkit._core.collections import CollectionMode, CollectionOrder
 from plexkit._core.endpoints import ParamValue, item_type_number
@@ -16,11 +16,9 @@ from plexkit._core.references import (
     collection_key,
     item_keys,
     items_uri,
-    section_uri,
 )
-from plexkit.errors import ConfigurationError, ParseError
+from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
-from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPES
 
 if TYPE_CHECKING:
@@ -30,12 +28,6 @@ __all__ = ["Collections", "CollectionRef"]
 
 CollectionRef: TypeAlias = "Collection | str | int"
 """A collection: its model, its rating key or its key path (``/library/collections/12``)."""
-
-
-def _refs(items: Iterable[ItemRef] | ItemRef) -> list[ItemRef]:
-    from plexkit.models import BaseItem
-
-    return [items] if isinstance(items, (str, int, BaseItem)) else list(items)
 
 
 def _type_of(items: list[ItemRef], given: int | str | None) -> int:
@@ -53,10 +45,7 @@ def _type_of(items: list[ItemRef], given: int | str | None) -> int:
 def _one(data: Mapping[str, Any], path: str) -> Collection:
     from plexkit.models import Collection
 
-    found = [item for item in items_from(data) if isinstance(item, Collection)]
-    if not found:
-        raise ParseError(f"the server answered {path} without a collection")
-    return found[0]
+    return first_of(Collection, data, path)
 
 
 class Collections(ListResource):
@@ -74,7 +63,7 @@ class Collections(ListResource):
         """A new collection of ``items`` of one section; ``type`` is read from the models
         unless given."""
         specs.check_title(title)
-        refs = _refs(items)
+        refs = item_refs(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
         uri = items_uri(self._machine_identifier(), keys)
@@ -94,16 +83,13 @@ class Collections(ListResource):
     ) -> Collection:
         """A smart collection: the section's items of ``type`` matching ``filters``."""
         specs.check_title(title)
-        number = item_type_number(type)
-        if number is None:
-            raise ConfigurationError("a smart collection needs the type of item it holds")
-        uri = section_uri(
-            self._machine_identifier(),
+        number, uri = self._smart_uri(
             section_key,
-            type=number,
-            filters=filters,
-            sort=sort,
-            limit=limit,
+            type,
+            filters,
+            sort,
+            limit,
+            needs="a smart collection needs the type of item it holds",
         )
         spec = specs.create(section_key, title, uri, type=number, smart=True)
         data, _ = self._client.get_data(spec)
@@ -112,7 +98,7 @@ class Collections(ListResource):
     def add(self, collection: CollectionRef, items: Iterable[ItemRef]) -> None:
         """Add ``items`` to a regular collection."""
         key = collection_key(collection)
-        uri = items_uri(self._machine_identifier(), item_keys(_refs(items)))
+        uri = items_uri(self._machine_identifier(), item_keys(item_refs(items)))
         self._client.request(specs.add(key, uri))
 
     def remove(self, collection: CollectionRef, item: ItemRef) -> None:

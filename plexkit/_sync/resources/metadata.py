@@ -7,7 +7,7 @@ An item is its model or its rating key wherever one is taken; the hierarchy call
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from plexkit._sync.resources._base import Resource, children_of, not_found
@@ -102,9 +102,7 @@ class Metadata(Resource):
         include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Direct children: a show's seasons, a season's episodes, an album's tracks."""
-        spec = endpoints.children(rating_key_of(item), include_guids=include_guids)
-        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
-        return items_from(data)
+        return self._below(item, leaves=False, cache=cache, ttl=ttl, guids=include_guids)
 
     def all_leaves(
         self,
@@ -115,9 +113,7 @@ class Metadata(Resource):
         include_guids: bool = False,
     ) -> tuple[Item, ...]:
         """Every leaf below an item: all episodes of a show, all tracks of an artist."""
-        spec = endpoints.children(rating_key_of(item), leaves=True, include_guids=include_guids)
-        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
-        return items_from(data)
+        return self._below(item, leaves=True, cache=cache, ttl=ttl, guids=include_guids)
 
     def seasons(
         self, show: Show | ItemRef, *, cache: CacheMode = None, ttl: float | None = None
@@ -125,7 +121,7 @@ class Metadata(Resource):
         """A show's seasons, in order."""
         from plexkit.models import Season
 
-        return _only(Season, self.children(show, cache=cache, ttl=ttl))
+        return _only(Season, self._below(show, leaves=False, cache=cache, ttl=ttl))
 
     def episodes(
         self,
@@ -138,8 +134,8 @@ class Metadata(Resource):
         """Every episode of a show, or of one season."""
         from plexkit.models import Episode
 
-        found = self.all_leaves(
-            show_or_season, cache=cache, ttl=ttl, include_guids=include_guids
+        found = self._below(
+            show_or_season, leaves=True, cache=cache, ttl=ttl, guids=include_guids
         )
         return _only(Episode, found)
 
@@ -149,7 +145,7 @@ class Metadata(Resource):
         """An artist's albums."""
         from plexkit.models import Album
 
-        return _only(Album, self.children(artist, cache=cache, ttl=ttl))
+        return _only(Album, self._below(artist, leaves=False, cache=cache, ttl=ttl))
 
     def tracks(
         self,
@@ -162,8 +158,8 @@ class Metadata(Resource):
         """Every track of an album, or of an artist."""
         from plexkit.models import Track
 
-        found = self.all_leaves(
-            album_or_artist, cache=cache, ttl=ttl, include_guids=include_guids
+        found = self._below(
+            album_or_artist, leaves=True, cache=cache, ttl=ttl, guids=include_guids
         )
         return _only(Track, found)
 
@@ -240,13 +236,7 @@ class Metadata(Resource):
     def locked_fields(self, item: ItemRef) -> frozenset[str]:
         """The item's locked fields, by the names `edit` and `lock` take."""
         rating_key = rating_key_of(item)
-        data, _ = self._client.get_data(endpoints.metadata(rating_key), cache=False)
-        entries = children_of(data, "Metadata")
-        if not entries:
-            raise not_found(
-                f"no item with rating key {rating_key!r}",
-                endpoints.metadata(rating_key).path,
-            )
+        entries = self._entries(endpoints.metadata(rating_key), rating_key)
         return edits.locked_fields(entries[0])
 
     def _current_tags(
@@ -254,12 +244,29 @@ class Metadata(Resource):
     ) -> dict[str, list[str]] | None:
         if not elements:
             return None
-        spec = endpoints.metadata_many(ids)
+        return edits.current_tags(self._entries(endpoints.metadata_many(ids), ids), elements)
+
+    def _below(
+        self,
+        item: ItemRef,
+        *,
+        leaves: bool,
+        cache: CacheMode,
+        ttl: float | None,
+        guids: bool = False,
+    ) -> tuple[Item, ...]:
+        """The children (or, with ``leaves``, every leaf) below ``item``."""
+        spec = endpoints.children(rating_key_of(item), leaves=leaves, include_guids=guids)
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
+        return items_from(data)
+
+    def _entries(self, spec: endpoints.RequestSpec, keys: object) -> list[Mapping[str, Any]]:
+        """The fresh ``Metadata`` entries ``spec`` answers; `NotFoundError` when there are none."""
         data, _ = self._client.get_data(spec, cache=False)
         entries = children_of(data, "Metadata")
         if not entries:
-            raise not_found(f"no item with rating key {ids!r}", spec.path)
-        return edits.current_tags(entries, elements)
+            raise not_found(f"no item with rating key {keys!r}", spec.path)
+        return entries
 
     def matches(
         self,

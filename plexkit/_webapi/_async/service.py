@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, TypeVar
 
+import attrs
+
 from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.status import body_excerpt, error_for_status
 from plexkit._http import httpx, timeout_for, transport_error
@@ -29,11 +31,25 @@ from plexkit.errors import (
     UnauthorizedError,
 )
 
-__all__ = ["AsyncJSONService", "AsyncServiceClient"]
+__all__ = ["AsyncJSONService", "AsyncServiceClient", "AsyncServiceOptions"]
 
 log = get_logger(__name__)
 
 _JSON = "application/json"
+
+
+@attrs.frozen(kw_only=True)
+class AsyncServiceOptions:
+    """How a service client reaches its API: the constructor keywords of the TMDB and TVDB
+    clients after their credentials, gathered once and handed to the driver as they are."""
+
+    base_url: str
+    ttls: Mapping[str, float] = attrs.field(factory=dict)
+    timeouts: Timeouts | None = None
+    max_retries: int = 5
+    retry_backoff: float = 0.5
+    transport: httpx.AsyncBaseTransport | None = None
+    cache: AsyncResponseCache | bool | None = None
 
 
 class AsyncJSONService:
@@ -42,34 +58,26 @@ class AsyncJSONService:
     service = "service"
     """The API's name in messages ("TMDB", "TVDB")."""
 
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        ttls: Mapping[str, float],
-        timeouts: Timeouts | None = None,
-        max_retries: int = 5,
-        retry_backoff: float = 0.5,
-        transport: httpx.AsyncBaseTransport | None = None,
-        cache: AsyncResponseCache | bool | None = None,
-    ) -> None:
+    def __init__(self, options: AsyncServiceOptions) -> None:
+        max_retries, retry_backoff = options.max_retries, options.retry_backoff
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an int >= 0, not {max_retries!r}")
         if isinstance(retry_backoff, bool) or not isinstance(retry_backoff, (int, float)):
             raise ConfigurationError(f"retry_backoff must be seconds, not {retry_backoff!r}")
-        self.base_url = base_url.rstrip("/")
-        self.timeouts = timeouts or Timeouts()
+        self.base_url = options.base_url.rstrip("/")
+        self.timeouts = options.timeouts or Timeouts()
         self.max_retries = max_retries
         self.retry_backoff = float(retry_backoff)
-        self.ttls = dict(ttls)
+        self.ttls = dict(options.ttls)
         install_log_redaction()
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             headers={"Accept": _JSON},
             timeout=timeout_for(self.timeouts),
-            transport=transport,
+            transport=options.transport,
             follow_redirects=False,
         )
+        cache = options.cache
         if cache is True:
             cache = AsyncResponseCache()
         self.cache: AsyncResponseCache | None = cache or None

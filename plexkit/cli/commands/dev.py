@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from plexkit._fake_sizes import SIZES
+
 __all__ = ["app"]
 
 app = typer.Typer()
@@ -32,28 +34,20 @@ def fake_server(
     port: Annotated[int, typer.Option(help="Port to listen on; 0 picks a free one.")] = 32400,
     token: Annotated[str, typer.Option(help="The owner's X-Plex-Token.")] = "fake-token",
     seed: Annotated[int, typer.Option(help="Library generation seed.")] = 0,
-    movies: Annotated[int, typer.Option(help="Movies in the library.", min=0)] = 200,
-    shows: Annotated[int, typer.Option(help="TV shows in the library.", min=0)] = 20,
-    artists: Annotated[int, typer.Option(help="Music artists in the library.", min=0)] = 10,
-    photo_albums: Annotated[int, typer.Option(help="Photo albums in the library.", min=0)] = 3,
-    history: Annotated[int, typer.Option(help="Watch history entries.", min=0)] = 200,
+    movies: Annotated[int, typer.Option(help=SIZES["movies"][1], min=0)] = SIZES["movies"][0],
+    shows: Annotated[int, typer.Option(help=SIZES["shows"][1], min=0)] = SIZES["shows"][0],
+    artists: Annotated[int, typer.Option(help=SIZES["artists"][1], min=0)] = SIZES["artists"][0],
+    photo_albums: Annotated[int, typer.Option(help=SIZES["photo_albums"][1], min=0)] = SIZES[
+        "photo_albums"
+    ][0],
+    history: Annotated[int, typer.Option(help=SIZES["history"][1], min=0)] = SIZES["history"][0],
 ) -> None:
     """Serve a fake Plex Media Server with a generated library until Ctrl-C.
 
     Examples: plexkit fake-server --port 0; plexkit fake-server --movies 50000 --port 32401,
     then in another terminal: plexkit --url http://127.0.0.1:32401 --token fake-token sections
     """
+    options = dict(locals())  # the parameters above are exactly serve's keywords
     from plexkit.testing.cli import serve
 
-    code = serve(
-        host=host,
-        port=port,
-        token=token,
-        seed=seed,
-        movies=movies,
-        shows=shows,
-        artists=artists,
-        photo_albums=photo_albums,
-        history=history,
-    )
-    raise typer.Exit(code)
+    raise typer.Exit(serve(**options))

@@ -143,6 +143,11 @@ def _resources_xml(resources: list[dict[str, Any]]) -> bytes:
             ElementTree.SubElement(
                 device, "Connection", {k: text(v) for k, v in connection.items()}
             )
+    return _xml_bytes(root)
+
+
+def _xml_bytes(root: ElementTree.Element) -> bytes:
+    """The document ``root`` heads, with its XML declaration (as plex.tv sends it)."""
     data: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
     return data
 
@@ -153,7 +158,7 @@ def _xml_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _user_container(owner: FakeUser, users: list[dict[str, Any]]) -> ElementTree.Element:
+def _users_document(owner: FakeUser, users: list[dict[str, Any]]) -> bytes:
     """``<MediaContainer friendlyName="myPlex" ...>`` with one ``<User>`` per entry (a
     ``"Server"`` list becomes its ``<Server>`` children)."""
     root = ElementTree.Element(
@@ -169,7 +174,7 @@ def _user_container(owner: FakeUser, users: list[dict[str, Any]]) -> ElementTree
         element = ElementTree.SubElement(root, "User", attributes)
         for server in user.get("Server", []):
             ElementTree.SubElement(element, "Server", {k: _xml_text(v) for k, v in server.items()})
-    return root
+    return _xml_bytes(root)
 
 
 def _users_xml(owner: FakeUser, friends: list[FakeFriend]) -> bytes:
@@ -214,10 +219,7 @@ def _users_xml(owner: FakeUser, friends: list[FakeFriend]) -> bytes:
         }
         for f in friends
     ]
-    data: bytes = ElementTree.tostring(
-        _user_container(owner, users), encoding="utf-8", xml_declaration=True
-    )
-    return data
+    return _users_document(owner, users)
 
 
 def _home_users_xml(owner: FakeUser, members: list[FakeFriend]) -> bytes:
@@ -255,7 +257,4 @@ def _home_users_xml(owner: FakeUser, members: list[FakeFriend]) -> bytes:
         }
         for m in members
     ]
-    data: bytes = ElementTree.tostring(
-        _user_container(owner, users), encoding="utf-8", xml_declaration=True
-    )
-    return data
+    return _users_document(owner, users)

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plexkit.models.item_types import PLAYLIST_TYPES
 from plexkit.testing import query, uris
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import HTTPError, container, context, paged, selector
@@ -74,13 +75,8 @@ async def playlist_items(request: Request) -> Response:
 
 
 _TYPES = {"video", "audio", "photo"}
-_KIND_TYPES = {
-    "movie": "video",
-    "episode": "video",
-    "clip": "video",
-    "track": "audio",
-    "photo": "photo",
-}
+_PLAYABLE = frozenset({"movie", "episode", "clip", "track", "photo"})
+"""The kinds a playlist holds itself (their playlist type: `PLAYLIST_TYPES`)."""
 
 
 def _entries(library: FakeLibrary, node: Node, select: Selector | None = None) -> list[Node]:
@@ -112,7 +108,7 @@ def _leaves(library: FakeLibrary, nodes: list[Node]) -> list[Node]:
     """Playlists hold playable items: a show or album adds its episodes or tracks."""
     out: list[Node] = []
     for node in nodes:
-        if node.kind in _KIND_TYPES:
+        if node.kind in _PLAYABLE:
             out.append(node)
         elif node.kind in ("show", "season", "artist", "album", "photoalbum"):
             out.extend(_leaves(library, library.leaves(node)))
@@ -160,7 +156,7 @@ async def create(request: Request) -> Response:
             if not target.items:
                 raise HTTPError(400, "a playlist needs items")
             items = _leaves(library, target.items)
-            if any(_KIND_TYPES[n.kind] != kind for n in items):
+            if any(PLAYLIST_TYPES[n.kind] != kind for n in items):
                 raise HTTPError(400, f"only {kind} items can be in a {kind} playlist")
             node = library.add_playlist(title, items, playlist_type=kind, added_at=library.now())
         _refresh(library, node)
@@ -206,7 +202,7 @@ async def add_items(request: Request) -> Response:
         else:
             items = _leaves(library, target.items)
             kind = node.data["playlistType"]
-            if any(_KIND_TYPES[n.kind] != kind for n in items):
+            if any(PLAYLIST_TYPES[n.kind] != kind for n in items):
                 raise HTTPError(400, f"only {kind} items can be in a {kind} playlist")
             node.children.extend(items)
             node.item_ids.extend(library.next_id("playlistItem") for _ in items)

@@ -12,9 +12,17 @@ from plexkit.testing.respond import account_id, context, paged, section_of
 from plexkit.testing.store import Node, Section
 from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.views import library_attrs, row
-from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, Wire
+from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, TYPE_NUMBERS, Wire
 
-_RECENT_TYPES = {"movie": (1,), "show": (4,), "artist": (9,), "photo": (13,)}
+_RECENT_TYPES = {
+    section: (TYPE_NUMBERS[kind],)
+    for section, kind in {
+        "movie": "movie",
+        "show": "episode",
+        "artist": "album",
+        "photo": "photo",
+    }.items()
+}
 
 _MIXED: Wire = {
     "allowSync": False,
@@ -59,6 +67,10 @@ async def on_deck(request: Request) -> Response:
     return paged(request, _MIXED, nodes, lambda n: row(library, n, section_fields=True))
 
 
+_RECENT_NUMBERS = tuple(TYPE_NUMBERS[kind] for kind in ("movie", "season", "album", "photo"))
+"""What ``/library/recentlyAdded`` lists (movies, seasons, albums, photos)."""
+
+
 async def recently_added(request: Request) -> Response:
     """``GET /library/recentlyAdded``: movies, seasons and albums, newest first."""
     library = context(request).library
@@ -67,7 +79,7 @@ async def recently_added(request: Request) -> Response:
         nodes = [
             n
             for section in library.sections.values()
-            for t in (1, 3, 9, 13)
+            for t in _RECENT_NUMBERS
             for n in library.items(section, t)
         ]
         return sorted(nodes, key=_added, reverse=True)

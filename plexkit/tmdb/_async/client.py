@@ -6,8 +6,12 @@ from collections.abc import Mapping
 
 from plexkit._http import httpx
 from plexkit._redact import register_secret
-from plexkit._webapi._async.service import AsyncJSONService, AsyncServiceClient
-from plexkit._webapi.calls import Auth, Call
+from plexkit._webapi._async.service import (
+    AsyncJSONService,
+    AsyncServiceClient,
+    AsyncServiceOptions,
+)
+from plexkit._webapi.calls import Auth, Call, positive_id
 from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
@@ -23,12 +27,6 @@ DEFAULT_TTLS: Mapping[str, float] = {
     "tmdb_season": 86400.0,
 }
 """Seconds each kind of answer stays cached (a collection changes when a film is announced)."""
-
-
-def _positive_id(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigurationError(f"{what} must be a positive int, not {value!r}")
-    return value
 
 
 class AsyncTMDBClient(AsyncServiceClient):
@@ -66,9 +64,8 @@ class AsyncTMDBClient(AsyncServiceClient):
         self._secret = secret.strip()
         self._bearer = read_token is not None
         self._language = language
-        self._service = _TMDBService(
-            self,
-            base_url,
+        options = AsyncServiceOptions(
+            base_url=base_url,
             ttls={**DEFAULT_TTLS, **(ttls or {})},
             timeouts=timeouts,
             max_retries=max_retries,
@@ -76,6 +73,7 @@ class AsyncTMDBClient(AsyncServiceClient):
             transport=transport,
             cache=cache,
         )
+        self._service = _TMDBService(self, options)
 
     def __repr__(self) -> str:
         kind = "read token" if self._bearer else "api key"
@@ -83,23 +81,23 @@ class AsyncTMDBClient(AsyncServiceClient):
 
     async def collection(self, collection_id: int) -> TMDBCollection:
         """Collection Details: the collection and all its parts with release dates."""
-        number = _positive_id(collection_id, "collection_id")
+        number = positive_id(collection_id, "collection_id")
         data = await self._service.get(f"/collection/{number}", "tmdb_collection")
         return TMDBCollection.from_json(data)
 
     async def movie(self, movie_id: int) -> TMDBMovie:
         """Movie Details, with ``belongs_to_collection``."""
-        number = _positive_id(movie_id, "movie_id")
+        number = positive_id(movie_id, "movie_id")
         return TMDBMovie.from_json(await self._service.get(f"/movie/{number}", "tmdb_movie"))
 
     async def tv_series(self, series_id: int) -> TMDBSeries:
         """TV Series Details: the series and its seasons."""
-        number = _positive_id(series_id, "series_id")
+        number = positive_id(series_id, "series_id")
         return TMDBSeries.from_json(await self._service.get(f"/tv/{number}", "tmdb_tv"))
 
     async def tv_season(self, series_id: int, season_number: int) -> TMDBSeason:
         """TV Season Details: one season's episodes with their air dates."""
-        number = _positive_id(series_id, "series_id")
+        number = positive_id(series_id, "series_id")
         if isinstance(season_number, bool) or not isinstance(season_number, int):
             raise ConfigurationError(f"season_number must be an int, not {season_number!r}")
         if season_number < 0:
@@ -119,27 +117,8 @@ class AsyncTMDBClient(AsyncServiceClient):
 class _TMDBService(AsyncJSONService):
     service = "TMDB"
 
-    def __init__(
-        self,
-        owner: AsyncTMDBClient,
-        base_url: str,
-        *,
-        ttls: Mapping[str, float],
-        timeouts: Timeouts | None,
-        max_retries: int,
-        retry_backoff: float,
-        transport: httpx.AsyncBaseTransport | None,
-        cache: AsyncResponseCache | bool | None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            ttls=ttls,
-            timeouts=timeouts,
-            max_retries=max_retries,
-            retry_backoff=retry_backoff,
-            transport=transport,
-            cache=cache,
-        )
+    def __init__(self, owner: AsyncTMDBClient, options: AsyncServiceOptions) -> None:
+        super().__init__(options)
         self._owner = owner
 
     def _cache_scope(self) -> str | None:

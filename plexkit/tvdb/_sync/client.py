@@ -12,8 +12,12 @@ from collections.abc import Mapping
 from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._synchronization import Lock
-from plexkit._webapi._sync.service import JSONService, ServiceClient
-from plexkit._webapi.calls import Auth, Call
+from plexkit._webapi._sync.service import (
+    JSONService,
+    ServiceClient,
+    ServiceOptions,
+)
+from plexkit._webapi.calls import Auth, Call, positive_id
 from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
@@ -62,9 +66,8 @@ class TVDBClient(ServiceClient):
         self._lock = Lock()
         self.logins = 0
         """How many times this client logged in (one, plus one per renewed token)."""
-        self._service = _TVDBService(
-            self,
-            base_url,
+        options = ServiceOptions(
+            base_url=base_url,
             ttls={**DEFAULT_TTLS, **(ttls or {})},
             timeouts=timeouts,
             max_retries=max_retries,
@@ -72,6 +75,7 @@ class TVDBClient(ServiceClient):
             transport=transport,
             cache=cache,
         )
+        self._service = _TVDBService(self, options)
 
     def __repr__(self) -> str:
         state = "logged in" if self._token else "not logged in"
@@ -85,8 +89,7 @@ class TVDBClient(ServiceClient):
         self, series_id: int, season_type: str = "default", *, page: int = 0
     ) -> TVDBEpisodePage:
         """One page of a series' episodes in the ``season_type`` ordering."""
-        if isinstance(series_id, bool) or not isinstance(series_id, int) or series_id <= 0:
-            raise ConfigurationError(f"series_id must be a positive int, not {series_id!r}")
+        positive_id(series_id, "series_id")
         if season_type not in SEASON_TYPES:
             raise ConfigurationError(
                 f"season_type must be one of {', '.join(SEASON_TYPES)}, not {season_type!r}"
@@ -140,27 +143,8 @@ class TVDBClient(ServiceClient):
 class _TVDBService(JSONService):
     service = "TVDB"
 
-    def __init__(
-        self,
-        owner: TVDBClient,
-        base_url: str,
-        *,
-        ttls: Mapping[str, float],
-        timeouts: Timeouts | None,
-        max_retries: int,
-        retry_backoff: float,
-        transport: httpx.BaseTransport | None,
-        cache: ResponseCache | bool | None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            ttls=ttls,
-            timeouts=timeouts,
-            max_retries=max_retries,
-            retry_backoff=retry_backoff,
-            transport=transport,
-            cache=cache,
-        )
+    def __init__(self, owner: TVDBClient, options: ServiceOptions) -> None:
+        super().__init__(options)
         self._owner = owner
 
     def _cache_scope(self) -> str | None:
