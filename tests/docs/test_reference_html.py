@@ -72,6 +72,7 @@ def test_reference_shows_public_paths_only(site: Path) -> None:
     ids = re.findall(r'id="(plexkit\.[^"]+)"', raw)
     assert "plexkit.resources.Library.items" in ids
     assert "plexkit.resources.History.iter" in ids
+    assert {"plexkit.Page.next", "plexkit.Page.has_more", "plexkit.AsyncPage.next"} <= set(ids)
     private = sorted({i for i in ids if re.search(r"\._[a-z]", i)})
     assert private == [], private[:10]
     text = text_of(site / "reference" / "index.html")

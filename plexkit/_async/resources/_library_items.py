@@ -1,7 +1,7 @@
 """Library item listings: one page of a section's items, or every item page by page.
 
 A listing with ``type="movie"`` (or any other item type name) is typed as that type's model:
-``Page[Movie]``, ``AsyncIterator[Movie]``.
+``AsyncPage[Movie]``, ``AsyncIterator[Movie]``.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ import functools
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
+from plexkit._async.pages import AsyncPage
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import iterate, page
 from plexkit._async.resources.sorting import AsyncSortCheck
 from plexkit._core import endpoints
 from plexkit._core.endpoints import ParamValue
-from plexkit._core.paging import Page, check_window
+from plexkit._core.paging import check_window
 from plexkit._core.refs import SectionRef, item_class, section_key_of
 from plexkit.filters import Condition
 
@@ -67,51 +68,51 @@ class AsyncLibraryItems(Resource):
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Movie]: ...
+    ) -> AsyncPage[Movie]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Show]: ...
+    ) -> AsyncPage[Show]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Season]: ...
+    ) -> AsyncPage[Season]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Episode]: ...
+    ) -> AsyncPage[Episode]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Clip]: ...
+    ) -> AsyncPage[Clip]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Artist]: ...
+    ) -> AsyncPage[Artist]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Album]: ...
+    ) -> AsyncPage[Album]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Track]: ...
+    ) -> AsyncPage[Track]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_ItemsOptions]
-    ) -> Page[PhotoAlbum]: ...
+    ) -> AsyncPage[PhotoAlbum]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Photo]: ...
+    ) -> AsyncPage[Photo]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Playlist]: ...
+    ) -> AsyncPage[Playlist]: ...
     @overload
     async def items(
         self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Collection]: ...
+    ) -> AsyncPage[Collection]: ...
     @overload
     async def items(
         self,
@@ -119,7 +120,7 @@ class AsyncLibraryItems(Resource):
         *,
         type: int | str | None = None,
         **options: Unpack[_ItemsOptions],
-    ) -> Page[Item]: ...
+    ) -> AsyncPage[Item]: ...
     async def items(
         self,
         section: SectionRef,
@@ -132,10 +133,11 @@ class AsyncLibraryItems(Resource):
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
-    ) -> Page[Any]:
-        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*).
+    ) -> AsyncPage[Any]:
+        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*);
+        ``await page.next()`` reads the page after it with the same arguments.
 
-        With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
+        With ``type="movie"`` (or another item type name) the page is typed `AsyncPage[Movie]`:
         entries of another class (an unreadable one) are left out of ``items``.
         ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
         condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.

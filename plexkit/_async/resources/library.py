@@ -1,7 +1,7 @@
 """Library sections, their items, search, collections and scans.
 
 A section is a ``Section``, its key or its title wherever one is taken. A listing with
-``type="movie"`` (or any other item type name) is typed as that type's model: ``Page[Movie]``.
+``type="movie"`` (or any other item type name) is typed as that type's model: ``AsyncPage[Movie]``.
 Each job is a module of its own (``_library_sections``, ``_library_items``,
 ``_library_search``, ``_library_scans``, ``_library_walk``); `AsyncLibrary` puts them
 together with the collections and agents.

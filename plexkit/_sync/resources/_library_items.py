@@ -11,12 +11,13 @@ import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
+from plexkit._sync.pages import Page
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import iterate, page
 from plexkit._sync.resources.sorting import SortCheck
 from plexkit._core import endpoints
 from plexkit._core.endpoints import ParamValue
-from plexkit._core.paging import Page, check_window
+from plexkit._core.paging import check_window
 from plexkit._core.refs import SectionRef, item_class, section_key_of
 from plexkit.filters import Condition
 
@@ -134,9 +135,10 @@ class LibraryItems(Resource):
         ttl: float | None = None,
         include_guids: bool = False,
     ) -> Page[Any]:
-        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*).
+        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*);
+        ``page.next()`` reads the page after it with the same arguments.
 
-        With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
+        With ``type="movie"`` (or another item type name) the page is typed `Page[Movie]`:
         entries of another class (an unreadable one) are left out of ``items``.
         ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
         condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.

@@ -7,10 +7,11 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from plexkit._sync.pages import Page
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import read_all, read_page
 from plexkit._core import endpoints
-from plexkit._core.paging import Page, check_window
+from plexkit._core.paging import check_window
 from plexkit.errors import ConfigurationError
 from plexkit.models import history_from
 
@@ -41,7 +42,8 @@ class History(Resource):
         ttl: float | None = None,
     ) -> Page[HistoryEntry]:
         """One page of history entries (``limit``/``offset`` map to X-Plex-Container-*);
-        `iter` reads every page."""
+        ``page.next()`` reads the page after it with the same filters, `iter` every
+        page."""
         if limit is None:
             raise ConfigurationError("history.list() reads one page; history.iter() reads all")
         check_window(offset, limit)
