@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE
 from plexkit._async.resources._library_items import AsyncLibraryItems
 from plexkit._async.resources.walk import DEFAULT_PAGES_IN_FLIGHT, AsyncWalk, WalkOptions
-from plexkit._core.endpoints import ParamValue
-from plexkit._core.refs import SectionRef, item_class
+from plexkit._core.refs import item_class
 from plexkit.filters import Condition
+from plexkit.types import ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._async.client import CacheMode
     from plexkit.models import (
         Album,
         Artist,
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncLibraryWalk"]
 

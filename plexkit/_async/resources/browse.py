@@ -11,7 +11,6 @@ from plexkit.models import structure
 from plexkit.models.item_types import ITEM_TYPE_NAMES
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
     from plexkit.models.browse import (
         FieldType,
         FilterChoice,
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
         SectionFilter,
         SectionSort,
     )
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncBrowse"]
 

@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from plexkit._async.pages import AsyncPage
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import read_all, read_page
 from plexkit._core import endpoints
@@ -15,8 +14,9 @@ from plexkit.errors import ConfigurationError
 from plexkit.models import history_from
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
+    from plexkit import AsyncPage
     from plexkit.models import HistoryEntry
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncHistory"]
 

@@ -9,8 +9,8 @@ from plexkit._core import browse
 from plexkit.models import hubs_from, items_from
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
     from plexkit.models import Hub, Item
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncHubs"]
 

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE
 from plexkit._sync.resources._library_items import LibraryItems
 from plexkit._sync.resources.walk import DEFAULT_PAGES_IN_FLIGHT, Walk, WalkOptions
-from plexkit._core.endpoints import ParamValue
-from plexkit._core.refs import SectionRef, item_class
+from plexkit._core.refs import item_class
 from plexkit.filters import Condition
+from plexkit.types import ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._sync.client import CacheMode
     from plexkit.models import (
         Album,
         Artist,
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.types import CacheMode
 
 __all__ = ["LibraryWalk"]
 

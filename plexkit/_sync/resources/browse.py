@@ -12,7 +12,6 @@ from plexkit.models import structure
 from plexkit.models.item_types import ITEM_TYPE_NAMES
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models.browse import (
         FieldType,
         FilterChoice,
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
         SectionFilter,
         SectionSort,
     )
+    from plexkit.types import CacheMode
 
 __all__ = ["Browse"]
 

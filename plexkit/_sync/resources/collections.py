@@ -5,12 +5,12 @@ and order, delete. Reading collections is ``library.collections()``/``library.co
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 from plexkit._sync.resources._lists import ListResource
 from plexkit._core import collections as specs
 from plexkit._core.collections import CollectionMode, CollectionOrder
-from plexkit._core.endpoints import ParamValue, item_type_number
+from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import (
     ItemRef,
     collection_key,
@@ -22,14 +22,12 @@ from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPES
+from plexkit.types import CollectionRef, ParamValue
 
 if TYPE_CHECKING:
     from plexkit.models import Collection
 
 __all__ = ["Collections", "CollectionRef"]
-
-CollectionRef: TypeAlias = "Collection | str | int"
-"""A collection: its model, its rating key or its key path (``/library/collections/12``)."""
 
 
 def _refs(items: Iterable[ItemRef] | ItemRef) -> list[ItemRef]:

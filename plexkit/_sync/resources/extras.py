@@ -11,8 +11,8 @@ from plexkit._core.references import ItemRef, item_keys
 from plexkit.models import items_from
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import Clip
+    from plexkit.types import CacheMode
 
 __all__ = ["Extras"]
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from plexkit._sync.pages import Page
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import read_all, read_page
 from plexkit._core import endpoints
@@ -16,8 +15,9 @@ from plexkit.errors import ConfigurationError
 from plexkit.models import history_from
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
+    from plexkit import Page
     from plexkit.models import HistoryEntry
+    from plexkit.types import CacheMode
 
 __all__ = ["History"]
 

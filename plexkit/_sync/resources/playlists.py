@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from plexkit._sync.resources._base import children_of, not_found
 from plexkit._sync.resources._lists import ListResource
 from plexkit._core import playlists as specs
-from plexkit._core.endpoints import ParamValue, item_type_number
+from plexkit._core.endpoints import item_type_number
 from plexkit._core.playlists import PlaylistType
 from plexkit._core.references import (
     ItemRef,
@@ -25,15 +25,13 @@ from plexkit._core.references import (
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
+from plexkit.types import ParamValue, PlaylistRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import BaseItem, Item, Playlist
+    from plexkit.types import CacheMode
 
 __all__ = ["Playlists", "PlaylistRef"]
-
-PlaylistRef: TypeAlias = "Playlist | str | int"
-"""A playlist: its model, its rating key or its key path (``/playlists/12``)."""
 
 
 @functools.cache
