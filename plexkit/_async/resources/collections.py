@@ -21,7 +21,7 @@ from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPES
-from plexkit.types import CollectionRef, ParamValue
+from plexkit.types import CollectionRef, ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import Collection
@@ -62,7 +62,7 @@ class AsyncCollections(ListResource):
 
     async def create(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         items: Iterable[ItemRef],
         *,
@@ -74,14 +74,15 @@ class AsyncCollections(ListResource):
         refs = _refs(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
+        section = await self._section_key(section_key)
         uri = items_uri(await self._machine_identifier(), keys)
-        spec = specs.create(section_key, title, uri, type=number, smart=False)
+        spec = specs.create(section, title, uri, type=number, smart=False)
         data, _ = await self._client.get_data(spec)
         return _one(data, spec.path)
 
     async def create_smart(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         *,
         type: int | str,
@@ -94,15 +95,16 @@ class AsyncCollections(ListResource):
         number = item_type_number(type)
         if number is None:
             raise ConfigurationError("a smart collection needs the type of item it holds")
+        section = await self._section_key(section_key)
         uri = section_uri(
             await self._machine_identifier(),
-            section_key,
+            section,
             type=number,
             filters=filters,
             sort=sort,
             limit=limit,
         )
-        spec = specs.create(section_key, title, uri, type=number, smart=True)
+        spec = specs.create(section, title, uri, type=number, smart=True)
         data, _ = await self._client.get_data(spec)
         return _one(data, spec.path)
 

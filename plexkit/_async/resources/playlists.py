@@ -24,7 +24,7 @@ from plexkit._core.references import (
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
-from plexkit.types import ParamValue, PlaylistRef
+from plexkit.types import ParamValue, PlaylistRef, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import BaseItem, Item, Playlist
@@ -145,7 +145,7 @@ class AsyncPlaylists(ListResource):
     async def create_smart(
         self,
         title: str,
-        section_key: str | int,
+        section_key: SectionRef,
         *,
         type: int | str,
         filters: Mapping[str, ParamValue | None] | Condition | None = None,
@@ -163,7 +163,7 @@ class AsyncPlaylists(ListResource):
         )
         uri = section_uri(
             await self._machine_identifier(),
-            section_key,
+            await self._section_key(section_key),
             type=number,
             filters=filters,
             sort=sort,

@@ -22,7 +22,7 @@ from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPES
-from plexkit.types import CollectionRef, ParamValue
+from plexkit.types import CollectionRef, ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import Collection
@@ -63,7 +63,7 @@ class Collections(ListResource):
 
     def create(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         items: Iterable[ItemRef],
         *,
@@ -75,14 +75,15 @@ class Collections(ListResource):
         refs = _refs(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
+        section = self._section_key(section_key)
         uri = items_uri(self._machine_identifier(), keys)
-        spec = specs.create(section_key, title, uri, type=number, smart=False)
+        spec = specs.create(section, title, uri, type=number, smart=False)
         data, _ = self._client.get_data(spec)
         return _one(data, spec.path)
 
     def create_smart(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         *,
         type: int | str,
@@ -95,15 +96,16 @@ class Collections(ListResource):
         number = item_type_number(type)
         if number is None:
             raise ConfigurationError("a smart collection needs the type of item it holds")
+        section = self._section_key(section_key)
         uri = section_uri(
             self._machine_identifier(),
-            section_key,
+            section,
             type=number,
             filters=filters,
             sort=sort,
             limit=limit,
         )
-        spec = specs.create(section_key, title, uri, type=number, smart=True)
+        spec = specs.create(section, title, uri, type=number, smart=True)
         data, _ = self._client.get_data(spec)
         return _one(data, spec.path)
 

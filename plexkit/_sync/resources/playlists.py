@@ -25,7 +25,7 @@ from plexkit._core.references import (
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
-from plexkit.types import ParamValue, PlaylistRef
+from plexkit.types import ParamValue, PlaylistRef, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import BaseItem, Item, Playlist
@@ -146,7 +146,7 @@ class Playlists(ListResource):
     def create_smart(
         self,
         title: str,
-        section_key: str | int,
+        section_key: SectionRef,
         *,
         type: int | str,
         filters: Mapping[str, ParamValue | None] | Condition | None = None,
@@ -164,7 +164,7 @@ class Playlists(ListResource):
         )
         uri = section_uri(
             self._machine_identifier(),
-            section_key,
+            self._section_key(section_key),
             type=number,
             filters=filters,
             sort=sort,
