@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from plexkit import AsyncPlexClient, ConfigurationError, PlexClient
+from plexkit.models import UnknownItem
 from plexkit.testing import FakePlexServer
 
 pytestmark = pytest.mark.anyio
@@ -91,3 +92,14 @@ async def test_smart_lists_take_a_section_title(client: Any) -> None:
     section = await resolve(client.library.section("Movies"))
     titles = {c.title for c in await resolve(client.library.collections(section))}
     assert "Everything" in titles
+
+
+async def test_an_unreadable_item_with_a_rating_key_is_still_an_item(client: Any) -> None:
+    movie = (await resolve(client.library.items("Movies", type="movie", limit=1))).items[0]
+    odd = UnknownItem(type="movie", rating_key=movie.rating_key, title="odd")
+    playlist = await resolve(client.playlists.create("Odd", [odd], type="video"))
+    assert [entry.rating_key for entry in await resolve(client.playlists.items(playlist))] == [
+        movie.rating_key
+    ]
+    with pytest.raises(ConfigurationError, match="no rating key"):
+        await resolve(client.playlists.create("None", [UnknownItem(title="k")], type="video"))

@@ -81,6 +81,7 @@ def test_reference_shows_public_paths_only(site: Path) -> None:
 
 PUBLIC_ANNOTATIONS = {
     "SectionRef": "plexkit.types.SectionRef",
+    "ItemRef": "plexkit.types.ItemRef",
     "CacheMode": "plexkit.types.CacheMode",
     "ParamValue": "plexkit.types.ParamValue",
     "ItemsOptions": "plexkit.types.ItemsOptions",

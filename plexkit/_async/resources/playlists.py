@@ -15,7 +15,6 @@ from plexkit._core import playlists as specs
 from plexkit._core.endpoints import item_type_number
 from plexkit._core.playlists import PlaylistType
 from plexkit._core.references import (
-    ItemRef,
     item_keys,
     items_uri,
     playlist_key,
@@ -24,7 +23,7 @@ from plexkit._core.references import (
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
-from plexkit.types import ParamValue, PlaylistRef, SectionRef
+from plexkit.types import ItemRef, ParamValue, PlaylistRef, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import BaseItem, Item, Playlist
@@ -131,9 +130,11 @@ class AsyncPlaylists(ListResource):
     ) -> Playlist:
         """A new playlist of ``items`` (models or rating keys; shows and albums add their
         episodes or tracks). ``type`` is read from the models unless given."""
-        from plexkit.models import BaseItem
+        from plexkit.models import BaseItem, UnknownItem
 
-        refs: list[ItemRef] = [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+        refs: list[ItemRef] = (
+            [items] if isinstance(items, (str, int, BaseItem, UnknownItem)) else list(items)
+        )
         specs.check_title(title)
         keys = item_keys(refs)
         kind = _playlist_type(refs, type)
@@ -175,10 +176,12 @@ class AsyncPlaylists(ListResource):
 
     async def add(self, playlist: PlaylistRef, items: Iterable[ItemRef]) -> None:
         """Append ``items`` to a regular playlist."""
-        from plexkit.models import BaseItem
+        from plexkit.models import BaseItem, UnknownItem
 
         key = playlist_key(playlist)
-        keys = item_keys(list(items) if not isinstance(items, (str, int, BaseItem)) else [items])
+        keys = item_keys(
+            list(items) if not isinstance(items, (str, int, BaseItem, UnknownItem)) else [items]
+        )
         uri = items_uri(await self._machine_identifier(), keys)
         await self._client.request(specs.add(key, uri))
 

@@ -12,7 +12,6 @@ from plexkit._core import collections as specs
 from plexkit._core.collections import CollectionMode, CollectionOrder
 from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import (
-    ItemRef,
     collection_key,
     item_keys,
     items_uri,
@@ -22,7 +21,7 @@ from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPES
-from plexkit.types import CollectionRef, ParamValue, SectionRef
+from plexkit.types import CollectionRef, ItemRef, ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import Collection
@@ -31,9 +30,9 @@ __all__ = ["Collections", "CollectionRef"]
 
 
 def _refs(items: Iterable[ItemRef] | ItemRef) -> list[ItemRef]:
-    from plexkit.models import BaseItem
+    from plexkit.models import BaseItem, UnknownItem
 
-    return [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+    return [items] if isinstance(items, (str, int, BaseItem, UnknownItem)) else list(items)
 
 
 def _type_of(items: list[ItemRef], given: int | str | None) -> int:
