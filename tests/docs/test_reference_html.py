@@ -91,6 +91,8 @@ PUBLIC_ANNOTATIONS = {
     "PlaylistRef": "plexkit.types.PlaylistRef",
     "CollectionRef": "plexkit.types.CollectionRef",
     "Page": "plexkit.Page",
+    "Walk": "plexkit.resources.Walk",
+    "WalkOptions": "plexkit.resources.WalkOptions",
 }
 
 
