@@ -2,9 +2,10 @@
 
 ``SectionRef`` (a section's model, key or title), ``ItemRef`` (an item's model or rating key),
 ``PlaylistRef``, ``CollectionRef``, ``ItemType`` (the names ``type=`` takes), ``CacheMode``
-(a call's ``cache=``) and ``ParamValue`` (a query parameter's value); and the keyword
-arguments the typed listings take besides ``type=`` (``ItemsOptions`` and the rest). Both
-clients use them.
+(a call's ``cache=``), ``ParamValue`` (a query parameter's value), the choices some calls
+take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``); and the
+keyword arguments the typed listings take besides ``type=`` (``ItemsOptions`` and the rest).
+Both clients use them.
 """
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CacheMode",
+    "CollectionMode",
+    "CollectionOrder",
     "CollectionRef",
     "ItemRef",
     "ItemType",
     "ItemsOptions",
     "IterOptions",
     "ParamValue",
+    "PlaybackState",
     "PlaylistRef",
+    "PlaylistType",
     "RecentOptions",
     "SearchOptions",
     "SectionRef",
@@ -59,6 +64,15 @@ PlaylistRef: TypeAlias = "Playlist | str | int"
 """A playlist: its model, its rating key or its key path (``/playlists/12``)."""
 CollectionRef: TypeAlias = "Collection | str | int"
 """A collection: its model, its rating key or its key path (``/library/collections/12``)."""
+
+PlaylistType: TypeAlias = Literal["video", "audio", "photo"]
+"""What a playlist holds: video, audio (tracks) or photo."""
+CollectionMode: TypeAlias = Literal["default", "hide", "hide_items", "show_items"]
+"""How the library shows a collection: its default, hide it, hide its items, or show both."""
+CollectionOrder: TypeAlias = Literal["release", "alpha", "custom"]
+"""The order of a collection's items: release date, title, or a custom order."""
+PlaybackState: TypeAlias = Literal["playing", "paused", "stopped", "buffering"]
+"""A player's state in a timeline report."""
 
 
 class ItemsOptions(TypedDict, total=False):

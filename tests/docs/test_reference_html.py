@@ -91,6 +91,10 @@ PUBLIC_ANNOTATIONS = {
     "PlaylistRef": "plexkit.types.PlaylistRef",
     "CollectionRef": "plexkit.types.CollectionRef",
     "Page": "plexkit.Page",
+    "PlaylistType": "plexkit.types.PlaylistType",
+    "CollectionMode": "plexkit.types.CollectionMode",
+    "CollectionOrder": "plexkit.types.CollectionOrder",
+    "PlaybackState": "plexkit.types.PlaybackState",
     "Walk": "plexkit.resources.Walk",
     "WalkOptions": "plexkit.resources.WalkOptions",
 }

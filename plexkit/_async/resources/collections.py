@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from plexkit._async.resources._lists import ListResource
 from plexkit._core import collections as specs
-from plexkit._core.collections import CollectionMode, CollectionOrder
 from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import (
     collection_key,
@@ -20,7 +19,14 @@ from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPES
-from plexkit.types import CollectionRef, ItemRef, ParamValue, SectionRef
+from plexkit.types import (
+    CollectionMode,
+    CollectionOrder,
+    CollectionRef,
+    ItemRef,
+    ParamValue,
+    SectionRef,
+)
 
 if TYPE_CHECKING:
     from plexkit.models import Collection

@@ -13,7 +13,6 @@ from plexkit._async.resources._base import children_of, not_found
 from plexkit._async.resources._lists import ListResource
 from plexkit._core import playlists as specs
 from plexkit._core.endpoints import item_type_number
-from plexkit._core.playlists import PlaylistType
 from plexkit._core.references import (
     item_keys,
     items_uri,
@@ -23,7 +22,7 @@ from plexkit._core.references import (
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.filters import Condition
 from plexkit.models import items_from
-from plexkit.types import ItemRef, ParamValue, PlaylistRef, SectionRef
+from plexkit.types import ItemRef, ParamValue, PlaylistRef, PlaylistType, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import BaseItem, Item, Playlist
