@@ -2,7 +2,8 @@
 
 ``next()`` asks for the following window with the arguments of the call that made the page
 (section, type, sort, filters, page size, cache); the page stays a plain value otherwise:
-equality, ``repr`` and pickling see only its items, offset, total and cache facts.
+equality (with either client's pages), hashing, ``repr`` and pickling see only its items,
+offset, total and cache facts.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ __all__ = ["AsyncPage", "following"]
 T = TypeVar("T")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class AsyncPage(BasePage[T]):
     """One page of a listing (iterate it, or read ``items``); ``next()`` fetches the next one.
 
@@ -30,7 +31,7 @@ class AsyncPage(BasePage[T]):
     """
 
     _following: Callable[[], Awaitable[AsyncPage[T] | None]] | None = attrs.field(
-        default=None, eq=False, repr=False, alias="following"
+        default=None, repr=False, alias="following"
     )
 
     async def next(self) -> AsyncPage[T] | None:
@@ -54,8 +55,7 @@ class AsyncPage(BasePage[T]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the values only: the way to the next page holds a client."""
-        values = (self.items, self.offset, self.total, self.stale, self.cache)
-        return (_unpickled, (type(self), *values))
+        return (_unpickled, (type(self), *self._values()))
 
 
 def _unpickled(

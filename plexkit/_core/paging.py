@@ -16,12 +16,13 @@ T = TypeVar("T")
 MAX_PAGE_SIZE = 5000
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class BasePage(Generic[T]):
     """One page of results: the items, where it starts, and the total the server reported.
 
     The values both clients' pages share (``plexkit.Page``, ``plexkit.AsyncPage``); each adds
-    ``next()`` in its own style.
+    ``next()`` in its own style. Pages compare and hash by these values, whichever client
+    made them.
     """
 
     items: tuple[T, ...]
@@ -34,6 +35,18 @@ class BasePage(Generic[T]):
     """True when a cache served this page because the server was unavailable."""
     cache: CacheInfo | None = None
     """Whether a cache answered and how old its copy is (None: no cache involved)."""
+
+    def _values(self) -> tuple[tuple[T, ...], int, int | None, bool, CacheInfo | None]:
+        """The page's values: ``(items, offset, total, stale, cache)``."""
+        return (self.items, self.offset, self.total, self.stale, self.cache)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BasePage):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
     def __len__(self) -> int:
         return len(self.items)

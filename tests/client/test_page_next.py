@@ -159,3 +159,19 @@ async def test_an_async_page_pickles_its_values() -> None:
     assert await copy.next() is None
     with pytest.raises(ConfigurationError, match="built by hand or unpickled"):
         await AsyncPage(items=(1,), offset=0, total=None).next()
+
+
+@pytest.mark.anyio
+async def test_pages_of_either_client_compare_by_their_values() -> None:
+    recorder = Recorder({ITEMS: paged_library(25)})
+    async with async_client(recorder) as plex:
+        first = await plex.library.items("2", limit=10)
+    with sync_client(recorder) as sync:
+        same = sync.library.items("2", limit=10)
+    assert first == same and hash(first) == hash(same) and len({first, same}) == 1
+    assert first != shifted(first)
+
+
+def shifted(page: AsyncPage[object]) -> Page[object]:
+    """A page with the same items at another offset (a different value)."""
+    return Page(items=page.items, offset=page.offset + 1, total=page.total)
