@@ -1,6 +1,7 @@
 """The client's resource groups by their public names: ``plex.library`` is a `Library`
 (`AsyncLibrary` on `AsyncPlexClient`), ``plex.metadata`` a `Metadata`, and so on, one class per
-attribute; for annotations and the API reference."""
+attribute; for annotations and the API reference. ``library.walk()`` gives a `Walk`
+(`AsyncWalk`), its keyword arguments besides ``type=`` are a `WalkOptions`."""
 
 from plexkit._async.resources import (
     AsyncAccounts,
@@ -23,6 +24,7 @@ from plexkit._async.resources import (
     AsyncURLs,
     TokenChoice,
 )
+from plexkit._async.resources.walk import AsyncWalk
 from plexkit._sync.resources import (
     Accounts,
     Activities,
@@ -43,6 +45,7 @@ from plexkit._sync.resources import (
     Sessions,
     URLs,
 )
+from plexkit._sync.resources.walk import Walk, WalkOptions
 
 __all__ = [
     "Accounts",
@@ -66,6 +69,7 @@ __all__ = [
     "AsyncServer",
     "AsyncSessions",
     "AsyncURLs",
+    "AsyncWalk",
     "Browse",
     "Collections",
     "Extras",
@@ -82,4 +86,6 @@ __all__ = [
     "Sessions",
     "TokenChoice",
     "URLs",
+    "Walk",
+    "WalkOptions",
 ]

@@ -45,6 +45,7 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
+from plexkit.types import CacheMode
 
 if TYPE_CHECKING:
     from plexkit.cache._async.control import AsyncCacheControl
@@ -54,7 +55,6 @@ __all__ = ["AsyncPlexClient", "CacheMode"]
 
 log = get_logger(__name__)
 
-CacheMode = bool | Literal["refresh"] | None
 _KEPT_HEADERS = ("content-type", "x-plex-container-total-size", "x-plex-container-start")
 
 

@@ -5,15 +5,14 @@ Creating and adding are never retried; the rest are harmless to repeat.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final
 
 from plexkit._core.endpoints import RequestSpec, _clean, check_text, path_key
 from plexkit.errors import ConfigurationError
+from plexkit.types import CollectionMode, CollectionOrder
 
 __all__ = ["MODES", "ORDERS", "add", "check_title", "create", "delete", "move", "prefs", "remove"]
 
-CollectionMode = Literal["default", "hide", "hide_items", "show_items"]
-CollectionOrder = Literal["release", "alpha", "custom"]
 MODES: Final = {"default": -1, "hide": 0, "hide_items": 1, "show_items": 2}
 """Collection modes: library default, hide the collection, hide its items, show both."""
 ORDERS: Final = {"release": 0, "alpha": 1, "custom": 2}

@@ -20,6 +20,7 @@ from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition, condition_params
 from plexkit.models.item_types import ITEM_TYPES, item_type_number
+from plexkit.types import ParamValue
 
 __all__ = [
     "ITEM_TYPES",
@@ -45,7 +46,6 @@ __all__ = [
     "sessions",
 ]
 
-ParamValue = str | int | float | bool | list[str | int] | tuple[str | int, ...]
 Params = Mapping[str, ParamValue | None]
 
 

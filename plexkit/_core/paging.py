@@ -10,25 +10,43 @@ import attrs
 from plexkit._core.cache_info import CacheInfo
 from plexkit.errors import ConfigurationError
 
-__all__ = ["MAX_PAGE_SIZE", "Page", "PageCursor", "page_headers", "total_from"]
+__all__ = ["MAX_PAGE_SIZE", "BasePage", "PageCursor", "next_start", "page_headers", "total_from"]
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 5000
 
 
-@attrs.frozen(kw_only=True)
-class Page(Generic[T]):
+@attrs.frozen(kw_only=True, eq=False)
+class BasePage(Generic[T]):
     """One page of results: the items, where it starts, and the total the server reported.
 
-    ``stale`` is True when a cache served this page because the server was unavailable;
-    ``cache`` says whether it was a cache hit and how old it is (None: no cache involved).
+    The values both clients' pages share (``plexkit.Page``, ``plexkit.AsyncPage``); each adds
+    ``next()`` in its own style. Pages compare and hash by these values, whichever client
+    made them.
     """
 
     items: tuple[T, ...]
+    """The page's entries (with ``type=``, only that type's items)."""
     offset: int
+    """The position of the first entry in the whole listing."""
     total: int | None
+    """How many entries the whole listing has, as the server reported it (None: not sent)."""
     stale: bool = False
+    """True when a cache served this page because the server was unavailable."""
     cache: CacheInfo | None = None
+    """Whether a cache answered and how old its copy is (None: no cache involved)."""
+
+    def _values(self) -> tuple[tuple[T, ...], int, int | None, bool, CacheInfo | None]:
+        """The page's values: ``(items, offset, total, stale, cache)``."""
+        return (self.items, self.offset, self.total, self.stale, self.cache)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BasePage):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
     def __len__(self) -> int:
         return len(self.items)
@@ -43,6 +61,14 @@ class Page(Generic[T]):
         if self.total is None:
             return bool(self.items)
         return self.offset + len(self.items) < self.total
+
+
+def next_start(offset: int, asked: int, received: int, total: int | None) -> int | None:
+    """Where the window after a page of ``received`` entries (of ``asked``) starts, or None
+    when that page was the last (the rules `PageCursor` walks a listing by)."""
+    cursor = PageCursor(page_size=asked, offset=offset)
+    cursor.advance(received, total)
+    return None if cursor.done else cursor.offset
 
 
 def check_window(offset: int, limit: int | None) -> None:

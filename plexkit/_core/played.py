@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import Final, Literal
+from typing import Final
 
 from plexkit._core.endpoints import RequestSpec, _clean, path_key
 from plexkit.errors import ConfigurationError
+from plexkit.types import PlaybackState
 
 __all__ = ["PlaybackState", "progress", "rate", "scrobble", "timeline", "unscrobble"]
 
 _LIBRARY: Final = "com.plexapp.plugins.library"
-PlaybackState = Literal["playing", "paused", "stopped", "buffering"]
 _STATES: Final = ("playing", "paused", "stopped", "buffering")
 
 

@@ -6,10 +6,11 @@ twice); moves, edits and deletes are harmless to repeat.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final
 
 from plexkit._core.endpoints import RequestSpec, _clean, check_text, path_key
 from plexkit.errors import ConfigurationError
+from plexkit.types import PlaylistType
 
 __all__ = [
     "PlaylistType",
@@ -25,7 +26,6 @@ __all__ = [
     "remove",
 ]
 
-PlaylistType = Literal["video", "audio", "photo"]
 _TYPES: Final = ("video", "audio", "photo")
 
 

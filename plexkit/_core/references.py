@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final
 from urllib.parse import urlencode
 
 from plexkit._core.endpoints import ParamValue, _clean, path_key
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition, condition_params
+from plexkit.types import ItemRef
 
 if TYPE_CHECKING:
     from plexkit.models import BaseItem, Collection, Playlist
@@ -24,8 +25,6 @@ __all__ = [
     "section_uri",
 ]
 
-ItemRef: TypeAlias = "BaseItem | str | int"
-"""A library item: its model, or its rating key."""
 
 _PROVIDER: Final = "com.plexapp.plugins.library"
 _KEY_PATH: Final = re.compile(r"^/library/(?:collections|metadata)/(\d+)(?:/children|/items)?$")
@@ -34,17 +33,19 @@ _PLAYLIST_PATH: Final = re.compile(r"^/playlists/(\d+)(?:/items)?$")
 
 def item_keys(items: Iterable[ItemRef], *, what: str = "items") -> list[str]:
     """The rating keys of ``items``; refuses an empty list and anything that is not an item."""
-    from plexkit.models import BaseItem, Collection, Playlist
+    from plexkit.models import BaseItem, Collection, Playlist, UnknownItem
 
-    if items is None or isinstance(items, (str, bytes, int, BaseItem)):
-        items = [items] if isinstance(items, (str, int, BaseItem)) else []
+    if items is None or isinstance(items, (str, bytes, int, BaseItem, UnknownItem)):
+        items = [items] if isinstance(items, (str, int, BaseItem, UnknownItem)) else []
     keys: list[str] = []
     for item in items:
         if isinstance(item, (Collection, Playlist)):
             raise ConfigurationError(
                 f"{what} must be library items, not a {type(item).__name__.lower()}"
             )
-        if isinstance(item, BaseItem):
+        if isinstance(item, (BaseItem, UnknownItem)):
+            if item.rating_key is None:
+                raise ConfigurationError(f"item {item.title!r} has no rating key")
             keys.append(path_key(item.rating_key))
         elif isinstance(item, (str, int)) and not isinstance(item, bool):
             keys.append(path_key(item, "rating key"))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from plexkit._core.endpoints import ITEM_TYPES, item_type_number
 from plexkit.errors import ConfigurationError
+from plexkit.types import ItemRef, ItemType, SectionRef
 
 if TYPE_CHECKING:
-    from plexkit.models import BaseItem, Item, Section, UnknownItem
+    from plexkit.models import BaseItem, Item
 
 __all__ = [
     "ItemRef",
@@ -25,26 +26,6 @@ __all__ = [
     "narrowed",
     "rating_key_of",
     "section_key_of",
-]
-
-#: A library section: the model, its key (``"1"`` or ``1``) or its title (``"Movies"``).
-SectionRef: TypeAlias = "Section | str | int"
-#: A library item: the model or its rating key.
-ItemRef: TypeAlias = "BaseItem | UnknownItem | str | int"
-#: The item type names a listing's ``type=`` takes (a Plex type number works too).
-ItemType: TypeAlias = Literal[
-    "movie",
-    "show",
-    "season",
-    "episode",
-    "trailer",
-    "artist",
-    "album",
-    "track",
-    "photoalbum",
-    "photo",
-    "playlist",
-    "collection",
 ]
 
 

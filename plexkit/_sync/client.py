@@ -46,6 +46,7 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
+from plexkit.types import CacheMode
 
 if TYPE_CHECKING:
     from plexkit.cache._sync.control import CacheControl
@@ -55,7 +56,6 @@ __all__ = ["PlexClient", "CacheMode"]
 
 log = get_logger(__name__)
 
-CacheMode = bool | Literal["refresh"] | None
 _KEPT_HEADERS = ("content-type", "x-plex-container-total-size", "x-plex-container-start")
 
 

@@ -72,10 +72,46 @@ def test_reference_shows_public_paths_only(site: Path) -> None:
     ids = re.findall(r'id="(plexkit\.[^"]+)"', raw)
     assert "plexkit.resources.Library.items" in ids
     assert "plexkit.resources.History.iter" in ids
+    assert {"plexkit.Page.next", "plexkit.Page.has_more", "plexkit.AsyncPage.next"} <= set(ids)
     private = sorted({i for i in ids if re.search(r"\._[a-z]", i)})
     assert private == [], private[:10]
     text = text_of(site / "reference" / "index.html")
     assert "plexkit._sync" not in text and "plexkit._async" not in text
+
+
+PUBLIC_ANNOTATIONS = {
+    "SectionRef": "plexkit.types.SectionRef",
+    "ItemRef": "plexkit.types.ItemRef",
+    "CacheMode": "plexkit.types.CacheMode",
+    "ParamValue": "plexkit.types.ParamValue",
+    "ItemsOptions": "plexkit.types.ItemsOptions",
+    "IterOptions": "plexkit.types.IterOptions",
+    "SearchOptions": "plexkit.types.SearchOptions",
+    "RecentOptions": "plexkit.types.RecentOptions",
+    "PlaylistRef": "plexkit.types.PlaylistRef",
+    "CollectionRef": "plexkit.types.CollectionRef",
+    "Page": "plexkit.Page",
+    "PlaylistType": "plexkit.types.PlaylistType",
+    "CollectionMode": "plexkit.types.CollectionMode",
+    "CollectionOrder": "plexkit.types.CollectionOrder",
+    "PlaybackState": "plexkit.types.PlaybackState",
+    "Walk": "plexkit.resources.Walk",
+    "WalkOptions": "plexkit.resources.WalkOptions",
+}
+
+
+def test_annotation_tooltips_and_links_use_public_paths(site: Path) -> None:
+    """Each annotation's hover text and link name the public path (not ``plexkit._core``)."""
+    raw = (site / "reference" / "index.html").read_text(encoding="utf-8")
+    # the resource groups and the clients (Page's own section names its defining module)
+    raw = raw[: raw.index('id="paging"')]
+    link = r'<a class="autorefs[^"]*" title="\s*(\w+)[^"(]*\(([\w.]+)\)" href="#([\w.]+)"'
+    links = re.findall(link, raw)
+    seen: dict[str, set[str]] = {}
+    for name, path, target in links:
+        if name in PUBLIC_ANNOTATIONS:
+            seen.setdefault(name, set()).update({path, target})
+    assert {name: {path} for name, path in PUBLIC_ANNOTATIONS.items()} == seen
 
 
 SPHINX_ROLE = re.compile(r":(?:py:)?(?:class|meth|func|attr|exc|data|mod|obj|const):`")

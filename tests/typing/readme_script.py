@@ -3,7 +3,10 @@ with ``mypy --strict`` and pyright strict: no cast, no isinstance, no ignore."""
 
 from __future__ import annotations
 
-from plexkit import AsyncPlexClient, PlexClient
+from typing_extensions import assert_type
+
+from plexkit import AsyncPage, AsyncPlexClient, Page, PlexClient
+from plexkit.models import HistoryEntry, Movie
 
 
 def report(url: str, token: str) -> None:
@@ -19,6 +22,11 @@ def report(url: str, token: str) -> None:
         with plex.library.walk("Movies", type="movie") as walked:
             for movie in walked:
                 print(movie.year, [genre.tag for genre in movie.genres])
+        following = page.next()
+        assert_type(following, Page[Movie] | None)
+        while following is not None:
+            print([movie.year for movie in following], following.offset)
+            following = following.next()
         one = plex.metadata.get(page.items[0].rating_key)
         print(one.title, one.type)
         detail = plex.metadata.get(page.items[0])
@@ -28,8 +36,12 @@ def report(url: str, token: str) -> None:
                 for episode in plex.metadata.episodes(season):
                     print(show.title, season.index, episode.index, episode.title)
                     print(episode.grandparent_title, episode.media[0].duration)
-        for entry in plex.history.list(limit=20):
+        history = plex.history.list(limit=20)
+        for entry in history:
             print(entry.title, entry.viewed_at, entry.account_id)
+        older = history.next()
+        assert_type(older, Page[HistoryEntry] | None)
+        print([entry.viewed_at for entry in older or ()])
 
 
 async def report_async(url: str, token: str) -> None:
@@ -37,6 +49,14 @@ async def report_async(url: str, token: str) -> None:
         page = await plex.library.items("Movies", type="movie", limit=10)
         for movie in page.items:
             print(movie.title, [part.file for media in movie.media for part in media.parts])
+        later = await page.next()
+        assert_type(later, AsyncPage[Movie] | None)
+        while later is not None:
+            print([movie.year for movie in later])
+            later = await later.next()
+        history = await plex.history.list(limit=20, account_id=1)
+        older = await history.next()
+        assert_type(older, AsyncPage[HistoryEntry] | None)
         async for show in plex.library.iter_items("TV Shows", type="show"):
             for episode in await plex.metadata.episodes(show):
                 print(episode.title, episode.parent_index)

@@ -1,6 +1,7 @@
-"""A README-style user script type-checks under ``mypy --strict`` and pyright strict, with
-no cast, isinstance or ignore: listings narrow by ``type=``, hierarchy calls are typed and
-the always-sent item fields are not optional."""
+"""A README-style user script, and one that narrows every item type in every typed listing,
+type-check under ``mypy --strict`` and pyright strict with no cast, isinstance or ignore:
+listings narrow by ``type=``, hierarchy calls are typed, the always-sent item fields are not
+optional and ``page.next()`` keeps the page's type."""
 
 from __future__ import annotations
 
@@ -15,18 +16,21 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SCRIPT = HERE / "readme_script.py"
+SCRIPTS = [HERE / "readme_script.py", HERE / "narrowing_script.py"]
+scripts = pytest.mark.parametrize("script", SCRIPTS, ids=[s.stem for s in SCRIPTS])
 
 
-def test_the_script_needs_no_casts_or_ignores() -> None:
-    text = SCRIPT.read_text(encoding="utf-8")
+@scripts
+def test_the_script_needs_no_casts_or_ignores(script: Path) -> None:
+    text = script.read_text(encoding="utf-8")
     assert not re.search(r"\bcast\(|isinstance\(|type: ignore|pyright: ignore", text)
 
 
-def test_mypy_strict_accepts_the_script() -> None:
+@scripts
+def test_mypy_strict_accepts_the_script(script: Path) -> None:
     pytest.importorskip("mypy")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(SCRIPT)],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(script)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -35,7 +39,8 @@ def test_mypy_strict_accepts_the_script() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_pyright_strict_accepts_the_script(tmp_path: Path) -> None:
+@scripts
+def test_pyright_strict_accepts_the_script(script: Path, tmp_path: Path) -> None:
     pyright = shutil.which("pyright")
     if pyright is None:
         pytest.skip("pyright is not installed")
@@ -46,13 +51,13 @@ def test_pyright_strict_accepts_the_script(tmp_path: Path) -> None:
                 "typeCheckingMode": "strict",
                 "pythonVersion": "3.10",
                 "extraPaths": [str(ROOT)],
-                "include": [str(SCRIPT)],
+                "include": [str(script)],
             }
         ),
         encoding="utf-8",
     )
     result = subprocess.run(
-        [pyright, "--project", str(config), str(SCRIPT)],
+        [pyright, "--project", str(config), str(script)],
         cwd=ROOT,
         capture_output=True,
         text=True,

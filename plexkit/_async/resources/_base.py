@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from plexkit._core.refs import SectionRef, section_key_of
+from plexkit._core.refs import section_key_of
 from plexkit.errors import NotFoundError
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient

@@ -1,28 +1,28 @@
 """Library item listings: one page of a section's items, or every item page by page.
 
 A listing with ``type="movie"`` (or any other item type name) is typed as that type's model:
-``Page[Movie]``, ``AsyncIterator[Movie]``.
+``AsyncPage[Movie]``, ``AsyncIterator[Movie]``.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import iterate, page
 from plexkit._async.resources.sorting import AsyncSortCheck
 from plexkit._core import endpoints
-from plexkit._core.endpoints import ParamValue
-from plexkit._core.paging import Page, check_window
-from plexkit._core.refs import SectionRef, item_class, section_key_of
+from plexkit._core.paging import check_window
+from plexkit._core.refs import item_class, section_key_of
 from plexkit.filters import Condition
+from plexkit.types import ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._async.client import CacheMode
+    from plexkit import AsyncPage
     from plexkit.models import (
         Album,
         Artist,
@@ -38,27 +38,9 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.types import CacheMode, ItemsOptions, IterOptions
 
 __all__ = ["AsyncLibraryItems"]
-
-
-class _ItemsOptions(TypedDict, total=False):
-    limit: int
-    offset: int
-    sort: str | None
-    filters: Mapping[str, ParamValue | None] | Condition | None
-    cache: CacheMode
-    ttl: float | None
-    include_guids: bool
-
-
-class _IterOptions(TypedDict, total=False):
-    page_size: int
-    limit: int | None
-    sort: str | None
-    filters: Mapping[str, ParamValue | None] | Condition | None
-    cache: CacheMode
-    include_guids: bool
 
 
 class AsyncLibraryItems(Resource):
@@ -66,60 +48,60 @@ class AsyncLibraryItems(Resource):
 
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Movie]: ...
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Movie]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Show]: ...
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Show]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Season]: ...
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Season]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Episode]: ...
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Episode]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Clip]: ...
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Clip]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Artist]: ...
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Artist]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Album]: ...
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Album]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Track]: ...
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Track]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_ItemsOptions]
-    ) -> Page[PhotoAlbum]: ...
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[PhotoAlbum]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Photo]: ...
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Photo]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Playlist]: ...
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Playlist]: ...
     @overload
     async def items(
-        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_ItemsOptions]
-    ) -> Page[Collection]: ...
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[ItemsOptions]
+    ) -> AsyncPage[Collection]: ...
     @overload
     async def items(
         self,
         section: SectionRef,
         *,
         type: int | str | None = None,
-        **options: Unpack[_ItemsOptions],
-    ) -> Page[Item]: ...
+        **options: Unpack[ItemsOptions],
+    ) -> AsyncPage[Item]: ...
     async def items(
         self,
         section: SectionRef,
@@ -132,10 +114,11 @@ class AsyncLibraryItems(Resource):
         cache: CacheMode = None,
         ttl: float | None = None,
         include_guids: bool = False,
-    ) -> Page[Any]:
-        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*).
+    ) -> AsyncPage[Any]:
+        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*);
+        ``await page.next()`` reads the page after it with the same arguments.
 
-        With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
+        With ``type="movie"`` (or another item type name) the page is typed `AsyncPage[Movie]`:
         entries of another class (an unreadable one) are left out of ``items``.
         ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
         condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.
@@ -146,55 +129,55 @@ class AsyncLibraryItems(Resource):
 
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Movie]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Show]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Season]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Episode]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Clip]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Artist]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Album]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Track]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[PhotoAlbum]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Photo]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Playlist]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[IterOptions]
     ) -> AsyncIterator[Collection]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[IterOptions]
     ) -> AsyncIterator[Item]: ...
     async def iter_items(
         self,

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from plexkit._async.resources._library_sections import AsyncLibrarySections
 from plexkit._core import endpoints
-from plexkit._core.refs import SectionRef
 from plexkit._core.scan_paths import check_path_text, check_scan_path
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from plexkit._async.scans import ProgressCallback

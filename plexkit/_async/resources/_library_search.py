@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._async.resources._library_items import AsyncLibraryItems
 from plexkit._core import endpoints
-from plexkit._core.refs import SectionRef, item_class, narrowed
+from plexkit._core.refs import item_class, narrowed
 from plexkit.models import hubs_from, items_from
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._async.client import CacheMode
     from plexkit.models import (
         Album,
         Artist,
@@ -29,22 +29,9 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.types import CacheMode, RecentOptions, SearchOptions
 
 __all__ = ["AsyncLibrarySearch"]
-
-
-class _SearchOptions(TypedDict, total=False):
-    limit: int | None
-    section: SectionRef | None
-    cache: CacheMode
-    ttl: float | None
-
-
-class _RecentOptions(TypedDict, total=False):
-    limit: int
-    section: SectionRef | None
-    cache: CacheMode
-    ttl: float | None
 
 
 class AsyncLibrarySearch(AsyncLibraryItems):
@@ -53,59 +40,59 @@ class AsyncLibrarySearch(AsyncLibraryItems):
 
     @overload
     async def search(
-        self, query: str, *, type: Literal["movie"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["movie"], **options: Unpack[SearchOptions]
     ) -> tuple[Movie, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["show"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["show"], **options: Unpack[SearchOptions]
     ) -> tuple[Show, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["season"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["season"], **options: Unpack[SearchOptions]
     ) -> tuple[Season, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["episode"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["episode"], **options: Unpack[SearchOptions]
     ) -> tuple[Episode, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["trailer"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["trailer"], **options: Unpack[SearchOptions]
     ) -> tuple[Clip, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["artist"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["artist"], **options: Unpack[SearchOptions]
     ) -> tuple[Artist, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["album"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["album"], **options: Unpack[SearchOptions]
     ) -> tuple[Album, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["track"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["track"], **options: Unpack[SearchOptions]
     ) -> tuple[Track, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["photoalbum"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["photoalbum"], **options: Unpack[SearchOptions]
     ) -> tuple[PhotoAlbum, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["photo"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["photo"], **options: Unpack[SearchOptions]
     ) -> tuple[Photo, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["playlist"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["playlist"], **options: Unpack[SearchOptions]
     ) -> tuple[Playlist, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: Literal["collection"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["collection"], **options: Unpack[SearchOptions]
     ) -> tuple[Collection, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: None = None, **options: Unpack[_SearchOptions]
+        self, query: str, *, type: None = None, **options: Unpack[SearchOptions]
     ) -> tuple[Hub, ...]: ...
     @overload
     async def search(
-        self, query: str, *, type: int | str, **options: Unpack[_SearchOptions]
+        self, query: str, *, type: int | str, **options: Unpack[SearchOptions]
     ) -> tuple[Item, ...]: ...
     async def search(
         self,
@@ -134,55 +121,55 @@ class AsyncLibrarySearch(AsyncLibraryItems):
 
     @overload
     async def recently_added(
-        self, *, type: Literal["movie"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["movie"], **options: Unpack[RecentOptions]
     ) -> tuple[Movie, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["show"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["show"], **options: Unpack[RecentOptions]
     ) -> tuple[Show, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["season"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["season"], **options: Unpack[RecentOptions]
     ) -> tuple[Season, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["episode"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["episode"], **options: Unpack[RecentOptions]
     ) -> tuple[Episode, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["trailer"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["trailer"], **options: Unpack[RecentOptions]
     ) -> tuple[Clip, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["artist"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["artist"], **options: Unpack[RecentOptions]
     ) -> tuple[Artist, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["album"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["album"], **options: Unpack[RecentOptions]
     ) -> tuple[Album, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["track"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["track"], **options: Unpack[RecentOptions]
     ) -> tuple[Track, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["photoalbum"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["photoalbum"], **options: Unpack[RecentOptions]
     ) -> tuple[PhotoAlbum, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["photo"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["photo"], **options: Unpack[RecentOptions]
     ) -> tuple[Photo, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["playlist"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["playlist"], **options: Unpack[RecentOptions]
     ) -> tuple[Playlist, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: Literal["collection"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["collection"], **options: Unpack[RecentOptions]
     ) -> tuple[Collection, ...]: ...
     @overload
     async def recently_added(
-        self, *, type: int | str | None = None, **options: Unpack[_RecentOptions]
+        self, *, type: int | str | None = None, **options: Unpack[RecentOptions]
     ) -> tuple[Item, ...]: ...
     async def recently_added(
         self,

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from plexkit._async.dashboard import async_with_item_counts
 from plexkit._async.resources._base import Resource, not_found
 from plexkit._core import endpoints
-from plexkit._core.refs import SectionRef
 from plexkit._core.scan_paths import section_for_path
 from plexkit.models import sections_from
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
     from plexkit.models import Section
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncLibrarySections"]
 

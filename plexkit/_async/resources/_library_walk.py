@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from plexkit._async.resources import walk as walks
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE
 from plexkit._async.resources._library_items import AsyncLibraryItems
-from plexkit._async.resources.walk import DEFAULT_PAGES_IN_FLIGHT, AsyncWalk, WalkOptions
-from plexkit._core.endpoints import ParamValue
-from plexkit._core.refs import SectionRef, item_class
+from plexkit._async.resources.walk import DEFAULT_PAGES_IN_FLIGHT
+from plexkit._core.refs import item_class
 from plexkit.filters import Condition
+from plexkit.types import ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._async.client import CacheMode
     from plexkit.models import (
         Album,
         Artist,
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.resources import AsyncWalk, WalkOptions
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncLibraryWalk"]
 
@@ -111,7 +113,7 @@ class AsyncLibraryWalk(AsyncLibraryItems):
         come in server order. A failed page raises its error when the walk reaches it.
         Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
         """
-        return AsyncWalk(
+        return walks.AsyncWalk(
             self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),
             kind=item_class(type),

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
-from plexkit._core.endpoints import ParamValue, item_type_number
+from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import section_uri
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.models import items_from
 
 if TYPE_CHECKING:
-    from plexkit._core.references import ItemRef
     from plexkit.filters import Condition
     from plexkit.models import BaseItem
+    from plexkit.types import ItemRef, ParamValue, SectionRef
 
 __all__ = ["ListResource", "first_of", "item_refs"]
 
@@ -39,31 +39,31 @@ class ListResource(Resource):
 
     async def _smart_uri(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         type: int | str,
         filters: Mapping[str, ParamValue | None] | Condition | None,
         sort: str | None,
         limit: int | None,
         *,
         needs: str,
-    ) -> tuple[int, str]:
-        """A smart list's type number and source uri: the section's items of ``type``
-        matching ``filters``; `ConfigurationError` (saying what it ``needs``) without a type."""
+    ) -> tuple[int, str, str]:
+        """A smart list's type number, section key and source uri: the section's items of
+        ``type`` matching ``filters``; `ConfigurationError` (saying what it ``needs``) without
+        a type, before any request."""
         number = item_type_number(type)
         if number is None:
             raise ConfigurationError(needs)
+        key = await self._section_key(section_key)
         machine = await self._machine_identifier()
-        uri = section_uri(
-            machine, section_key, type=number, filters=filters, sort=sort, limit=limit
-        )
-        return number, uri
+        uri = section_uri(machine, key, type=number, filters=filters, sort=sort, limit=limit)
+        return number, key, uri
 
 
 def item_refs(items: Iterable[ItemRef] | ItemRef) -> list[ItemRef]:
     """One item or several, as a list (a playlist's or a collection's items to add)."""
-    from plexkit.models import BaseItem
+    from plexkit.models import BaseItem, UnknownItem
 
-    return [items] if isinstance(items, (str, int, BaseItem)) else list(items)
+    return [items] if isinstance(items, (str, int, BaseItem, UnknownItem)) else list(items)
 
 
 def first_of(kind: type[_L], data: Mapping[str, Any], path: str) -> _L:

@@ -9,9 +9,9 @@ from plexkit._core import endpoints
 from plexkit.models import activities_from
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
     from plexkit._async.scans import AsyncActivityWatch
     from plexkit.models import Activity
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncActivities"]
 

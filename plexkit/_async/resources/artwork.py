@@ -6,30 +6,32 @@ from typing import TYPE_CHECKING
 
 from plexkit._async.resources._base import Resource, children_of
 from plexkit._core import artwork, edits, endpoints
+from plexkit._core.refs import rating_key_of
 from plexkit.errors import APIError, ConfigurationError
 from plexkit.models import structure
+from plexkit.types import ItemRef
 
 if TYPE_CHECKING:
-    pass
     from plexkit.models.management import Artwork
 
 __all__ = ["AsyncArtworks"]
 
 
 class AsyncArtworks(Resource):
-    """Posters and backgrounds of items: list, upload (URL or bytes), select, lock."""
+    """Posters and backgrounds of items: list, upload (URL or bytes), select, lock; an item
+    is its model or its rating key."""
 
-    async def posters(self, rating_key: str | int) -> tuple[Artwork, ...]:
+    async def posters(self, item: ItemRef) -> tuple[Artwork, ...]:
         """The posters the item can show (agents' and uploaded), the selected one marked."""
-        return await self._list(rating_key, "poster")
+        return await self._list(rating_key_of(item), "poster")
 
-    async def arts(self, rating_key: str | int) -> tuple[Artwork, ...]:
+    async def arts(self, item: ItemRef) -> tuple[Artwork, ...]:
         """The backgrounds the item can show."""
-        return await self._list(rating_key, "art")
+        return await self._list(rating_key_of(item), "art")
 
     async def upload_poster(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         *,
         url: str | None = None,
         data: bytes | None = None,
@@ -37,42 +39,44 @@ class AsyncArtworks(Resource):
     ) -> None:
         """Add a poster and show it: from ``url`` (the *server* downloads it) or from image
         ``data``. ``lock=True`` also locks it against agent refreshes."""
-        await self._upload(rating_key, "poster", url=url, data=data, lock=lock)
+        await self._upload(rating_key_of(item), "poster", url=url, data=data, lock=lock)
 
     async def upload_art(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         *,
         url: str | None = None,
         data: bytes | None = None,
         lock: bool = False,
     ) -> None:
         """Add a background and show it: from ``url`` or from image ``data``."""
-        await self._upload(rating_key, "art", url=url, data=data, lock=lock)
+        await self._upload(rating_key_of(item), "art", url=url, data=data, lock=lock)
 
-    async def select_poster(self, rating_key: str | int, poster: str | Artwork) -> None:
+    async def select_poster(self, item: ItemRef, poster: str | Artwork) -> None:
         """Show one of the item's posters (an `Artwork` or its ``rating_key``)."""
-        await self._select(rating_key, "poster", poster)
+        await self._select(rating_key_of(item), "poster", poster)
 
-    async def select_art(self, rating_key: str | int, art: str | Artwork) -> None:
+    async def select_art(self, item: ItemRef, art: str | Artwork) -> None:
         """Show one of the item's backgrounds."""
-        await self._select(rating_key, "art", art)
+        await self._select(rating_key_of(item), "art", art)
 
-    async def lock_poster(self, rating_key: str | int) -> None:
+    async def lock_poster(self, item: ItemRef) -> None:
         """Keep the current poster when agents refresh the item."""
-        await self._client.request(edits.lock_request(rating_key, ["poster"], locked=True))
+        await self._client.request(edits.lock_request(rating_key_of(item), ["poster"], locked=True))
 
-    async def unlock_poster(self, rating_key: str | int) -> None:
+    async def unlock_poster(self, item: ItemRef) -> None:
         """Let agents change the poster again."""
-        await self._client.request(edits.lock_request(rating_key, ["poster"], locked=False))
+        await self._client.request(
+            edits.lock_request(rating_key_of(item), ["poster"], locked=False)
+        )
 
-    async def lock_art(self, rating_key: str | int) -> None:
+    async def lock_art(self, item: ItemRef) -> None:
         """Keep the current background when agents refresh the item."""
-        await self._client.request(edits.lock_request(rating_key, ["art"], locked=True))
+        await self._client.request(edits.lock_request(rating_key_of(item), ["art"], locked=True))
 
-    async def unlock_art(self, rating_key: str | int) -> None:
+    async def unlock_art(self, item: ItemRef) -> None:
         """Let agents change the background again."""
-        await self._client.request(edits.lock_request(rating_key, ["art"], locked=False))
+        await self._client.request(edits.lock_request(rating_key_of(item), ["art"], locked=False))
 
     async def _list(self, rating_key: str | int, kind: artwork.Kind) -> tuple[Artwork, ...]:
         from plexkit.models.management import Artwork

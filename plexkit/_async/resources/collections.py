@@ -4,14 +4,12 @@ and order, delete. Reading collections is ``library.collections()``/``library.co
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 from plexkit._async.resources._lists import ListResource, first_of, item_refs
 from plexkit._core import collections as specs
-from plexkit._core.collections import CollectionMode, CollectionOrder
-from plexkit._core.endpoints import ParamValue, item_type_number
+from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import (
-    ItemRef,
     collection_key,
     item_keys,
     items_uri,
@@ -19,14 +17,19 @@ from plexkit._core.references import (
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
 from plexkit.models.item_types import ITEM_TYPES
+from plexkit.types import (
+    CollectionMode,
+    CollectionOrder,
+    CollectionRef,
+    ItemRef,
+    ParamValue,
+    SectionRef,
+)
 
 if TYPE_CHECKING:
     from plexkit.models import Collection
 
 __all__ = ["AsyncCollections", "CollectionRef"]
-
-CollectionRef: TypeAlias = "Collection | str | int"
-"""A collection: its model, its rating key or its key path (``/library/collections/12``)."""
 
 
 def _type_of(items: list[ItemRef], given: int | str | None) -> int:
@@ -53,7 +56,7 @@ class AsyncCollections(ListResource):
 
     async def create(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         items: Iterable[ItemRef],
         *,
@@ -65,14 +68,15 @@ class AsyncCollections(ListResource):
         refs = item_refs(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
+        section = await self._section_key(section_key)
         uri = items_uri(await self._machine_identifier(), keys)
-        spec = specs.create(section_key, title, uri, type=number, smart=False)
+        spec = specs.create(section, title, uri, type=number, smart=False)
         data, _ = await self._client.get_data(spec)
         return _one(data, spec.path)
 
     async def create_smart(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         *,
         type: int | str,
@@ -82,7 +86,7 @@ class AsyncCollections(ListResource):
     ) -> Collection:
         """A smart collection: the section's items of ``type`` matching ``filters``."""
         specs.check_title(title)
-        number, uri = await self._smart_uri(
+        number, section, uri = await self._smart_uri(
             section_key,
             type,
             filters,
@@ -90,7 +94,7 @@ class AsyncCollections(ListResource):
             limit,
             needs="a smart collection needs the type of item it holds",
         )
-        spec = specs.create(section_key, title, uri, type=number, smart=True)
+        spec = specs.create(section, title, uri, type=number, smart=True)
         data, _ = await self._client.get_data(spec)
         return _one(data, spec.path)
 

@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING, Any
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import read_all, read_page
 from plexkit._core import endpoints
-from plexkit._core.paging import Page, check_window
+from plexkit._core.paging import check_window
+from plexkit._core.refs import rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import history_from
+from plexkit.types import ItemRef, SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
+    from plexkit import AsyncPage
     from plexkit.models import HistoryEntry
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncHistory"]
 
@@ -33,19 +36,23 @@ class AsyncHistory(Resource):
         limit: int = 100,
         offset: int = 0,
         account_id: int | None = None,
-        section_key: str | int | None = None,
-        rating_key: str | int | None = None,
+        section_key: SectionRef | None = None,
+        rating_key: ItemRef | None = None,
         since: datetime | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
-    ) -> Page[HistoryEntry]:
+    ) -> AsyncPage[HistoryEntry]:
         """One page of history entries (``limit``/``offset`` map to X-Plex-Container-*);
-        `iter` reads every page."""
+        ``await page.next()`` reads the page after it with the same filters, `iter` every
+        page."""
         if limit is None:
             raise ConfigurationError("history.list() reads one page; history.iter() reads all")
         check_window(offset, limit)
         spec = endpoints.history(
-            account_id=account_id, section_key=section_key, rating_key=rating_key, since=since
+            account_id=account_id,
+            section_key=None if section_key is None else await self._section_key(section_key),
+            rating_key=None if rating_key is None else rating_key_of(rating_key),
+            since=since,
         )
         return await read_page(self._client, spec, offset, limit, cache, ttl, _entries)
 
@@ -55,8 +62,8 @@ class AsyncHistory(Resource):
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         account_id: int | None = None,
-        section_key: str | int | None = None,
-        rating_key: str | int | None = None,
+        section_key: SectionRef | None = None,
+        rating_key: ItemRef | None = None,
         since: datetime | None = None,
         cache: CacheMode = False,
     ) -> AsyncIterator[HistoryEntry]:
@@ -65,7 +72,10 @@ class AsyncHistory(Resource):
         Pages are not cached unless ``cache=True`` is passed.
         """
         spec = endpoints.history(
-            account_id=account_id, section_key=section_key, rating_key=rating_key, since=since
+            account_id=account_id,
+            section_key=None if section_key is None else await self._section_key(section_key),
+            rating_key=None if rating_key is None else rating_key_of(rating_key),
+            since=since,
         )
         async for entry in read_all(self._client, spec, page_size, limit, cache, _entries):
             yield entry

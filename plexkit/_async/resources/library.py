@@ -1,7 +1,7 @@
 """Library sections, their items, search, collections and scans.
 
 A section is a ``Section``, its key or its title wherever one is taken. A listing with
-``type="movie"`` (or any other item type name) is typed as that type's model: ``Page[Movie]``.
+``type="movie"`` (or any other item type name) is typed as that type's model: ``AsyncPage[Movie]``.
 Each job is a module of its own (``_library_sections``, ``_library_items``,
 ``_library_search``, ``_library_scans``, ``_library_walk``); `AsyncLibrary` puts them
 together with the collections and agents.
@@ -18,13 +18,14 @@ from plexkit._async.resources._library_scans import AsyncLibraryScans
 from plexkit._async.resources._library_search import AsyncLibrarySearch
 from plexkit._async.resources._library_walk import AsyncLibraryWalk
 from plexkit._core import endpoints, matching
-from plexkit._core.refs import ItemRef, SectionRef, rating_key_of
+from plexkit._core.refs import rating_key_of
 from plexkit.models import items_from, structure
+from plexkit.types import ItemRef, SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
     from plexkit.models import Collection, Item
     from plexkit.models.management import Agent
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncLibrary"]
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from plexkit._async.pages import AsyncPage, following
 from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
-from plexkit._core.paging import Page, PageCursor, total_from
+from plexkit._core.paging import PageCursor, next_start, total_from
 from plexkit._core.refs import narrowed
 from plexkit._read_ahead import AsyncAhead
 from plexkit._response import CachedResponse
@@ -41,7 +42,7 @@ async def page(
     cache: CacheMode,
     ttl: float | None,
     kind: type[BaseItem] | None = None,
-) -> Page[Item]:
+) -> AsyncPage[Item]:
     """One page; with ``kind``, only its items of that class (see ``narrowed``)."""
     return await read_page(client, spec, offset, limit, cache, ttl, _items(kind))
 
@@ -54,19 +55,23 @@ async def read_page(
     cache: CacheMode,
     ttl: float | None,
     read: Reader[T],
-) -> Page[T]:
-    """One page of any listing, its entries built by ``read``."""
+) -> AsyncPage[T]:
+    """One page of any listing, its entries built by ``read``; its ``next()`` reads the
+    following window of the same request."""
     with capture_cache_info() as seen:
         data, response = await client.get_data(
             spec.with_window(offset, limit), cache=cache, ttl=ttl
         )
     _, body_total = paging_from(data)
-    return Page(
+    total = total_from(body_total, response.headers)
+    start = next_start(offset, limit, entry_count(data), total)
+    return AsyncPage(
         items=read(data, limit),
         offset=offset,
-        total=total_from(body_total, response.headers),
+        total=total,
         stale=response.stale,
         cache=seen.last,
+        following=following(start, lambda at: read_page(client, spec, at, limit, cache, ttl, read)),
     )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from plexkit._async.resources._base import Resource
 from plexkit._core import played
-from plexkit._core.played import PlaybackState
-from plexkit._core.references import ItemRef, item_keys
+from plexkit._core.references import item_keys
+from plexkit.types import ItemRef, PlaybackState
 
 __all__ = ["AsyncPlayed"]
 

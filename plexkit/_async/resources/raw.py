@@ -9,11 +9,11 @@ import attrs
 
 from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
-from plexkit._core.endpoints import ParamValue
 from plexkit.errors import ConfigurationError
+from plexkit.types import ParamValue
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncRaw"]
 

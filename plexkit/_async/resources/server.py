@@ -12,8 +12,8 @@ from plexkit.errors import ParseError
 from plexkit.models import identity_from, server_info_from
 
 if TYPE_CHECKING:
-    from plexkit._async.client import CacheMode
     from plexkit.models import Identity, ServerInfo
+    from plexkit.types import CacheMode
 
 __all__ = ["AsyncServer"]
 

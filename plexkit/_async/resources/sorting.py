@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plexkit._core.refs import SectionRef
 from plexkit._core.sorts import ROOT_TYPES, UNIVERSAL, checked_fields, offered_fields, parse_sort
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient

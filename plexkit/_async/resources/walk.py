@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Final, Generic, TypedDict, TypeVar, cast
 
 from plexkit._async.resources.paging import entry_count
-from plexkit._core.endpoints import ParamValue, RequestSpec
+from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import PageCursor, total_from
 from plexkit._core.refs import narrowed
 from plexkit._in_flight import AsyncInFlight
@@ -26,10 +26,12 @@ from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
 from plexkit.models import decode_body, items_from, paging_from
+from plexkit.types import ParamValue
 
 if TYPE_CHECKING:
-    from plexkit._async.client import AsyncPlexClient, CacheMode
+    from plexkit._async.client import AsyncPlexClient
     from plexkit.models import BaseItem
+    from plexkit.types import CacheMode
 
 __all__ = ["DEFAULT_PAGES_IN_FLIGHT", "MAX_PAGES_IN_FLIGHT", "AsyncWalk", "WalkOptions"]
 

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import iterate, page
 from plexkit._sync.resources.sorting import SortCheck
 from plexkit._core import endpoints
-from plexkit._core.endpoints import ParamValue
-from plexkit._core.paging import Page, check_window
-from plexkit._core.refs import SectionRef, item_class, section_key_of
+from plexkit._core.paging import check_window
+from plexkit._core.refs import item_class, section_key_of
 from plexkit.filters import Condition
+from plexkit.types import ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._sync.client import CacheMode
+    from plexkit import Page
     from plexkit.models import (
         Album,
         Artist,
@@ -39,27 +39,9 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.types import CacheMode, ItemsOptions, IterOptions
 
 __all__ = ["LibraryItems"]
-
-
-class _ItemsOptions(TypedDict, total=False):
-    limit: int
-    offset: int
-    sort: str | None
-    filters: Mapping[str, ParamValue | None] | Condition | None
-    cache: CacheMode
-    ttl: float | None
-    include_guids: bool
-
-
-class _IterOptions(TypedDict, total=False):
-    page_size: int
-    limit: int | None
-    sort: str | None
-    filters: Mapping[str, ParamValue | None] | Condition | None
-    cache: CacheMode
-    include_guids: bool
 
 
 class LibraryItems(Resource):
@@ -67,51 +49,51 @@ class LibraryItems(Resource):
 
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[ItemsOptions]
     ) -> Page[Movie]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[ItemsOptions]
     ) -> Page[Show]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[ItemsOptions]
     ) -> Page[Season]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[ItemsOptions]
     ) -> Page[Episode]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[ItemsOptions]
     ) -> Page[Clip]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[ItemsOptions]
     ) -> Page[Artist]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[ItemsOptions]
     ) -> Page[Album]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[ItemsOptions]
     ) -> Page[Track]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[ItemsOptions]
     ) -> Page[PhotoAlbum]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[ItemsOptions]
     ) -> Page[Photo]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[ItemsOptions]
     ) -> Page[Playlist]: ...
     @overload
     def items(
-        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_ItemsOptions]
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[ItemsOptions]
     ) -> Page[Collection]: ...
     @overload
     def items(
@@ -119,7 +101,7 @@ class LibraryItems(Resource):
         section: SectionRef,
         *,
         type: int | str | None = None,
-        **options: Unpack[_ItemsOptions],
+        **options: Unpack[ItemsOptions],
     ) -> Page[Item]: ...
     def items(
         self,
@@ -134,9 +116,10 @@ class LibraryItems(Resource):
         ttl: float | None = None,
         include_guids: bool = False,
     ) -> Page[Any]:
-        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*).
+        """One page of a section's items (``limit``/``offset`` map to X-Plex-Container-*);
+        ``page.next()`` reads the page after it with the same arguments.
 
-        With ``type="movie"`` (or another item type name) the page is a `Page[Movie]`:
+        With ``type="movie"`` (or another item type name) the page is typed `Page[Movie]`:
         entries of another class (an unreadable one) are left out of ``items``.
         ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
         condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.
@@ -147,55 +130,55 @@ class LibraryItems(Resource):
 
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["movie"], **options: Unpack[IterOptions]
     ) -> Iterator[Movie]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["show"], **options: Unpack[IterOptions]
     ) -> Iterator[Show]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["season"], **options: Unpack[IterOptions]
     ) -> Iterator[Season]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["episode"], **options: Unpack[IterOptions]
     ) -> Iterator[Episode]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["trailer"], **options: Unpack[IterOptions]
     ) -> Iterator[Clip]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["artist"], **options: Unpack[IterOptions]
     ) -> Iterator[Artist]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["album"], **options: Unpack[IterOptions]
     ) -> Iterator[Album]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["track"], **options: Unpack[IterOptions]
     ) -> Iterator[Track]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["photoalbum"], **options: Unpack[IterOptions]
     ) -> Iterator[PhotoAlbum]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["photo"], **options: Unpack[IterOptions]
     ) -> Iterator[Photo]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["playlist"], **options: Unpack[IterOptions]
     ) -> Iterator[Playlist]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: Literal["collection"], **options: Unpack[IterOptions]
     ) -> Iterator[Collection]: ...
     @overload
     def iter_items(
-        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[_IterOptions]
+        self, section: SectionRef, *, type: int | str | None = None, **options: Unpack[IterOptions]
     ) -> Iterator[Item]: ...
     def iter_items(
         self,

@@ -3,17 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._sync.resources._library_items import LibraryItems
 from plexkit._core import endpoints
-from plexkit._core.refs import SectionRef, item_class, narrowed
+from plexkit._core.refs import item_class, narrowed
 from plexkit.models import hubs_from, items_from
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._sync.client import CacheMode
     from plexkit.models import (
         Album,
         Artist,
@@ -30,22 +30,9 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.types import CacheMode, RecentOptions, SearchOptions
 
 __all__ = ["LibrarySearch"]
-
-
-class _SearchOptions(TypedDict, total=False):
-    limit: int | None
-    section: SectionRef | None
-    cache: CacheMode
-    ttl: float | None
-
-
-class _RecentOptions(TypedDict, total=False):
-    limit: int
-    section: SectionRef | None
-    cache: CacheMode
-    ttl: float | None
 
 
 class LibrarySearch(LibraryItems):
@@ -54,59 +41,59 @@ class LibrarySearch(LibraryItems):
 
     @overload
     def search(
-        self, query: str, *, type: Literal["movie"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["movie"], **options: Unpack[SearchOptions]
     ) -> tuple[Movie, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["show"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["show"], **options: Unpack[SearchOptions]
     ) -> tuple[Show, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["season"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["season"], **options: Unpack[SearchOptions]
     ) -> tuple[Season, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["episode"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["episode"], **options: Unpack[SearchOptions]
     ) -> tuple[Episode, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["trailer"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["trailer"], **options: Unpack[SearchOptions]
     ) -> tuple[Clip, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["artist"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["artist"], **options: Unpack[SearchOptions]
     ) -> tuple[Artist, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["album"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["album"], **options: Unpack[SearchOptions]
     ) -> tuple[Album, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["track"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["track"], **options: Unpack[SearchOptions]
     ) -> tuple[Track, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["photoalbum"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["photoalbum"], **options: Unpack[SearchOptions]
     ) -> tuple[PhotoAlbum, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["photo"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["photo"], **options: Unpack[SearchOptions]
     ) -> tuple[Photo, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["playlist"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["playlist"], **options: Unpack[SearchOptions]
     ) -> tuple[Playlist, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: Literal["collection"], **options: Unpack[_SearchOptions]
+        self, query: str, *, type: Literal["collection"], **options: Unpack[SearchOptions]
     ) -> tuple[Collection, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: None = None, **options: Unpack[_SearchOptions]
+        self, query: str, *, type: None = None, **options: Unpack[SearchOptions]
     ) -> tuple[Hub, ...]: ...
     @overload
     def search(
-        self, query: str, *, type: int | str, **options: Unpack[_SearchOptions]
+        self, query: str, *, type: int | str, **options: Unpack[SearchOptions]
     ) -> tuple[Item, ...]: ...
     def search(
         self,
@@ -135,55 +122,55 @@ class LibrarySearch(LibraryItems):
 
     @overload
     def recently_added(
-        self, *, type: Literal["movie"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["movie"], **options: Unpack[RecentOptions]
     ) -> tuple[Movie, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["show"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["show"], **options: Unpack[RecentOptions]
     ) -> tuple[Show, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["season"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["season"], **options: Unpack[RecentOptions]
     ) -> tuple[Season, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["episode"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["episode"], **options: Unpack[RecentOptions]
     ) -> tuple[Episode, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["trailer"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["trailer"], **options: Unpack[RecentOptions]
     ) -> tuple[Clip, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["artist"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["artist"], **options: Unpack[RecentOptions]
     ) -> tuple[Artist, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["album"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["album"], **options: Unpack[RecentOptions]
     ) -> tuple[Album, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["track"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["track"], **options: Unpack[RecentOptions]
     ) -> tuple[Track, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["photoalbum"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["photoalbum"], **options: Unpack[RecentOptions]
     ) -> tuple[PhotoAlbum, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["photo"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["photo"], **options: Unpack[RecentOptions]
     ) -> tuple[Photo, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["playlist"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["playlist"], **options: Unpack[RecentOptions]
     ) -> tuple[Playlist, ...]: ...
     @overload
     def recently_added(
-        self, *, type: Literal["collection"], **options: Unpack[_RecentOptions]
+        self, *, type: Literal["collection"], **options: Unpack[RecentOptions]
     ) -> tuple[Collection, ...]: ...
     @overload
     def recently_added(
-        self, *, type: int | str | None = None, **options: Unpack[_RecentOptions]
+        self, *, type: int | str | None = None, **options: Unpack[RecentOptions]
     ) -> tuple[Item, ...]: ...
     def recently_added(
         self,

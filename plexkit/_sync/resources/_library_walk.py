@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from plexkit._sync.resources import walk as walks
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE
 from plexkit._sync.resources._library_items import LibraryItems
-from plexkit._sync.resources.walk import DEFAULT_PAGES_IN_FLIGHT, Walk, WalkOptions
-from plexkit._core.endpoints import ParamValue
-from plexkit._core.refs import SectionRef, item_class
+from plexkit._sync.resources.walk import DEFAULT_PAGES_IN_FLIGHT
+from plexkit._core.refs import item_class
 from plexkit.filters import Condition
+from plexkit.types import ParamValue, SectionRef
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from plexkit._sync.client import CacheMode
     from plexkit.models import (
         Album,
         Artist,
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
         Show,
         Track,
     )
+    from plexkit.resources import Walk, WalkOptions
+    from plexkit.types import CacheMode
 
 __all__ = ["LibraryWalk"]
 
@@ -112,7 +114,7 @@ class LibraryWalk(LibraryItems):
         come in server order. A failed page raises its error when the walk reaches it.
         Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
         """
-        return Walk(
+        return walks.Walk(
             self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),
             kind=item_class(type),

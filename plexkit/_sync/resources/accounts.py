@@ -10,8 +10,8 @@ from plexkit._core import browse
 from plexkit.models import structure
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models.accounts import Account
+    from plexkit.types import CacheMode
 
 __all__ = ["Accounts"]
 

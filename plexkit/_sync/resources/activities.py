@@ -10,9 +10,9 @@ from plexkit._core import endpoints
 from plexkit.models import activities_from
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit._sync.scans import ActivityWatch
     from plexkit.models import Activity
+    from plexkit.types import CacheMode
 
 __all__ = ["Activities"]
 

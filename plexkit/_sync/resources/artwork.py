@@ -7,30 +7,32 @@ from typing import TYPE_CHECKING
 
 from plexkit._sync.resources._base import Resource, children_of
 from plexkit._core import artwork, edits, endpoints
+from plexkit._core.refs import rating_key_of
 from plexkit.errors import APIError, ConfigurationError
 from plexkit.models import structure
+from plexkit.types import ItemRef
 
 if TYPE_CHECKING:
-    pass
     from plexkit.models.management import Artwork
 
 __all__ = ["Artworks"]
 
 
 class Artworks(Resource):
-    """Posters and backgrounds of items: list, upload (URL or bytes), select, lock."""
+    """Posters and backgrounds of items: list, upload (URL or bytes), select, lock; an item
+    is its model or its rating key."""
 
-    def posters(self, rating_key: str | int) -> tuple[Artwork, ...]:
+    def posters(self, item: ItemRef) -> tuple[Artwork, ...]:
         """The posters the item can show (agents' and uploaded), the selected one marked."""
-        return self._list(rating_key, "poster")
+        return self._list(rating_key_of(item), "poster")
 
-    def arts(self, rating_key: str | int) -> tuple[Artwork, ...]:
+    def arts(self, item: ItemRef) -> tuple[Artwork, ...]:
         """The backgrounds the item can show."""
-        return self._list(rating_key, "art")
+        return self._list(rating_key_of(item), "art")
 
     def upload_poster(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         *,
         url: str | None = None,
         data: bytes | None = None,
@@ -38,42 +40,44 @@ class Artworks(Resource):
     ) -> None:
         """Add a poster and show it: from ``url`` (the *server* downloads it) or from image
         ``data``. ``lock=True`` also locks it against agent refreshes."""
-        self._upload(rating_key, "poster", url=url, data=data, lock=lock)
+        self._upload(rating_key_of(item), "poster", url=url, data=data, lock=lock)
 
     def upload_art(
         self,
-        rating_key: str | int,
+        item: ItemRef,
         *,
         url: str | None = None,
         data: bytes | None = None,
         lock: bool = False,
     ) -> None:
         """Add a background and show it: from ``url`` or from image ``data``."""
-        self._upload(rating_key, "art", url=url, data=data, lock=lock)
+        self._upload(rating_key_of(item), "art", url=url, data=data, lock=lock)
 
-    def select_poster(self, rating_key: str | int, poster: str | Artwork) -> None:
+    def select_poster(self, item: ItemRef, poster: str | Artwork) -> None:
         """Show one of the item's posters (an `Artwork` or its ``rating_key``)."""
-        self._select(rating_key, "poster", poster)
+        self._select(rating_key_of(item), "poster", poster)
 
-    def select_art(self, rating_key: str | int, art: str | Artwork) -> None:
+    def select_art(self, item: ItemRef, art: str | Artwork) -> None:
         """Show one of the item's backgrounds."""
-        self._select(rating_key, "art", art)
+        self._select(rating_key_of(item), "art", art)
 
-    def lock_poster(self, rating_key: str | int) -> None:
+    def lock_poster(self, item: ItemRef) -> None:
         """Keep the current poster when agents refresh the item."""
-        self._client.request(edits.lock_request(rating_key, ["poster"], locked=True))
+        self._client.request(edits.lock_request(rating_key_of(item), ["poster"], locked=True))
 
-    def unlock_poster(self, rating_key: str | int) -> None:
+    def unlock_poster(self, item: ItemRef) -> None:
         """Let agents change the poster again."""
-        self._client.request(edits.lock_request(rating_key, ["poster"], locked=False))
+        self._client.request(
+            edits.lock_request(rating_key_of(item), ["poster"], locked=False)
+        )
 
-    def lock_art(self, rating_key: str | int) -> None:
+    def lock_art(self, item: ItemRef) -> None:
         """Keep the current background when agents refresh the item."""
-        self._client.request(edits.lock_request(rating_key, ["art"], locked=True))
+        self._client.request(edits.lock_request(rating_key_of(item), ["art"], locked=True))
 
-    def unlock_art(self, rating_key: str | int) -> None:
+    def unlock_art(self, item: ItemRef) -> None:
         """Let agents change the background again."""
-        self._client.request(edits.lock_request(rating_key, ["art"], locked=False))
+        self._client.request(edits.lock_request(rating_key_of(item), ["art"], locked=False))
 
     def _list(self, rating_key: str | int, kind: artwork.Kind) -> tuple[Artwork, ...]:
         from plexkit.models.management import Artwork

@@ -10,9 +10,9 @@ from plexkit._core import browse
 from plexkit._core.endpoints import item_type_number
 from plexkit.models import structure
 from plexkit.models.item_types import ITEM_TYPE_NAMES
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models.browse import (
         FieldType,
         FilterChoice,
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         SectionFilter,
         SectionSort,
     )
+    from plexkit.types import CacheMode
 
 __all__ = ["Browse"]
 
@@ -28,30 +29,30 @@ class Browse(Resource):
     """A section's filters, sorts and fields, as typed models."""
 
     def filters(
-        self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self, section_key: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[SectionFilter, ...]:
         """The filters the section offers (``genre``, ``year``, ``actor``...)."""
         from plexkit.models.browse import SectionFilter
 
         data, _ = self._client.get_data(
-            browse.section_filters(section_key), cache=cache, ttl=ttl
+            browse.section_filters(self._section_key(section_key)), cache=cache, ttl=ttl
         )
         return tuple(structure(e, SectionFilter) for e in children_of(data, "Directory"))
 
     def sorts(
-        self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self, section_key: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[SectionSort, ...]:
         """The sorts the section offers; pass a ``key`` or ``desc_key`` as ``sort=``."""
         from plexkit.models.browse import SectionSort
 
         data, _ = self._client.get_data(
-            browse.section_sorts(section_key), cache=cache, ttl=ttl
+            browse.section_sorts(self._section_key(section_key)), cache=cache, ttl=ttl
         )
         return tuple(structure(e, SectionSort) for e in children_of(data, "Directory"))
 
     def fields(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         *,
         type: int | str | None = None,
         cache: CacheMode = None,
@@ -62,7 +63,7 @@ class Browse(Resource):
         server sends no such block."""
         from plexkit.models.browse import SectionField
 
-        spec = browse.section_fields(section_key, type=type)
+        spec = browse.section_fields(self._section_key(section_key), type=type)
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         types = [t for m in children_of(data, "Meta") for t in children_of(m, "Type")]
         number = item_type_number(type)
@@ -73,12 +74,12 @@ class Browse(Resource):
         )
 
     def field_types(
-        self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self, section_key: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[FieldType, ...]:
         """Each field type and the operators it takes (``integer``: ``=``, ``>>=``...)."""
         from plexkit.models.browse import FieldType
 
-        spec = browse.section_fields(section_key)
+        spec = browse.section_fields(self._section_key(section_key))
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(
             structure(e, FieldType)
@@ -88,7 +89,7 @@ class Browse(Resource):
 
     def choices(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         filter: str,
         *,
         cache: CacheMode = None,
@@ -98,6 +99,8 @@ class Browse(Resource):
         from plexkit.models.browse import FilterChoice
 
         data, _ = self._client.get_data(
-            browse.filter_choices(section_key, filter), cache=cache, ttl=ttl
+            browse.filter_choices(self._section_key(section_key), filter),
+            cache=cache,
+            ttl=ttl,
         )
         return tuple(structure(e, FilterChoice) for e in children_of(data, "Directory"))

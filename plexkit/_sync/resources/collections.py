@@ -5,14 +5,12 @@ and order, delete. Reading collections is ``library.collections()``/``library.co
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 from plexkit._sync.resources._lists import ListResource, first_of, item_refs
 from plexkit._core import collections as specs
-from plexkit._core.collections import CollectionMode, CollectionOrder
-from plexkit._core.endpoints import ParamValue, item_type_number
+from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import (
-    ItemRef,
     collection_key,
     item_keys,
     items_uri,
@@ -20,14 +18,19 @@ from plexkit._core.references import (
 from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
 from plexkit.models.item_types import ITEM_TYPES
+from plexkit.types import (
+    CollectionMode,
+    CollectionOrder,
+    CollectionRef,
+    ItemRef,
+    ParamValue,
+    SectionRef,
+)
 
 if TYPE_CHECKING:
     from plexkit.models import Collection
 
 __all__ = ["Collections", "CollectionRef"]
-
-CollectionRef: TypeAlias = "Collection | str | int"
-"""A collection: its model, its rating key or its key path (``/library/collections/12``)."""
 
 
 def _type_of(items: list[ItemRef], given: int | str | None) -> int:
@@ -54,7 +57,7 @@ class Collections(ListResource):
 
     def create(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         items: Iterable[ItemRef],
         *,
@@ -66,14 +69,15 @@ class Collections(ListResource):
         refs = item_refs(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
+        section = self._section_key(section_key)
         uri = items_uri(self._machine_identifier(), keys)
-        spec = specs.create(section_key, title, uri, type=number, smart=False)
+        spec = specs.create(section, title, uri, type=number, smart=False)
         data, _ = self._client.get_data(spec)
         return _one(data, spec.path)
 
     def create_smart(
         self,
-        section_key: str | int,
+        section_key: SectionRef,
         title: str,
         *,
         type: int | str,
@@ -83,7 +87,7 @@ class Collections(ListResource):
     ) -> Collection:
         """A smart collection: the section's items of ``type`` matching ``filters``."""
         specs.check_title(title)
-        number, uri = self._smart_uri(
+        number, section, uri = self._smart_uri(
             section_key,
             type,
             filters,
@@ -91,7 +95,7 @@ class Collections(ListResource):
             limit,
             needs="a smart collection needs the type of item it holds",
         )
-        spec = specs.create(section_key, title, uri, type=number, smart=True)
+        spec = specs.create(section, title, uri, type=number, smart=True)
         data, _ = self._client.get_data(spec)
         return _one(data, spec.path)
 

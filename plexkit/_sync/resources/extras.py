@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from plexkit._sync.resources._base import Resource
 from plexkit._core import browse
-from plexkit._core.references import ItemRef, item_keys
+from plexkit._core.references import item_keys
 from plexkit.models import items_from
+from plexkit.types import ItemRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import Clip
+    from plexkit.types import CacheMode
 
 __all__ = ["Extras"]
 

@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING, Any
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import read_all, read_page
 from plexkit._core import endpoints
-from plexkit._core.paging import Page, check_window
+from plexkit._core.paging import check_window
+from plexkit._core.refs import rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import history_from
+from plexkit.types import ItemRef, SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
+    from plexkit import Page
     from plexkit.models import HistoryEntry
+    from plexkit.types import CacheMode
 
 __all__ = ["History"]
 
@@ -34,19 +37,23 @@ class History(Resource):
         limit: int = 100,
         offset: int = 0,
         account_id: int | None = None,
-        section_key: str | int | None = None,
-        rating_key: str | int | None = None,
+        section_key: SectionRef | None = None,
+        rating_key: ItemRef | None = None,
         since: datetime | None = None,
         cache: CacheMode = None,
         ttl: float | None = None,
     ) -> Page[HistoryEntry]:
         """One page of history entries (``limit``/``offset`` map to X-Plex-Container-*);
-        `iter` reads every page."""
+        ``page.next()`` reads the page after it with the same filters, `iter` every
+        page."""
         if limit is None:
             raise ConfigurationError("history.list() reads one page; history.iter() reads all")
         check_window(offset, limit)
         spec = endpoints.history(
-            account_id=account_id, section_key=section_key, rating_key=rating_key, since=since
+            account_id=account_id,
+            section_key=None if section_key is None else self._section_key(section_key),
+            rating_key=None if rating_key is None else rating_key_of(rating_key),
+            since=since,
         )
         return read_page(self._client, spec, offset, limit, cache, ttl, _entries)
 
@@ -56,8 +63,8 @@ class History(Resource):
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         account_id: int | None = None,
-        section_key: str | int | None = None,
-        rating_key: str | int | None = None,
+        section_key: SectionRef | None = None,
+        rating_key: ItemRef | None = None,
         since: datetime | None = None,
         cache: CacheMode = False,
     ) -> Iterator[HistoryEntry]:
@@ -66,7 +73,10 @@ class History(Resource):
         Pages are not cached unless ``cache=True`` is passed.
         """
         spec = endpoints.history(
-            account_id=account_id, section_key=section_key, rating_key=rating_key, since=since
+            account_id=account_id,
+            section_key=None if section_key is None else self._section_key(section_key),
+            rating_key=None if rating_key is None else rating_key_of(rating_key),
+            since=since,
         )
         for entry in read_all(self._client, spec, page_size, limit, cache, _entries):
             yield entry

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from plexkit._sync.resources._base import Resource
 from plexkit._core import browse
 from plexkit.models import hubs_from, items_from
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import Hub, Item
+    from plexkit.types import CacheMode
 
 __all__ = ["Hubs"]
 
@@ -34,25 +35,24 @@ class Hubs(Resource):
         return hubs_from(data)
 
     def section(
-        self, section_key: str | int, *, cache: CacheMode = None, ttl: float | None = None
+        self, section_key: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Hub, ...]:
         """A section's hubs (recently added, continue watching, ...)."""
         data, _ = self._client.get_data(
-            browse.section_hubs(section_key), cache=cache, ttl=ttl
+            browse.section_hubs(self._section_key(section_key)), cache=cache, ttl=ttl
         )
         return hubs_from(data)
 
     def continue_watching(
         self,
-        section_key: str | int | None = None,
+        section_key: SectionRef | None = None,
         *,
         cache: CacheMode = None,
         ttl: float | None = None,
     ) -> tuple[Item, ...]:
         """Items in progress, across libraries or in one section."""
-        data, _ = self._client.get_data(
-            browse.continue_watching(section_key), cache=cache, ttl=ttl
-        )
+        key = None if section_key is None else self._section_key(section_key)
+        data, _ = self._client.get_data(browse.continue_watching(key), cache=cache, ttl=ttl)
         return items_from(data)
 
     def on_deck(

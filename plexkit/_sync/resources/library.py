@@ -19,13 +19,14 @@ from plexkit._sync.resources._library_scans import LibraryScans
 from plexkit._sync.resources._library_search import LibrarySearch
 from plexkit._sync.resources._library_walk import LibraryWalk
 from plexkit._core import endpoints, matching
-from plexkit._core.refs import ItemRef, SectionRef, rating_key_of
+from plexkit._core.refs import rating_key_of
 from plexkit.models import items_from, structure
+from plexkit.types import ItemRef, SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import Collection, Item
     from plexkit.models.management import Agent
+    from plexkit.types import CacheMode
 
 __all__ = ["Library"]
 

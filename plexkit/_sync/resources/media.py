@@ -12,9 +12,9 @@ from plexkit.errors import ConfigurationError
 from plexkit.models import structure
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import Part, TranscodeSession
     from plexkit.models.settings import MediaProvider, PlayerClient
+    from plexkit.types import CacheMode
 
 __all__ = ["Media"]
 

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from plexkit._sync.resources._base import Resource, children_of, not_found
 from plexkit._core import edits, endpoints, matching
-from plexkit._core.refs import ItemRef, SectionRef, rating_key_of
+from plexkit._core.refs import rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import items_from, structure
+from plexkit.types import ItemRef, SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import (
         Album,
         Artist,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         UnknownItem,
     )
     from plexkit.models.management import MatchCandidate
+    from plexkit.types import CacheMode
 
 __all__ = ["Metadata"]
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from plexkit._sync.pages import Page, following
 from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
-from plexkit._core.paging import Page, PageCursor, total_from
+from plexkit._core.paging import PageCursor, next_start, total_from
 from plexkit._core.refs import narrowed
 from plexkit._read_ahead import Ahead
 from plexkit._response import CachedResponse
@@ -56,18 +57,22 @@ def read_page(
     ttl: float | None,
     read: Reader[T],
 ) -> Page[T]:
-    """One page of any listing, its entries built by ``read``."""
+    """One page of any listing, its entries built by ``read``; its ``next()`` reads the
+    following window of the same request."""
     with capture_cache_info() as seen:
         data, response = client.get_data(
             spec.with_window(offset, limit), cache=cache, ttl=ttl
         )
     _, body_total = paging_from(data)
+    total = total_from(body_total, response.headers)
+    start = next_start(offset, limit, entry_count(data), total)
     return Page(
         items=read(data, limit),
         offset=offset,
-        total=total_from(body_total, response.headers),
+        total=total,
         stale=response.stale,
         cache=seen.last,
+        following=following(start, lambda at: read_page(client, spec, at, limit, cache, ttl, read)),
     )
 
 

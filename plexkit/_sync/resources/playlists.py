@@ -5,17 +5,14 @@ rename and delete."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from plexkit._sync.resources._base import children_of, not_found
 from plexkit._sync.resources._lists import ListResource, first_of, item_refs
 from plexkit._core import playlists as specs
-from plexkit._core.endpoints import ParamValue
-from plexkit._core.playlists import PlaylistType
 from plexkit._core.references import (
-    ItemRef,
     item_keys,
     items_uri,
     playlist_key,
@@ -24,15 +21,13 @@ from plexkit.errors import ConfigurationError
 from plexkit.filters import Condition
 from plexkit.models import items_from
 from plexkit.models.item_types import ITEM_TYPE_NAMES, PLAYLIST_TYPES
+from plexkit.types import ItemRef, ParamValue, PlaylistRef, PlaylistType, SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
     from plexkit.models import Item, Playlist
+    from plexkit.types import CacheMode
 
 __all__ = ["Playlists", "PlaylistRef"]
-
-PlaylistRef: TypeAlias = "Playlist | str | int"
-"""A playlist: its model, its rating key or its key path (``/playlists/12``)."""
 
 
 def _playlist_type(items: list[ItemRef], given: PlaylistType | None) -> PlaylistType:
@@ -114,7 +109,7 @@ class Playlists(ListResource):
     def create_smart(
         self,
         title: str,
-        section_key: str | int,
+        section_key: SectionRef,
         *,
         type: int | str,
         filters: Mapping[str, ParamValue | None] | Condition | None = None,
@@ -124,7 +119,7 @@ class Playlists(ListResource):
         """A smart playlist: the items of ``section_key`` of ``type`` matching ``filters``
         (``plexkit.filters.where(...)`` or a dict), kept up to date by the server."""
         specs.check_title(title)
-        number, uri = self._smart_uri(
+        number, _, uri = self._smart_uri(
             section_key,
             type,
             filters,

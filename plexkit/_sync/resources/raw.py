@@ -10,11 +10,11 @@ import attrs
 
 from plexkit._sync.resources._base import Resource
 from plexkit._core import endpoints
-from plexkit._core.endpoints import ParamValue
 from plexkit.errors import ConfigurationError
+from plexkit.types import ParamValue
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import CacheMode
+    from plexkit.types import CacheMode
 
 __all__ = ["Raw"]
 

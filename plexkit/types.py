@@ -1,0 +1,116 @@
+"""The aliases plexkit's signatures use for what a parameter accepts, to annotate your own code.
+
+``SectionRef`` (a section's model, key or title), ``ItemRef`` (an item's model or rating key),
+``PlaylistRef``, ``CollectionRef``, ``ItemType`` (the names ``type=`` takes), ``CacheMode``
+(a call's ``cache=``), ``ParamValue`` (a query parameter's value), the choices some calls
+take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``); and the
+keyword arguments the typed listings take besides ``type=`` (``ItemsOptions`` and the rest).
+Both clients use them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict
+
+if TYPE_CHECKING:
+    from plexkit.filters import Condition
+    from plexkit.models import BaseItem, Collection, Playlist, Section, UnknownItem
+
+__all__ = [
+    "CacheMode",
+    "CollectionMode",
+    "CollectionOrder",
+    "CollectionRef",
+    "ItemRef",
+    "ItemType",
+    "ItemsOptions",
+    "IterOptions",
+    "ParamValue",
+    "PlaybackState",
+    "PlaylistRef",
+    "PlaylistType",
+    "RecentOptions",
+    "SearchOptions",
+    "SectionRef",
+]
+
+SectionRef: TypeAlias = "Section | str | int"
+"""A library section: the model, its key (``"1"`` or ``1``) or its title (``"Movies"``)."""
+ItemRef: TypeAlias = "BaseItem | UnknownItem | str | int"
+"""A library item: the model or its rating key."""
+ItemType: TypeAlias = Literal[
+    "movie",
+    "show",
+    "season",
+    "episode",
+    "trailer",
+    "artist",
+    "album",
+    "track",
+    "photoalbum",
+    "photo",
+    "playlist",
+    "collection",
+]
+"""The item type names a listing's ``type=`` takes (a Plex type number works too)."""
+ParamValue: TypeAlias = str | int | float | bool | list[str | int] | tuple[str | int, ...]
+"""A query parameter's value (a list or tuple is sent comma-separated)."""
+CacheMode: TypeAlias = bool | Literal["refresh"] | None
+"""A call's ``cache=`` on a client made with a cache: None or True read and store through it
+(True fails on a client without one), False skips it, ``"refresh"`` always asks the server and
+stores the answer."""
+PlaylistRef: TypeAlias = "Playlist | str | int"
+"""A playlist: its model, its rating key or its key path (``/playlists/12``)."""
+CollectionRef: TypeAlias = "Collection | str | int"
+"""A collection: its model, its rating key or its key path (``/library/collections/12``)."""
+
+PlaylistType: TypeAlias = Literal["video", "audio", "photo"]
+"""What a playlist holds: video, audio (tracks) or photo."""
+CollectionMode: TypeAlias = Literal["default", "hide", "hide_items", "show_items"]
+"""How the library shows a collection: its default, hide it, hide its items, or show both."""
+CollectionOrder: TypeAlias = Literal["release", "alpha", "custom"]
+"""The order of a collection's items: release date, title, or a custom order."""
+PlaybackState: TypeAlias = Literal["playing", "paused", "stopped", "buffering"]
+"""A player's state in a timeline report."""
+
+
+class ItemsOptions(TypedDict, total=False):
+    """The keyword arguments of ``library.items()`` besides ``type=``."""
+
+    limit: int
+    offset: int
+    sort: str | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
+    cache: CacheMode
+    ttl: float | None
+    include_guids: bool
+
+
+class IterOptions(TypedDict, total=False):
+    """The keyword arguments of ``library.iter_items()`` besides ``type=``."""
+
+    page_size: int
+    limit: int | None
+    sort: str | None
+    filters: Mapping[str, ParamValue | None] | Condition | None
+    cache: CacheMode
+    include_guids: bool
+
+
+class SearchOptions(TypedDict, total=False):
+    """The keyword arguments of ``library.search()`` besides ``type=``."""
+
+    limit: int | None
+    section: SectionRef | None
+    cache: CacheMode
+    ttl: float | None
+
+
+class RecentOptions(TypedDict, total=False):
+    """The keyword arguments of ``library.recently_added()`` besides ``type=``."""
+
+    limit: int
+    section: SectionRef | None
+    cache: CacheMode
+    ttl: float | None
