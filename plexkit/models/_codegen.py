@@ -23,6 +23,7 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
+from plexkit.models._lazy_children import LazyChildren, raw_key
 from plexkit.models._wire import (
     SPARSE,
     to_bool,
@@ -196,6 +197,53 @@ def _is_leaf(tp: Any) -> bool:
     )
 
 
+_NEVER_FAILS: Final[dict[type, bool]] = {}
+
+
+def _never_fails(tp: Any) -> bool:
+    """A sparse model whose structuring cannot raise: every field it reads has a default and
+    is a lenient scalar or a tuple of such models (tags, guids, media, parts, streams)."""
+    known = _NEVER_FAILS.get(tp)
+    if known is not None:
+        return known
+    if not is_sparse(tp) or is_session(tp):
+        return False
+    attrs.resolve_types(tp)
+    _NEVER_FAILS[tp] = False  # until proven, for a model that contains itself
+    found = _NEVER_FAILS[tp] = all(
+        field.metadata.get(OMIT)
+        or (field.default is not attrs.NOTHING and _field_never_fails(field.type))
+        for field in attrs.fields(tp)
+    )
+    return found
+
+
+def _field_never_fails(tp: Any) -> bool:
+    if tp in _OPTIONAL_EXPR or tp in _DEFAULTED_EXPR:
+        return True
+    element = model_tuple_element(tp)
+    return element is not None and element != Item and _never_fails(element)
+
+
+def _deferred(field: attrs.Attribute[Any], conv: cattrs.Converter) -> bool:
+    """Build this field on first access (see `plexkit.models._lazy_children`)? Only with a
+    lenient converter that asks for it, and only child lists that cannot fail to build."""
+    if not getattr(conv, "lazy_children", False) or getattr(conv, "forbid_extra_keys", False):
+        return False
+    element = model_tuple_element(field.type)
+    return element is not None and element != Item and _never_fails(element)
+
+
+def _children_builder(field: attrs.Attribute[Any], conv: cattrs.Converter) -> Hook:
+    """``build(wire value) -> tuple`` of a deferred child-list field."""
+    whole: Hook = conv.get_structure_hook(field.type)
+    element = model_tuple_element(field.type)
+    if not _is_leaf(element):
+        return whole
+    each = _list_builder(element, conv)
+    return lambda value: each(value) if value.__class__ is list else whole(value)
+
+
 _LIST_BUILDERS: Final[dict[tuple[int, type], Hook]] = {}
 
 
@@ -249,6 +297,11 @@ def _field_lines(
             continue
         key = _key(cls, field)
         known.append(key)
+        if _deferred(field, conv):
+            build = _children_builder(field, conv)
+            setattr(cls, field.name, LazyChildren(field.name, field.default, build))
+            lines += [f"  if {key!r} in o:", f"    d[{raw_key(field.name)!r}] = o[{key!r}]"]
+            continue
         expr = _expression(field, conv, ns)
         if field.default is attrs.NOTHING:
             lines += [f"  v = o[{key!r}]", f"  d[{field.name!r}] = {expr}"]
