@@ -197,50 +197,27 @@ def _is_leaf(tp: Any) -> bool:
     )
 
 
-_NEVER_FAILS: Final[dict[type, bool]] = {}
-
-
-def _never_fails(tp: Any) -> bool:
-    """A sparse model whose structuring cannot raise: every field it reads has a default and
-    is a lenient scalar or a tuple of such models (tags, guids, media, parts, streams)."""
-    known = _NEVER_FAILS.get(tp)
-    if known is not None:
-        return known
-    if not is_sparse(tp) or is_session(tp):
-        return False
-    attrs.resolve_types(tp)
-    _NEVER_FAILS[tp] = False  # until proven, for a model that contains itself
-    found = _NEVER_FAILS[tp] = all(
-        field.metadata.get(OMIT)
-        or (field.default is not attrs.NOTHING and _field_never_fails(field.type))
-        for field in attrs.fields(tp)
-    )
-    return found
-
-
-def _field_never_fails(tp: Any) -> bool:
-    if tp in _OPTIONAL_EXPR or tp in _DEFAULTED_EXPR:
-        return True
-    element = model_tuple_element(tp)
-    return element is not None and element != Item and _never_fails(element)
-
-
 def _deferred(field: attrs.Attribute[Any], conv: cattrs.Converter) -> bool:
     """Build this field on first access (see `plexkit.models._lazy_children`)? Only with a
-    lenient converter that asks for it, and only child lists that cannot fail to build."""
+    lenient converter that asks for it, and only lists of flat models whose every field has
+    a default (tags, guids, streams): building those cannot fail. Lists of nested models
+    (media, parts) are built with the page, inside its GC pause: deferring them as well cost
+    more than it saved (``benchmarks/README.md``)."""
     if not getattr(conv, "lazy_children", False) or getattr(conv, "forbid_extra_keys", False):
         return False
     element = model_tuple_element(field.type)
-    return element is not None and element != Item and _never_fails(element)
+    return (
+        element is not None
+        and _is_leaf(element)
+        and all(entry.default is not attrs.NOTHING for entry in attrs.fields(element))
+    )
 
 
 def _children_builder(field: attrs.Attribute[Any], conv: cattrs.Converter) -> Hook:
-    """``build(wire value) -> tuple`` of a deferred child-list field."""
+    """``build(wire value) -> tuple`` of a deferred child-list field: the generated loop for
+    a JSON array, the tuple hook for anything else (a lone object, junk)."""
     whole: Hook = conv.get_structure_hook(field.type)
-    element = model_tuple_element(field.type)
-    if not _is_leaf(element):
-        return whole
-    each = _list_builder(element, conv)
+    each = _list_builder(model_tuple_element(field.type), conv)
     return lambda value: each(value) if value.__class__ is list else whole(value)
 
 

@@ -1,14 +1,14 @@
-"""Child lists built on first access: a movie's roles, writers or media cost nothing until read.
+"""Child lists built on first access: a movie's roles, writers or guids cost nothing until read.
 
 A listing page holds about ten tags per movie and most callers read one or two of the lists.
 The readers' converter (`plexkit.models._converter.reader_converter`) therefore puts the wire
 value of such a field into the instance ``__dict__`` under `raw_key` and leaves the field
 itself out; the class carries a `LazyChildren` for the field, a non-data descriptor that
 builds the tuple from the wire value on first access and stores it in the instance dict,
-where every later access finds it directly (no call). Only children whose building cannot
-fail are deferred, so reading a field never raises; the value equals what building at once
-gives, and equality, hashing, ``repr``, ``attrs.evolve`` and pickling read fields through
-attribute access, so they see it too.
+where every later access finds it directly (no call). Only lists of flat models whose
+building cannot fail are deferred (tags, guids, streams), so reading a field never raises;
+the value equals what building at once gives, and equality, hashing, ``repr``,
+``attrs.evolve`` and pickling read fields through attribute access, so they see it too.
 """
 
 from __future__ import annotations
