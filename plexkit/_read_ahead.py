@@ -5,8 +5,9 @@
 callers overlap work with their own tasks, and a task group held open across an async
 generator's ``yield`` would break cancellation scoping. ``Ahead`` (its generated twin's
 name) starts the call on a worker thread at once, so the sync client fetches the next page
-while the caller builds and reads the current one. The thread runs only the call (the
-request and its decoding); the paging decisions stay with the caller.
+while the caller decodes, builds and reads the current one. The thread runs only the call
+(the paging code hands it the request alone); decoding, building and the paging decisions
+stay with the caller, so two threads never contend for the GIL or the GC pause over a page.
 """
 
 from __future__ import annotations

@@ -242,12 +242,16 @@ class AsyncPlexClient:
         returns the dict and models of the first decode: treat them as read-only).
         """
         response = await self.request(spec, cache=cache, ttl=ttl)
+        return self.data_of(spec, response), response
+
+    def data_of(self, spec: RequestSpec, response: CachedResponse) -> dict[str, Any]:
+        """The MediaContainer dict of ``response`` to ``spec``, as `get_data` decodes it."""
         if spec.method != "GET" and not response.content.strip():
-            return {}, response  # writes often answer with an empty body
+            return {}  # writes often answer with an empty body
         content_type = response.headers.get("content-type")
         if self._cache is not None and spec.method == "GET":
-            return decoded_memo.decode(response, response.content, content_type), response
-        return decode_body(response.content, content_type), response
+            return decoded_memo.decode(response, response.content, content_type)
+        return decode_body(response.content, content_type)
 
     async def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
         return await async_send_with_retries(

@@ -23,6 +23,7 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
+from plexkit.models._lazy_children import LazyChildren, raw_key
 from plexkit.models._wire import (
     SPARSE,
     to_bool,
@@ -196,6 +197,30 @@ def _is_leaf(tp: Any) -> bool:
     )
 
 
+def _deferred(field: attrs.Attribute[Any], conv: cattrs.Converter) -> bool:
+    """Build this field on first access (see `plexkit.models._lazy_children`)? Only with a
+    lenient converter that asks for it, and only lists of flat models whose every field has
+    a default (tags, guids, streams): building those cannot fail. Lists of nested models
+    (media, parts) are built with the page, inside its GC pause: deferring them as well cost
+    more than it saved (``benchmarks/README.md``)."""
+    if not getattr(conv, "lazy_children", False) or getattr(conv, "forbid_extra_keys", False):
+        return False
+    element = model_tuple_element(field.type)
+    return (
+        element is not None
+        and _is_leaf(element)
+        and all(entry.default is not attrs.NOTHING for entry in attrs.fields(element))
+    )
+
+
+def _children_builder(field: attrs.Attribute[Any], conv: cattrs.Converter) -> Hook:
+    """``build(wire value) -> tuple`` of a deferred child-list field: the generated loop for
+    a JSON array, the tuple hook for anything else (a lone object, junk)."""
+    whole: Hook = conv.get_structure_hook(field.type)
+    each = _list_builder(model_tuple_element(field.type), conv)
+    return lambda value: each(value) if value.__class__ is list else whole(value)
+
+
 _LIST_BUILDERS: Final[dict[tuple[int, type], Hook]] = {}
 
 
@@ -249,6 +274,11 @@ def _field_lines(
             continue
         key = _key(cls, field)
         known.append(key)
+        if _deferred(field, conv):
+            build = _children_builder(field, conv)
+            setattr(cls, field.name, LazyChildren(field.name, field.default, build))
+            lines += [f"  if {key!r} in o:", f"    d[{raw_key(field.name)!r}] = o[{key!r}]"]
+            continue
         expr = _expression(field, conv, ns)
         if field.default is attrs.NOTHING:
             lines += [f"  v = o[{key!r}]", f"  d[{field.name!r}] = {expr}"]

@@ -54,7 +54,7 @@ from plexkit.models._wire import (
 )
 from plexkit.models.items import ITEM_CLASSES, OMIT, Item, PhotoAlbum, UnknownItem
 
-__all__ = ["configure_converter", "converter"]
+__all__ = ["configure_converter", "converter", "reader_converter"]
 
 _SCALAR_HOOKS: Final[Mapping[Any, Hook]] = {
     str | None: to_str,
@@ -213,7 +213,20 @@ def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
     return conv
 
 
-#: The one converter plexkit's readers use (lenient, no detailed validation).
+#: plexkit's converter (lenient, no detailed validation): what `structure` uses.
 converter: Final = configure_converter(
     cattrs.Converter(detailed_validation=False, forbid_extra_keys=False)
+)
+
+
+class _ReaderConverter(cattrs.Converter):
+    """`converter`'s rules, with child lists built on first access: the readers hand it
+    bodies that plexkit decoded itself, which nothing changes afterwards."""
+
+    lazy_children = True
+
+
+#: The converter plexkit's readers use (see `plexkit.models._lazy_children`).
+reader_converter: Final = configure_converter(
+    _ReaderConverter(detailed_validation=False, forbid_extra_keys=False)
 )

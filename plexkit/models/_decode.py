@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
+from plexkit.models._depth import json_nesting_within, nesting_within
 from plexkit.models._wire import gc_paused
 from plexkit.models.item_types import MODELLED_TYPES
 
@@ -105,7 +106,6 @@ def decode_document(
     error is `ParseError`; documents nested deeper than real Plex bodies are refused.
     """
     data: dict[str, Any] | list[Any] = _guarded(_decode_document, raw, content_type)
-    _check_depth(data, raw)
     return data
 
 
@@ -122,19 +122,12 @@ def _guarded(decode: Callable[..., Any], raw: object, *args: Any) -> Any:
         ) from None
 
 
-def _check_depth(data: object, raw: object) -> None:
-    """Refuse JSON-shaped data nested deeper than ``_MAX_DEPTH`` (iteratively, no recursion)."""
-    stack: list[tuple[object, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > _MAX_DEPTH:
-            raise ParseError(
-                f"nested more than {_MAX_DEPTH} levels deep; not a Plex body", excerpt=excerpt(raw)
-            )
-        if isinstance(value, dict):
-            stack.extend((child, depth + 1) for child in value.values())
-        elif isinstance(value, list):
-            stack.extend((child, depth + 1) for child in value)
+def _refuse_deep(deep: bool, raw: object) -> None:
+    """Refuse a document nested deeper than ``_MAX_DEPTH`` levels (the root is level 1)."""
+    if deep:
+        raise ParseError(
+            f"nested more than {_MAX_DEPTH} levels deep; not a Plex body", excerpt=excerpt(raw)
+        )
 
 
 def _decode_document(
@@ -149,12 +142,20 @@ def _decode_document(
         raise ParseError(f"empty body{declared}")
     if first in "{[":
         with gc_paused():
-            return _decode_json(body, declared)
+            data = _decode_json(body, declared)
+        # JSON text: read the depth off the bytes (values at level N sit in N - 1 brackets).
+        if isinstance(body, bytes):
+            _refuse_deep(not json_nesting_within(body, _MAX_DEPTH - 1), body)
+        else:
+            _refuse_deep(not nesting_within(data, _MAX_DEPTH), body)
+        return data
     if first == "<":
         if _looks_like_html(body):
             raise ParseError(f"an HTML page, not a Plex body{declared}", excerpt=excerpt(body))
         with gc_paused():
-            return _decode_xml(body, declared)
+            document = _decode_xml(body, declared)
+        _refuse_deep(not nesting_within(document, _MAX_DEPTH), body)
+        return document
     raise ParseError(f"neither JSON nor XML{declared}", excerpt=excerpt(body))
 
 

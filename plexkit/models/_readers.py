@@ -63,6 +63,13 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
+def _reader_converter() -> cattrs.Converter:
+    """The readers' converter (child lists built on first access), imported on first use."""
+    from plexkit.models._converter import reader_converter
+
+    return reader_converter
+
+
 # What each reader structures: (module of plexkit.models, class, a tuple of them?). Only the
 # module a reader needs is imported: a movie page never builds the session or hub classes.
 _HOOK_TYPES: Final[Mapping[str, tuple[str, str, bool]]] = {
@@ -92,7 +99,7 @@ def _hook(name: str) -> Any:
     the readers' hooks at import time was most of ``import plexkit.models``)."""
     hook = _hooks.get(name)
     if hook is None:
-        hook = _hooks[name] = _converter().get_structure_hook(_hook_type(name))
+        hook = _hooks[name] = _reader_converter().get_structure_hook(_hook_type(name))
     return hook
 
 

@@ -105,14 +105,16 @@ async def read_all(
     read: Reader[T],
 ) -> AsyncIterator[T]:
     """Every entry of any listing, page by page, built by ``read``. The sync twin fetches the
-    next page on a worker thread while the caller builds and reads the current one (see
-    ``plexkit._read_ahead``)."""
+    next page on a worker thread while the caller decodes, builds and reads the current one
+    (see ``plexkit._read_ahead``); the async one fetches it when the current one is read
+    (overlapping would need a task group held across ``yield``: ``walk`` does that)."""
     cursor = PageCursor(page_size=page_size, limit=limit)
-    ahead: AsyncAhead[tuple[dict[str, Any], CachedResponse]] | None = _fetch(
+    ahead: AsyncAhead[tuple[RequestSpec, CachedResponse]] | None = _fetch(
         client, spec, cursor, cache
     )
     while ahead is not None:
-        data, response = await ahead.result()
+        window, response = await ahead.result()
+        data = client.data_of(window, response)
         _, body_total = paging_from(data)
         kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
         ahead = None if cursor.done else _fetch(client, spec, cursor, cache)
@@ -122,8 +124,13 @@ async def read_all(
 
 def _fetch(
     client: AsyncPlexClient, spec: RequestSpec, cursor: PageCursor, cache: CacheMode
-) -> AsyncAhead[tuple[dict[str, Any], CachedResponse]]:
-    """The request for the cursor's next window, to be read ahead."""
+) -> AsyncAhead[tuple[RequestSpec, CachedResponse]]:
+    """The request for the cursor's next window, to be read ahead: only the request (the
+    sync twin's worker thread does I/O; the caller decodes, under its own GC pause)."""
     offset, size = cursor.window()
     window = spec.with_window(offset, size)
-    return AsyncAhead(lambda: client.get_data(window, cache=cache))
+
+    async def fetch() -> tuple[RequestSpec, CachedResponse]:
+        return window, await client.request(window, cache=cache)
+
+    return AsyncAhead(fetch)

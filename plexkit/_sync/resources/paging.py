@@ -106,14 +106,16 @@ def read_all(
     read: Reader[T],
 ) -> Iterator[T]:
     """Every entry of any listing, page by page, built by ``read``. The sync twin fetches the
-    next page on a worker thread while the caller builds and reads the current one (see
-    ``plexkit._read_ahead``)."""
+    next page on a worker thread while the caller decodes, builds and reads the current one
+    (see ``plexkit._read_ahead``); the async one fetches it when the current one is read
+    (overlapping would need a task group held across ``yield``: ``walk`` does that)."""
     cursor = PageCursor(page_size=page_size, limit=limit)
-    ahead: Ahead[tuple[dict[str, Any], CachedResponse]] | None = _fetch(
+    ahead: Ahead[tuple[RequestSpec, CachedResponse]] | None = _fetch(
         client, spec, cursor, cache
     )
     while ahead is not None:
-        data, response = ahead.result()
+        window, response = ahead.result()
+        data = client.data_of(window, response)
         _, body_total = paging_from(data)
         kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
         ahead = None if cursor.done else _fetch(client, spec, cursor, cache)
@@ -123,8 +125,13 @@ def read_all(
 
 def _fetch(
     client: PlexClient, spec: RequestSpec, cursor: PageCursor, cache: CacheMode
-) -> Ahead[tuple[dict[str, Any], CachedResponse]]:
-    """The request for the cursor's next window, to be read ahead."""
+) -> Ahead[tuple[RequestSpec, CachedResponse]]:
+    """The request for the cursor's next window, to be read ahead: only the request (the
+    sync twin's worker thread does I/O; the caller decodes, under its own GC pause)."""
     offset, size = cursor.window()
     window = spec.with_window(offset, size)
-    return Ahead(lambda: client.get_data(window, cache=cache))
+
+    def fetch() -> tuple[RequestSpec, CachedResponse]:
+        return window, client.request(window, cache=cache)
+
+    return Ahead(fetch)
