@@ -4,43 +4,15 @@ collections (sync and async, against the fake server)."""
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 
-from plexkit import AsyncPlexClient, ConfigurationError, PlexClient
+from plexkit import ConfigurationError
 from plexkit.models import UnknownItem
-from plexkit.testing import FakePlexServer
+from tests.client.either import collect, resolve
 
 pytestmark = pytest.mark.anyio
-
-
-async def resolve(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
-async def collect(iterable: Iterator[Any] | AsyncIterator[Any]) -> list[Any]:
-    if isinstance(iterable, Iterator):
-        return list(iterable)
-    return [entry async for entry in iterable]
-
-
-@pytest.fixture(params=["sync", "async"])
-async def client(
-    request: pytest.FixtureRequest, plex_server: FakePlexServer, anyio_backend: str
-) -> AsyncIterator[PlexClient | AsyncPlexClient]:
-    if request.param == "async":
-        async with AsyncPlexClient(
-            "http://plex.test:32400",
-            token=plex_server.token,
-            transport=plex_server.asgi_transport(),
-        ) as plex:
-            yield plex
-        return
-    with plex_server.run_in_thread() as url, PlexClient(url, token=plex_server.token) as sync:
-        yield sync
 
 
 async def test_history_takes_a_section_and_an_item_model(client: Any) -> None:

@@ -3,16 +3,15 @@ not offer after one look at its sorts (remembered per client), for both clients.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
-from plexkit import AsyncPlexClient, ConfigurationError, InvalidSortError, PlexClient, PlexError
+from plexkit import ConfigurationError, InvalidSortError, PlexError
 from plexkit._core.sorts import SortTerm, canonical_sort, offered_fields, parse_sort
 from plexkit.models import Section
 from plexkit.testing import FakePlexServer
+from tests.client.either import resolve
 
 BAD_SYNTAX = [
     "",
@@ -25,26 +24,6 @@ BAD_SYNTAX = [
     "show..title",
     "title;drop",
 ]
-
-
-async def resolve(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
-@pytest.fixture(params=["sync", "async"])
-async def client(
-    request: pytest.FixtureRequest, plex_server: FakePlexServer, anyio_backend: str
-) -> AsyncIterator[PlexClient | AsyncPlexClient]:
-    if request.param == "async":
-        async with AsyncPlexClient(
-            "http://plex.test:32400",
-            token=plex_server.token,
-            transport=plex_server.asgi_transport(),
-        ) as plex:
-            yield plex
-        return
-    with plex_server.run_in_thread() as url, PlexClient(url, token=plex_server.token) as plex:
-        yield plex
 
 
 def test_the_syntax_is_field_direction_comma_separated() -> None:

@@ -4,43 +4,16 @@ Expected values come from the fake server's store."""
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 
-from plexkit import AsyncPlexClient, ConfigurationError, NotFoundError, PlexClient
+from plexkit import ConfigurationError, NotFoundError
 from plexkit.models import Album, Artist, Episode, Movie, Season, Show, Track
 from plexkit.testing import FakePlexServer
+from tests.client.either import collect, resolve
 
 pytestmark = pytest.mark.anyio
-
-
-async def resolve(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
-async def collect(iterable: Iterator[Any] | AsyncIterator[Any]) -> list[Any]:
-    if isinstance(iterable, Iterator):
-        return list(iterable)
-    return [item async for item in iterable]
-
-
-@pytest.fixture(params=["sync", "async"])
-async def client(
-    request: pytest.FixtureRequest, plex_server: FakePlexServer, anyio_backend: str
-) -> AsyncIterator[PlexClient | AsyncPlexClient]:
-    if request.param == "async":
-        async with AsyncPlexClient(
-            "http://plex.test:32400",
-            token=plex_server.token,
-            transport=plex_server.asgi_transport(),
-        ) as plex:
-            yield plex
-        return
-    with plex_server.run_in_thread() as url, PlexClient(url, token=plex_server.token) as sync:
-        yield sync
 
 
 async def test_listings_take_a_section_title_key_or_model(client: Any) -> None:

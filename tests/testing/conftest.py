@@ -1,4 +1,5 @@
-"""Fixtures for the fake-server tests: a small server, in-process and loopback clients."""
+"""Fixtures for the fake-server tests: a small server, in-process and loopback clients, and a
+two-account server with a client per account."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
+from plexkit import AsyncPlexClient
 from plexkit.testing import FakePlexServer
+from tests.testing.accounts import FRIEND, two_account_server
 
 TOKEN = "fake-token"
 
@@ -41,3 +44,25 @@ def client(loopback: str) -> Iterator[httpx.Client]:
     """httpx talking to the fake over loopback, with the owner's token."""
     with httpx.Client(base_url=loopback, headers={"X-Plex-Token": TOKEN}, timeout=10) as c:
         yield c
+
+
+@pytest.fixture
+def server() -> FakePlexServer:
+    """A small fake with two accounts: the owner and ``FRIEND``."""
+    return two_account_server()
+
+
+@pytest.fixture
+async def owner(server: FakePlexServer, anyio_backend: str) -> AsyncIterator[AsyncPlexClient]:
+    async with AsyncPlexClient(
+        "http://plex.test:32400", token=server.token, transport=server.asgi_transport()
+    ) as plex:
+        yield plex
+
+
+@pytest.fixture
+async def friend(server: FakePlexServer, anyio_backend: str) -> AsyncIterator[AsyncPlexClient]:
+    async with AsyncPlexClient(
+        "http://plex.test:32400", token=FRIEND, transport=server.asgi_transport()
+    ) as plex:
+        yield plex

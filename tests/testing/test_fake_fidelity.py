@@ -3,43 +3,14 @@ evaluated for the account that asks: driven through plexkit (async and sync) and
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from plexkit import AsyncPlexClient, PlexClient
 from plexkit.models import Movie
-from plexkit.testing import FakePlexServer
-
-FRIEND = "friend-token"
-
-
-def _small() -> FakePlexServer:
-    server = FakePlexServer(movies=12, shows=2, artists=1, photo_albums=1, history=0)
-    server.add_token(FRIEND, 2)
-    return server
-
-
-@pytest.fixture
-def server() -> FakePlexServer:
-    return _small()
-
-
-@pytest.fixture
-async def owner(server: FakePlexServer, anyio_backend: str) -> AsyncIterator[AsyncPlexClient]:
-    async with AsyncPlexClient(
-        "http://plex.test:32400", token=server.token, transport=server.asgi_transport()
-    ) as client:
-        yield client
-
-
-@pytest.fixture
-async def friend(server: FakePlexServer, anyio_backend: str) -> AsyncIterator[AsyncPlexClient]:
-    async with AsyncPlexClient(
-        "http://plex.test:32400", token=FRIEND, transport=server.asgi_transport()
-    ) as client:
-        yield client
+from tests.testing.accounts import FRIEND, two_account_server
 
 
 async def _movies(client: AsyncPlexClient, **options: Any) -> list[Movie]:
@@ -90,7 +61,7 @@ async def test_played_filters_and_sorts_follow_the_requesting_account(
 
 
 def test_sync_rename_and_per_account_unwatched() -> None:
-    server = _small()
+    server = two_account_server()
     with (
         server.run_in_thread() as url,
         PlexClient(url, token=server.token) as owner,
@@ -112,7 +83,7 @@ def test_sync_rename_and_per_account_unwatched() -> None:
 def plexapi() -> Iterator[tuple[Any, Any]]:
     """python-plexapi as the owner and as the friend, over loopback."""
     plexapi_server = pytest.importorskip("plexapi.server")
-    server = _small()
+    server = two_account_server()
     with server.run_in_thread() as url:
         yield plexapi_server.PlexServer(url, server.token), plexapi_server.PlexServer(url, FRIEND)
 
