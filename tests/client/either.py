@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 async def resolve(value: Any) -> Any:
@@ -13,7 +15,7 @@ async def resolve(value: Any) -> Any:
     return await value if inspect.isawaitable(value) else value
 
 
-async def collect(iterable: Iterator[Any] | AsyncIterator[Any]) -> list[Any]:
+async def collect(iterable: Iterator[T] | AsyncIterator[T]) -> list[T]:
     """Every entry of a sync or an async iterator."""
     if isinstance(iterable, Iterator):
         return list(iterable)

@@ -4,29 +4,17 @@ plexkit."""
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import AsyncIterator, Iterator
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
 from plexkit import AsyncPlexClient, NotFoundError, PlexClient, PlexConfig
 from plexkit.models import Collection, Episode, Movie, Season, Show
 from plexkit.testing import FakePlexServer
+from tests.client.either import collect, resolve
 
-T = TypeVar("T")
 pytestmark = pytest.mark.anyio
-
-
-async def resolve(value: Any) -> Any:
-    """The value of a sync call, or the awaited result of an async one."""
-    return await value if inspect.isawaitable(value) else value
-
-
-async def collect(iterable: Iterator[T] | AsyncIterator[T]) -> list[T]:
-    if isinstance(iterable, Iterator):
-        return list(iterable)
-    return [item async for item in iterable]
 
 
 @pytest.fixture(params=["sync-loopback", "async-inprocess", "async-loopback"])
