@@ -179,9 +179,9 @@ def _edit_and_scan_step(plex: PlexClient, movies: Section, target: Movie) -> Non
         movies.key,
         timeout=60,
         poll_interval=0.2,
-        on_progress=lambda a: print(f"{a.progress}%", end=" "),
+        on_progress=lambda a: console.print(f"{a.progress}%", end=" "),
     )
-    print()
+    console.print()
     console.print(f"scan of section {result.section_key} finished (seen via {result.via})")
 
 
