@@ -156,6 +156,7 @@ async def test_async_or_filter_returns_the_union(async_plex_client: AsyncPlexCli
         return keys(page.items)
 
     union = await movies(any_of(ACTION, OLD))
+    assert union
     assert union == await movies(where(ACTION)) | await movies(where(OLD))
     smart = await client.collections.create_smart(
         "1", "Action or old", type="movie", filters=any_of(ACTION, OLD)
@@ -172,4 +173,5 @@ def test_python_plexapi_or_filter_agrees(
     section = server.library.sectionByID(1)
     found = section.search(filters={"or": [{"genre": "Action"}, {"year<<": 1980}]}, maxresults=1000)
     ours = plex_client.library.iter_items("1", type="movie", filters=any_of(ACTION, OLD))
+    assert found
     assert {str(m.ratingKey) for m in found} == keys(ours)

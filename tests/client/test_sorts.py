@@ -96,6 +96,8 @@ async def test_other_levels_and_scoped_fields_go_as_given(
     assert episodes.items
     scoped = await resolve(client.library.items(shows, sort="episode.addedAt:desc", limit=3))
     assert scoped.items
+    sent = plex_server.requests.matching(f"/library/sections/{shows.key}/all")
+    assert [r.params["sort"] for r in sent[-2:]] == ["index", "episode.addedAt:desc"]
     with pytest.raises(InvalidSortError, match=f"section {shows.key} has no sort 'index'"):
         await resolve(client.library.items(shows, type="show", sort="index"))
 

@@ -47,7 +47,13 @@ def fake_server(
     Examples: plexkit fake-server --port 0; plexkit fake-server --movies 50000 --port 32401,
     then in another terminal: plexkit --url http://127.0.0.1:32401 --token fake-token sections
     """
-    options = dict(locals())  # the parameters above are exactly serve's keywords
     from plexkit.testing.cli import serve
 
-    raise typer.Exit(serve(**options))
+    sizes = {
+        "movies": movies,
+        "shows": shows,
+        "artists": artists,
+        "photo_albums": photo_albums,
+        "history": history,
+    }
+    raise typer.Exit(serve(host=host, port=port, token=token, seed=seed, **sizes))
