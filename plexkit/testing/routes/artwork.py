@@ -35,7 +35,7 @@ _FIELD: dict[Kind, str] = {"poster": "thumb", "art": "art"}
 _IMAGE_TYPE: dict[Kind, str] = {"poster": "coverPoster", "art": "background"}
 _UNREACHABLE = (".invalid", ".unreachable")
 _NOT_IMAGES = frozenset({".txt", ".html", ".htm", ".json", ".xml", ".pdf", ".mp4", ".mkv", ".zip"})
-_PROVIDERS = {"movie": "tv.plex.agents.movie", "show": "tv.plex.agents.series"}
+_PROVIDERS = {"movie": "tmdb", "show": "tvdb"}  # image sources, as in every capture
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
@@ -60,7 +60,7 @@ def artwork_of(node: Node) -> ItemArtwork:
     found = _ARTWORK.get(node)
     if found is None:
         found = ItemArtwork()
-        provider = _PROVIDERS.get(node.kind, "tv.plex.agents.none")
+        provider = _PROVIDERS.get(node.kind, "gracenote")
         for kind in ("poster", "art"):
             for number in range(2):
                 digest = hashlib.sha1(f"{node.data.get('guid')}:{kind}:{number}".encode())

@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import HTTPError, container, context, flag
-from plexkit.testing.routes.server import server_attrs
+from plexkit.testing.routes.server import ROOT_ONLY, server_attrs
 from plexkit.testing.store import Section
 from plexkit.testing.wire import Wire
 
@@ -179,7 +179,8 @@ async def providers(request: Request) -> Response:
             *_FEATURES,
         ],
     }
-    mc: Wire = {"size": 1, **server_attrs(library), "MediaProvider": [provider]}
+    attrs = {k: v for k, v in server_attrs(library).items() if k not in ROOT_ONLY}
+    mc: Wire = {"size": 1, **attrs, "MediaProvider": [provider]}
     return container(request, mc)
 
 

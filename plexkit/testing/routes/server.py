@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -97,6 +98,20 @@ _CAPABILITIES: Wire = {
 
 
 _IDENTITY = ("friendlyName", "machineIdentifier", "platform", "platformVersion", "version")
+
+
+#: Capabilities ``/`` carries but ``/media/providers`` does not (none of the four providers
+#: captures in plex-api.rs and plex-api-spec has them).
+ROOT_ONLY: Final = frozenset(
+    {
+        "hubSearch",
+        "itemClusters",
+        "mediaProviders",
+        "multiuser",
+        "requestParametersInCookie",
+        "transcoderPhoto",
+    }
+)
 
 
 def server_attrs(library: FakeLibrary) -> Wire:
