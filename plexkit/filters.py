@@ -68,7 +68,7 @@ def _check_field(_: object, __: object, value: str) -> None:
 
 
 def _check_op(_: object, __: object, value: str) -> None:
-    if value not in OPERATORS:
+    if not isinstance(value, str) or value not in OPERATORS:
         names = ", ".join(OPERATORS)
         raise ConfigurationError(f"unknown filter operator {value!r}; use one of: {names}")
 

@@ -31,14 +31,28 @@ _KEY_PATH: Final = re.compile(r"^/library/(?:collections|metadata)/(\d+)(?:/chil
 _PLAYLIST_PATH: Final = re.compile(r"^/playlists/(\d+)(?:/items)?$")
 
 
-def item_keys(items: Iterable[ItemRef], *, what: str = "items") -> list[str]:
+def item_list(items: Iterable[ItemRef] | ItemRef, *, what: str = "items") -> list[ItemRef]:
+    """One item (a model or a rating key) or an iterable of them, as a list; anything else
+    (``None``, bytes, a float) is a `ConfigurationError`, raised before any request."""
+    from plexkit.models import BaseItem, UnknownItem
+
+    if isinstance(items, (str, BaseItem, UnknownItem)) or (
+        isinstance(items, int) and not isinstance(items, bool)
+    ):
+        return [items]
+    if items is None or isinstance(items, (bytes, bool)) or not isinstance(items, Iterable):
+        raise ConfigurationError(
+            f"{what} must be an item, a rating key or a list of them, not {type(items).__name__}"
+        )
+    return list(items)
+
+
+def item_keys(items: Iterable[ItemRef] | ItemRef, *, what: str = "items") -> list[str]:
     """The rating keys of ``items``; refuses an empty list and anything that is not an item."""
     from plexkit.models import BaseItem, Collection, Playlist, UnknownItem
 
-    if items is None or isinstance(items, (str, bytes, int, BaseItem, UnknownItem)):
-        items = [items] if isinstance(items, (str, int, BaseItem, UnknownItem)) else []
     keys: list[str] = []
-    for item in items:
+    for item in item_list(items, what=what):
         if isinstance(item, (Collection, Playlist)):
             raise ConfigurationError(
                 f"{what} must be library items, not a {type(item).__name__.lower()}"

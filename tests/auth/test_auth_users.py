@@ -145,6 +145,14 @@ def test_a_missing_or_malformed_token_sends_nothing(identity: ClientIdentity, to
             session.users(token)
         with pytest.raises(ConfigurationError, match="token"):
             session.home_users(token)
+        with pytest.raises(ConfigurationError, match="token"):
+            session.user(token)
+        with pytest.raises(ConfigurationError, match="token"):
+            session.resources(token)
+        with pytest.raises(ConfigurationError, match="token"):
+            session.register_key(token, None)  # type: ignore[arg-type]
+        with pytest.raises(ConfigurationError, match="DeviceKey"):
+            session.register_key("tok-123456", None)  # type: ignore[arg-type]
     assert recorder.requests == []
 
 

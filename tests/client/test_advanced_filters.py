@@ -56,6 +56,7 @@ def test_groups_nest_like_python_plexapi() -> None:
         (lambda: AnyOf([ACTION]), "tuple of conditions, not a list"),  # type: ignore[arg-type]
         (lambda: any_of(Filter("or", "=", 1)), "groups conditions"),
         (lambda: any_of(Filter("genre", "~=", "x")), "unknown filter operator"),  # type: ignore[arg-type]
+        (lambda: Filter("genre", ["="], "x"), "unknown filter operator"),  # type: ignore[arg-type]
         (lambda: any_of(Filter("genre&x", "=", "x")), "a filter field is a name"),
         (lambda: condition_params(["genre"]), "not list"),  # type: ignore[arg-type]
     ],

@@ -254,6 +254,11 @@ def test_edit_sends_field_value_and_lock() -> None:
         lambda p: p.history.list(limit=None),
         lambda p: p.history.list(limit=0),
         lambda p: list(p.history.iter(page_size=0)),
+        lambda p: p.playlists.create("Mix", 3.5),
+        lambda p: p.playlists.add("1", None),
+        lambda p: p.collections.add("1", 3.5),
+        lambda p: p.collections.create("1", "Set", b"12"),
+        lambda p: p.metadata.edit_many("1", 3.5, type="movie", title="x"),
     ],
 )
 def test_invalid_arguments_fail_before_any_request(call: Callable[[PlexClient], object]) -> None:

@@ -195,6 +195,9 @@ async def test_items_are_refused_unless_an_item_or_rating_key(env: Env) -> None:
             await resolve(env.player.refresh(bad))
     with pytest.raises(ConfigurationError):
         await resolve(env.player.sync_metadata("1", {}))
+    for not_paths in (5, None, "/movies/one.mkv"):
+        with pytest.raises(ConfigurationError, match="list of paths"):
+            await resolve(env.player.update_library(not_paths))
 
 
 async def test_connection_and_libraries(env: Env) -> None:

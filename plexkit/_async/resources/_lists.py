@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from plexkit._async.resources._base import Resource
@@ -15,9 +15,9 @@ from plexkit.models import items_from
 if TYPE_CHECKING:
     from plexkit.filters import Condition
     from plexkit.models import BaseItem
-    from plexkit.types import ItemRef, ParamValue, SectionRef
+    from plexkit.types import ParamValue, SectionRef
 
-__all__ = ["ListResource", "first_of", "item_refs"]
+__all__ = ["ListResource", "first_of"]
 
 _L = TypeVar("_L", bound="BaseItem")
 
@@ -57,13 +57,6 @@ class ListResource(Resource):
         machine = await self._machine_identifier()
         uri = section_uri(machine, key, type=number, filters=filters, sort=sort, limit=limit)
         return number, key, uri
-
-
-def item_refs(items: Iterable[ItemRef] | ItemRef) -> list[ItemRef]:
-    """One item or several, as a list (a playlist's or a collection's items to add)."""
-    from plexkit.models import BaseItem, UnknownItem
-
-    return [items] if isinstance(items, (str, int, BaseItem, UnknownItem)) else list(items)
 
 
 def first_of(kind: type[_L], data: Mapping[str, Any], path: str) -> _L:

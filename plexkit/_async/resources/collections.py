@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from plexkit._async.resources._lists import ListResource, first_of, item_refs
+from plexkit._async.resources._lists import ListResource, first_of
 from plexkit._core import collections as specs
 from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import (
     collection_key,
     item_keys,
+    item_list,
     items_uri,
 )
 from plexkit.errors import ConfigurationError
@@ -65,7 +66,7 @@ class AsyncCollections(ListResource):
         """A new collection of ``items`` of one section; ``type`` is read from the models
         unless given."""
         specs.check_title(title)
-        refs = item_refs(items)
+        refs = item_list(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
         section = await self._section_key(section_key)
@@ -101,7 +102,8 @@ class AsyncCollections(ListResource):
     async def add(self, collection: CollectionRef, items: Iterable[ItemRef]) -> None:
         """Add ``items`` to a regular collection."""
         key = collection_key(collection)
-        uri = items_uri(await self._machine_identifier(), item_keys(item_refs(items)))
+        keys = item_keys(items)
+        uri = items_uri(await self._machine_identifier(), keys)
         await self._client.request(specs.add(key, uri))
 
     async def remove(self, collection: CollectionRef, item: ItemRef) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from plexkit._async.resources._base import Resource, children_of, not_found
 from plexkit._core import edits, endpoints, matching
+from plexkit._core.references import item_list
 from plexkit._core.refs import rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import items_from, structure
@@ -199,11 +200,11 @@ class AsyncMetadata(Resource):
         the current tags of all the items are read in one GET and each item is then sent its
         own list (one PUT per item).
         """
-        from plexkit.models import BaseItem
+        from plexkit.models import BaseItem, UnknownItem
 
-        if items is None or isinstance(items, (str, bytes, int, BaseItem)):
+        if isinstance(items, (str, int, BaseItem, UnknownItem)):
             raise ConfigurationError("items must be a list of items or rating keys")
-        keys = [rating_key_of(item) for item in items]
+        keys = [rating_key_of(item) for item in item_list(items)]
         ids = edits.rating_key_list(keys)
         section_key = await self._section_key(section)
         single = edits.edit_many_request(

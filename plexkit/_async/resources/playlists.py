@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from plexkit._async.resources._base import children_of, not_found
-from plexkit._async.resources._lists import ListResource, first_of, item_refs
+from plexkit._async.resources._lists import ListResource, first_of
 from plexkit._core import playlists as specs
 from plexkit._core.references import (
     item_keys,
+    item_list,
     items_uri,
     playlist_key,
 )
@@ -96,7 +97,7 @@ class AsyncPlaylists(ListResource):
     ) -> Playlist:
         """A new playlist of ``items`` (models or rating keys; shows and albums add their
         episodes or tracks). ``type`` is read from the models unless given."""
-        refs = item_refs(items)
+        refs = item_list(items)
         specs.check_title(title)
         keys = item_keys(refs)
         kind = _playlist_type(refs, type)
@@ -135,7 +136,7 @@ class AsyncPlaylists(ListResource):
         """Append ``items`` to a regular playlist."""
 
         key = playlist_key(playlist)
-        keys = item_keys(item_refs(items))
+        keys = item_keys(items)
         uri = items_uri(await self._machine_identifier(), keys)
         await self._client.request(specs.add(key, uri))
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from plexkit._sync.resources._lists import ListResource, first_of, item_refs
+from plexkit._sync.resources._lists import ListResource, first_of
 from plexkit._core import collections as specs
 from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import (
     collection_key,
     item_keys,
+    item_list,
     items_uri,
 )
 from plexkit.errors import ConfigurationError
@@ -66,7 +67,7 @@ class Collections(ListResource):
         """A new collection of ``items`` of one section; ``type`` is read from the models
         unless given."""
         specs.check_title(title)
-        refs = item_refs(items)
+        refs = item_list(items)
         keys = item_keys(refs)
         number = _type_of(refs, type)
         section = self._section_key(section_key)
@@ -102,7 +103,8 @@ class Collections(ListResource):
     def add(self, collection: CollectionRef, items: Iterable[ItemRef]) -> None:
         """Add ``items`` to a regular collection."""
         key = collection_key(collection)
-        uri = items_uri(self._machine_identifier(), item_keys(item_refs(items)))
+        keys = item_keys(items)
+        uri = items_uri(self._machine_identifier(), keys)
         self._client.request(specs.add(key, uri))
 
     def remove(self, collection: CollectionRef, item: ItemRef) -> None:

@@ -31,6 +31,7 @@ from plexkit.auth.users import HomeUser, PlexTVUser, parse_home_users, parse_use
 from plexkit.config import ClientIdentity
 from plexkit.errors import (
     AuthFlowError,
+    ConfigurationError,
     InvalidSignatureError,
     JWTError,
     ParseError,
@@ -136,6 +137,7 @@ class AsyncPlexTV:
 
     async def user(self, token: str) -> Account:
         """The account a token belongs to (``/api/v2/user``)."""
+        token = checked_token(token)
         return account_from(await self._call("GET", self.plextv_url, "/api/v2/user", token=token))
 
     async def check_token(self, token: str) -> bool:
@@ -208,6 +210,9 @@ class AsyncPlexTV:
 
         plex.tv retires the legacy token after the first JWT is issued for the key.
         """
+        token = checked_token(token)
+        if not callable(getattr(key, "public_jwk", None)):
+            raise ConfigurationError("register_key needs the device's DeviceKey")
         body = {"jwk": key.public_jwk()}
         await self._call(
             "POST",
@@ -280,7 +285,11 @@ class AsyncPlexTV:
     async def resources(self, token: str) -> list[Resource]:
         """The account's devices with every connection (https, relay and IPv6 included)."""
         data = await self._call(
-            "GET", self.clients_url, "/api/v2/resources", token=token, params=_RESOURCE_PARAMS
+            "GET",
+            self.clients_url,
+            "/api/v2/resources",
+            token=checked_token(token),
+            params=_RESOURCE_PARAMS,
         )
         resources = parse_resources(data)
         for resource in resources:

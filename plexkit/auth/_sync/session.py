@@ -32,6 +32,7 @@ from plexkit.auth.users import HomeUser, PlexTVUser, parse_home_users, parse_use
 from plexkit.config import ClientIdentity
 from plexkit.errors import (
     AuthFlowError,
+    ConfigurationError,
     InvalidSignatureError,
     JWTError,
     ParseError,
@@ -137,6 +138,7 @@ class PlexTV:
 
     def user(self, token: str) -> Account:
         """The account a token belongs to (``/api/v2/user``)."""
+        token = checked_token(token)
         return account_from(self._call("GET", self.plextv_url, "/api/v2/user", token=token))
 
     def check_token(self, token: str) -> bool:
@@ -209,6 +211,9 @@ class PlexTV:
 
         plex.tv retires the legacy token after the first JWT is issued for the key.
         """
+        token = checked_token(token)
+        if not callable(getattr(key, "public_jwk", None)):
+            raise ConfigurationError("register_key needs the device's DeviceKey")
         body = {"jwk": key.public_jwk()}
         self._call(
             "POST",
@@ -281,7 +286,11 @@ class PlexTV:
     def resources(self, token: str) -> list[Resource]:
         """The account's devices with every connection (https, relay and IPv6 included)."""
         data = self._call(
-            "GET", self.clients_url, "/api/v2/resources", token=token, params=_RESOURCE_PARAMS
+            "GET",
+            self.clients_url,
+            "/api/v2/resources",
+            token=checked_token(token),
+            params=_RESOURCE_PARAMS,
         )
         resources = parse_resources(data)
         for resource in resources:

@@ -169,6 +169,8 @@ class PlexPlayer:
         """
         if isinstance(items, (str, bytes, os.PathLike)):
             raise ConfigurationError("items must be a list of paths, not a single path")
+        if not isinstance(items, Iterable):
+            raise ConfigurationError(f"items must be a list of paths, not {type(items).__name__}")
         paths = [path_text(p) for p in items]
         if mode not in ("paths", "sections"):
             raise ConfigurationError(f"mode must be 'paths' or 'sections', not {mode!r}")
