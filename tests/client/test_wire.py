@@ -259,6 +259,9 @@ def test_edit_sends_field_value_and_lock() -> None:
         lambda p: p.collections.add("1", 3.5),
         lambda p: p.collections.create("1", "Set", b"12"),
         lambda p: p.metadata.edit_many("1", 3.5, type="movie", title="x"),
+        lambda p: p.playlists.create_smart("Mix", "Movies", type="movie", sort="a:b:c"),
+        lambda p: p.playlists.create_smart("Mix", "Movies", type="movie", limit=0),
+        lambda p: p.collections.create_smart("Movies", "Set", type="movie", sort="year desc"),
     ],
 )
 def test_invalid_arguments_fail_before_any_request(call: Callable[[PlexClient], object]) -> None:

@@ -9,6 +9,7 @@ from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
 from plexkit._core.endpoints import item_type_number
 from plexkit._core.references import section_uri
+from plexkit._core.sorts import canonical_sort
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.models import items_from
 
@@ -53,9 +54,12 @@ class ListResource(Resource):
         number = item_type_number(type)
         if number is None:
             raise ConfigurationError(needs)
+        sort = None if sort is None else canonical_sort(sort)
+        options: dict[str, Any] = {"type": number, "filters": filters, "sort": sort, "limit": limit}
+        section_uri("-", "0", **options)  # every argument checked before any request
         key = await self._section_key(section_key)
         machine = await self._machine_identifier()
-        uri = section_uri(machine, key, type=number, filters=filters, sort=sort, limit=limit)
+        uri = section_uri(machine, key, **options)
         return number, key, uri
 
 
