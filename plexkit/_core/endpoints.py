@@ -327,6 +327,10 @@ def history(
     sort: str = "viewedAt:desc",
 ) -> RequestSpec:
     """Watch history (``/status/sessions/history/all``), newest first by default."""
+    if account_id is not None and (
+        isinstance(account_id, bool) or not isinstance(account_id, int) or account_id < 1
+    ):
+        raise ConfigurationError(f"account_id must be a positive int, not {account_id!r}")
     params: dict[str, ParamValue | None] = {
         "sort": sort,
         "accountID": account_id,

@@ -40,11 +40,19 @@ DEFAULT_TTLS: Final[Mapping[str, float]] = MappingProxyType(
 )
 
 
+def _seconds(value: object) -> float | None:
+    """``value`` as a number of seconds >= 0, or None when it is not one (bools included)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    seconds = float(value)
+    return None if math.isnan(seconds) or seconds < 0 else seconds
+
+
 def _check_ttls(value: Mapping[str, float] | None) -> Mapping[str, float]:
     checked: dict[str, float] = {}
     for name, ttl in (value or {}).items():
-        seconds = float(ttl)
-        if math.isnan(seconds) or seconds < 0:
+        seconds = _seconds(ttl)
+        if seconds is None:
             raise ConfigurationError(f"TTL for cache {name!r} must be >= 0 seconds, got {ttl!r}")
         checked[name] = seconds
     return MappingProxyType(checked)
@@ -63,7 +71,7 @@ class CachePolicy:
 
     @default_ttl.validator
     def _check_default(self, _attr: attrs.Attribute[float], value: float) -> None:
-        if math.isnan(value) or value < 0:
+        if _seconds(value) is None:
             raise ConfigurationError(f"default_ttl must be >= 0 seconds, got {value!r}")
 
     def ttl_for(self, name: str) -> float:

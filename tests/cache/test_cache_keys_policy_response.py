@@ -119,6 +119,13 @@ class TestPolicy:
         with pytest.raises(ConfigurationError):
             CachePolicy(overrides={"items": -1})
 
+    @pytest.mark.parametrize("ttl", ["abc", None, True, float("nan"), "60"])
+    def test_a_ttl_that_is_not_seconds_is_a_configuration_error(self, ttl: object) -> None:
+        with pytest.raises(ConfigurationError, match="must be >= 0 seconds"):
+            CachePolicy(overrides={"items": ttl})  # type: ignore[dict-item]
+        with pytest.raises(ConfigurationError, match="must be >= 0 seconds"):
+            CachePolicy(default_ttl=ttl)  # type: ignore[arg-type]
+
     @pytest.mark.parametrize(
         ("method", "path", "must", "must_not"),
         [

@@ -253,6 +253,8 @@ def test_edit_sends_field_value_and_lock() -> None:
         lambda p: p.raw.get("http://elsewhere/steal"),
         lambda p: p.history.list(limit=None),
         lambda p: p.history.list(limit=0),
+        lambda p: p.history.list(account_id="x"),
+        lambda p: p.history.list(account_id=True),
         lambda p: list(p.history.iter(page_size=0)),
         lambda p: p.playlists.create("Mix", 3.5),
         lambda p: p.playlists.add("1", None),
