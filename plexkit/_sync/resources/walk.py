@@ -13,10 +13,10 @@ the walk reads one page ahead, as ``iter_items`` does.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from functools import partial
 from types import TracebackType
-from typing import TYPE_CHECKING, Final, Generic, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Final, Generic, TypeVar, cast
 
 from plexkit._sync.resources.paging import entry_count
 from plexkit._core.endpoints import RequestSpec
@@ -25,9 +25,8 @@ from plexkit._core.refs import narrowed
 from plexkit._in_flight import InFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
-from plexkit.filters import Condition
 from plexkit.models import decode_body, items_from, paging_from
-from plexkit.types import ParamValue
+from plexkit.types import IterOptions
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
@@ -46,15 +45,10 @@ _Fetched = tuple[int, CachedResponse]
 """A fetched window: the size asked for and the response, not yet decoded."""
 
 
-class WalkOptions(TypedDict, total=False):
-    """The keyword arguments ``walk`` takes besides the section and ``type``."""
+class WalkOptions(IterOptions, total=False):
+    """The keyword arguments ``walk`` takes besides the section and ``type``: those of
+    ``iter_items`` and the bound on pages in flight."""
 
-    page_size: int
-    limit: int | None
-    sort: str | None
-    filters: Mapping[str, ParamValue | None] | Condition | None
-    cache: CacheMode
-    include_guids: bool
     pages_in_flight: int
 
 
