@@ -28,6 +28,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 import anyio
 import anyio.lowlevel
@@ -36,6 +37,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plexkit.testing.recorder import request_matches
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
 _PAGES = {
     429: "Too Many Requests",
     500: "Internal Server Error",
@@ -43,6 +47,22 @@ _PAGES = {
     503: "Service Unavailable",
     504: "Gateway Time-out",
 }
+
+
+class FaultOptions(TypedDict, total=False):
+    """What a fault does and how often, as `FaultInjector.add` takes it (see `Fault`)."""
+
+    method: str | None
+    status: int | None
+    latency: float
+    retry_after: int | None
+    drop: bool
+    truncate: bool
+    malformed: bool
+    hang: bool
+    times: int | None
+    skip: int
+    body: bytes | None
 
 
 @dataclass
@@ -83,47 +103,22 @@ class FaultInjector:
         self._lock = threading.Lock()
 
     def add(
-        self,
-        path: str | None = None,
-        *,
-        regex: str | None = None,
-        method: str | None = None,
-        status: int | None = None,
-        latency: float = 0.0,
-        retry_after: int | None = None,
-        drop: bool = False,
-        truncate: bool = False,
-        malformed: bool = False,
-        hang: bool = False,
-        times: int | None = None,
-        skip: int = 0,
-        body: bytes | None = None,
+        self, path: str | None = None, *, regex: str | None = None, **options: Unpack[FaultOptions]
     ) -> Fault:
         """Add a rule and return it. Give one of ``status``, ``drop``, ``truncate``,
-        ``malformed``, ``hang`` and/or a ``latency`` (seconds, applied first)."""
-        kinds = [status is not None, drop, truncate, malformed, hang]
-        if sum(kinds) > 1 or (sum(kinds) == 0 and latency <= 0):
+        ``malformed``, ``hang`` and/or a ``latency`` (seconds, applied first); the options
+        are `FaultOptions`."""
+        kinds = [options.get("status") is not None] + [
+            bool(options.get(name)) for name in ("drop", "truncate", "malformed", "hang")
+        ]
+        if sum(kinds) > 1 or (sum(kinds) == 0 and options.get("latency", 0.0) <= 0):
             raise ValueError(
                 "give exactly one of status, drop, truncate, malformed, hang, "
                 "optionally with latency, or latency alone"
             )
-        if status == 429 and retry_after is None:
-            retry_after = 1
-        fault = Fault(
-            path=path,
-            regex=re.compile(regex) if regex else None,
-            method=method,
-            status=status,
-            latency=latency,
-            retry_after=retry_after,
-            drop=drop,
-            truncate=truncate,
-            malformed=malformed,
-            hang=hang,
-            times=times,
-            skip=skip,
-            body=body,
-        )
+        if options.get("status") == 429 and options.get("retry_after") is None:
+            options["retry_after"] = 1
+        fault = Fault(path=path, regex=re.compile(regex) if regex else None, **options)
         with self._lock:
             self._faults.append(fault)
         return fault

@@ -36,17 +36,16 @@ def xml_tag(item: Wire) -> str:
     return "Directory"
 
 
-def to_json(container: Wire) -> bytes:
-    """``{"MediaContainer": container}`` as compact UTF-8 JSON."""
-    return json.dumps(
-        {"MediaContainer": container}, ensure_ascii=False, separators=(",", ":")
-    ).encode()
+def to_json(container: Wire, root: str = "MediaContainer") -> bytes:
+    """``{root: container}`` as compact UTF-8 JSON (PMS wraps nearly every answer in a
+    ``MediaContainer``; ``/butler`` in ``ButlerTasks``)."""
+    return json.dumps({root: container}, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def to_xml(container: Wire) -> bytes:
-    """The container as a PMS XML document."""
+def to_xml(container: Wire, root: str = "MediaContainer") -> bytes:
+    """The container as a PMS XML document whose root element is ``root``."""
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
-    _element("MediaContainer", container, out)
+    _element(root, container, out)
     out.append("\n")
     return "".join(out).encode()
 

@@ -72,6 +72,11 @@ def section_of(request: Request, key: str | int) -> Section:
     return section
 
 
+def path_section(request: Request, name: str = "key") -> Section:
+    """The section named by the path parameter ``name`` (404 when there is none)."""
+    return section_of(request, request.path_params[name])
+
+
 def params(request: Request) -> list[tuple[str, str]]:
     """All query parameters, in order, repeated keys kept."""
     return list(request.query_params.multi_items())
@@ -89,11 +94,17 @@ def error_page(status: int) -> Response:
     return Response(body, status_code=status, media_type="text/html")
 
 
-def container(request: Request, mc: Wire, *, headers: dict[str, str] | None = None) -> Response:
-    """A ``MediaContainer`` response in the format the client asked for."""
+def container(
+    request: Request,
+    mc: Wire,
+    *,
+    headers: dict[str, str] | None = None,
+    root: str = "MediaContainer",
+) -> Response:
+    """A ``MediaContainer`` (or other ``root``) response in the format the client asked for."""
     if wants_json(request):
-        return Response(to_json(mc), media_type=JSON_TYPE, headers=headers)
-    return Response(to_xml(mc), media_type=XML_TYPE, headers=headers)
+        return Response(to_json(mc, root), media_type=JSON_TYPE, headers=headers)
+    return Response(to_xml(mc, root), media_type=XML_TYPE, headers=headers)
 
 
 def media_query(request: Request, **extra: str) -> MediaQuery:

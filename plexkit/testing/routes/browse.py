@@ -27,18 +27,14 @@ from plexkit.testing.respond import (
     context,
     media_query,
     paged,
+    path_section,
     query_key,
-    section_of,
     select,
 )
 from plexkit.testing.routes.sections import sections
 from plexkit.testing.store import Section
 from plexkit.testing.views import library_attrs, row, secondary_attrs
 from plexkit.testing.wire import TYPE_NUMBERS, Wire
-
-
-def _section(request: Request) -> Section:
-    return section_of(request, request.path_params["key"])
 
 
 def _root_type(request: Request, section: Section) -> Wire:
@@ -53,7 +49,7 @@ def _root_type(request: Request, section: Section) -> Wire:
 
 async def sorts(request: Request) -> Response:
     """``GET /library/sections/{id}/sorts``: the sorts of the section's (or ``type``'s) items."""
-    section = _section(request)
+    section = path_section(request)
     entries = [
         {k: v for k, v in s.items() if k not in ("active", "activeDirection")}
         for s in _root_type(request, section)["Sort"]
@@ -66,7 +62,7 @@ async def sorts(request: Request) -> Response:
 
 async def filters(request: Request) -> Response:
     """``GET /library/sections/{id}/filters``: the filters of the section's items."""
-    section = _section(request)
+    section = path_section(request)
     entries = _root_type(request, section)["Filter"]
     mc: Wire = {"size": len(entries), **secondary_attrs(section), "Directory": entries}
     return container(request, mc)
@@ -74,7 +70,7 @@ async def filters(request: Request) -> Response:
 
 async def first_character(request: Request) -> Response:
     """``GET /library/sections/{id}/firstCharacter``: ``#`` and the letters titles start with."""
-    section = _section(request)
+    section = path_section(request)
     mq = media_query(request)
     type_number = mq.type or section.root_type
     nodes = select(request, ("first", section.key, query_key(request)), section, type_number, mq)
@@ -96,7 +92,7 @@ def _first(title: str) -> str:
 
 async def albums(request: Request) -> Response:
     """``GET /library/sections/{id}/albums``: a music section's albums (``type=9`` listing)."""
-    section = _section(request)
+    section = path_section(request)
     if section.kind != "artist":
         raise HTTPError(400, "albums are listed for music sections")
     library = context(request).library
@@ -114,7 +110,7 @@ _LEAF_TYPES = {"movie": "movie", "show": "episode", "artist": "track", "photo": 
 async def all_leaves(request: Request) -> Response:
     """``GET /library/sections/{id}/allLeaves``: every playable item of the section (a TV
     section's episodes, a music section's tracks), in their natural order."""
-    section = _section(request)
+    section = path_section(request)
     library = context(request).library
     mq = media_query(request)
     number = TYPE_NUMBERS[_LEAF_TYPES[section.kind]]

@@ -16,16 +16,21 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.testing import deck as decks
-from plexkit.testing import played
+from plexkit.testing.hub import HubSpec, hub_attrs, items_hub
 from plexkit.testing.library import FakeLibrary
-from plexkit.testing.respond import HTTPError, account_id, container, context, paged, section_of
+from plexkit.testing.respond import (
+    account_id,
+    container,
+    context,
+    paged,
+    path_section,
+    section_of,
+)
 from plexkit.testing.store import Node, Section
 from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.views import row
 from plexkit.testing.wire import Wire
 
-_HUB_COUNT = 6
-"""Items PMS puts in each hub unless ``count`` says otherwise."""
 _SECTION_WORDS = {"movie": "movie", "show": "tv", "artist": "music", "photo": "photo"}
 _RECENT_TYPES = {"movie": 1, "show": 4, "artist": 9, "photo": 13}
 _RECENT_KINDS = {"movie": "movie", "show": "episode", "artist": "album", "photo": "photo"}
@@ -41,94 +46,27 @@ def _account(request: Request) -> int:
     return account_id(request) or OWNER_ACCOUNT_ID
 
 
-def _count(request: Request) -> int:
-    try:
-        return int(request.query_params.get("count", _HUB_COUNT))
-    except ValueError:
-        raise HTTPError(400, "count must be an integer") from None
-
-
-def _items_hub(
-    request: Request,
-    nodes: list[Node],
-    *,
-    key: str,
-    identifier: str,
-    context_name: str,
-    title: str,
-    kind: str,
-    style: str = "shelf",
-) -> Wire:
-    """A hub of items: the first ``count`` rendered as the asking account sees them."""
-    library = context(request).library
-    account = account_id(request)
-    hub, shown = _hub(request, nodes, key, identifier, context_name, title, kind, style)
-    if shown:
-        hub["Metadata"] = [
-            played.personal(library, account, row(library, n, section_fields=True)) for n in shown
-        ]
-    return hub
-
-
-def _hub(
-    request: Request,
-    nodes: list[Node],
-    key: str,
-    identifier: str,
-    context_name: str,
-    title: str,
-    kind: str,
-    style: str = "shelf",
-) -> tuple[Wire, list[Node]]:
-    """A hub's attributes (``hubKey`` naming the first ``count`` items) and those items."""
-    shown = nodes[: _count(request)]
-    hub: Wire = {}
-    if shown:
-        hub["hubKey"] = "/library/metadata/" + ",".join(str(n.rating_key) for n in shown)
-    hub.update(
-        {
-            "key": key,
-            "title": title,
-            "type": kind,
-            "hubIdentifier": identifier,
-            "context": context_name,
-            "size": len(shown),
-            "more": len(nodes) > len(shown),
-            "style": style,
-            "promoted": True,
-        }
-    )
-    return hub, shown
-
-
 def _continue_hub(request: Request) -> Wire:
     """The home ``Continue Watching`` hub of the asking account."""
     deck = decks.continue_watching(context(request).library, _account(request), None)
-    return _items_hub(
-        request,
-        deck,
-        key="/hubs/home/continueWatching",
-        identifier="home.continue",
-        context_name="hub.home.continue",
-        title="Continue Watching",
-        kind="mixed",
+    spec = HubSpec(
+        "/hubs/home/continueWatching",
+        "home.continue",
+        "hub.home.continue",
+        "Continue Watching",
+        "mixed",
         style="hero",
     )
+    return items_hub(request, deck, spec)
 
 
-def _recent_hub(
-    request: Request, section: Section, *, key: str, identifier: str, context_name: str
-) -> Wire:
-    """A section's recently added items as a hub (of episodes for shows, albums for music)."""
-    return _items_hub(
-        request,
-        _recent(context(request).library, section),
-        key=key,
-        identifier=identifier,
-        context_name=context_name,
-        title=f"Recently Added {_RECENT_TITLES[section.kind]}",
-        kind=_RECENT_KINDS[section.kind],
-    )
+def _recent_hub(request: Request, section: Section, key: str, identifier: str) -> Wire:
+    """A section's recently added items as a hub (of episodes for shows, albums for music);
+    the context is ``hub.`` and the identifier without the section key."""
+    context_name = "hub." + identifier.removesuffix(f".{section.key}")
+    title = f"Recently Added {_RECENT_TITLES[section.kind]}"
+    spec = HubSpec(key, identifier, context_name, title, _RECENT_KINDS[section.kind])
+    return items_hub(request, _recent(context(request).library, section), spec)
 
 
 def _home_hubs(request: Request) -> list[Wire]:
@@ -137,29 +75,21 @@ def _home_hubs(request: Request) -> list[Wire]:
     for section in library.sections.values():
         word = _SECTION_WORDS[section.kind]
         type_number = _RECENT_TYPES[section.kind]
-        hubs.append(
-            _recent_hub(
-                request,
-                section,
-                key=f"/hubs/home/recentlyAdded?type={type_number}&sectionID={section.key}",
-                identifier=f"home.{word}.recent",
-                context_name=f"hub.home.{word}.recent",
-            )
-        )
+        key = f"/hubs/home/recentlyAdded?type={type_number}&sectionID={section.key}"
+        hubs.append(_recent_hub(request, section, key, f"home.{word}.recent"))
     hubs.append(_playlists_hub(request))
     return hubs
 
 
 def _playlists_hub(request: Request) -> Wire:
-    hub, shown = _hub(
-        request,
-        list(context(request).library.playlists),
+    spec = HubSpec(
         "/playlists/all?type=15&sort=lastViewedAt:desc&playlistType=video,audio",
         "home.playlists",
         "hub.home.playlists",
         "Recent Playlists",
         "playlist",
     )
+    hub, shown = hub_attrs(request, list(context(request).library.playlists), spec)
     if shown:
         hub["Metadata"] = [n.data for n in shown]
     return hub
@@ -198,15 +128,8 @@ async def home_on_deck(request: Request) -> Response:
     """``GET /hubs/home/onDeck``: the on-deck hub."""
     library = context(request).library
     deck = decks.continue_watching(library, _account(request), _section_filter(request))
-    hub = _items_hub(
-        request,
-        deck,
-        key="/hubs/home/onDeck",
-        identifier="home.ondeck",
-        context_name="hub.home.ondeck",
-        title="On Deck",
-        kind="mixed",
-    )
+    spec = HubSpec("/hubs/home/onDeck", "home.ondeck", "hub.home.ondeck", "On Deck", "mixed")
+    hub = items_hub(request, deck, spec)
     return _hub_container(request, hub)
 
 
@@ -243,37 +166,24 @@ def _section_attrs(section: Section) -> Wire:
     }
 
 
-def _section(request: Request) -> Section:
-    return section_of(request, request.path_params["id"])
-
-
 async def section_hubs(request: Request) -> Response:
     """``GET /hubs/sections/{id}``: continue watching and recently added of one section."""
-    section = _section(request)
+    section = path_section(request, "id")
     library = context(request).library
     word = _SECTION_WORDS[section.kind]
     hubs: list[Wire] = []
     if section.kind in ("movie", "show"):
-        hubs.append(
-            _items_hub(
-                request,
-                decks.continue_watching(library, _account(request), section.key),
-                key=f"/hubs/sections/{section.key}/continueWatching/items",
-                identifier=f"{word}.inprogress.{section.key}",
-                context_name=f"hub.{word}.inprogress",
-                title="Continue Watching",
-                kind={"movie": "movie", "show": "episode"}[section.kind],
-            )
+        spec = HubSpec(
+            f"/hubs/sections/{section.key}/continueWatching/items",
+            f"{word}.inprogress.{section.key}",
+            f"hub.{word}.inprogress",
+            "Continue Watching",
+            {"movie": "movie", "show": "episode"}[section.kind],
         )
-    hubs.append(
-        _recent_hub(
-            request,
-            section,
-            key=f"/library/sections/{section.key}/recentlyAdded",
-            identifier=f"{word}.recentlyadded.{section.key}",
-            context_name=f"hub.{word}.recentlyadded",
-        )
-    )
+        deck = decks.continue_watching(library, _account(request), section.key)
+        hubs.append(items_hub(request, deck, spec))
+    key = f"/library/sections/{section.key}/recentlyAdded"
+    hubs.append(_recent_hub(request, section, key, f"{word}.recentlyadded.{section.key}"))
     mc: Wire = {"size": len(hubs), "allowSync": True, "identifier": "com.plexapp.plugins.library"}
     mc.update(_section_attrs(section))
     mc["Hub"] = hubs

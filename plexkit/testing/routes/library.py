@@ -20,17 +20,13 @@ from plexkit.testing.respond import (
     media_query,
     paged,
     params,
+    path_section,
     query_key,
-    section_of,
     select,
 )
 from plexkit.testing.store import Node, Section
 from plexkit.testing.views import library_attrs, row
 from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, Wire
-
-
-def _section(request: Request) -> Section:
-    return section_of(request, request.path_params["key"])
 
 
 def _listing(request: Request, section: Section, nodes: list[Node], type_number: int) -> Response:
@@ -47,7 +43,7 @@ def _listing(request: Request, section: Section, nodes: list[Node], type_number:
 
 async def section_all(request: Request) -> Response:
     """``GET /library/sections/{key}/all``: browse with ``type``, filters, sort and paging."""
-    section = _section(request)
+    section = path_section(request)
     mq = media_query(request)
     type_number = mq.type or section.root_type
     nodes = select(request, ("all", section.key, query_key(request)), section, type_number, mq)
@@ -56,7 +52,7 @@ async def section_all(request: Request) -> Response:
 
 async def section_search(request: Request) -> Response:
     """``GET /library/sections/{key}/search?type=&query=``: ``/all`` with a title filter."""
-    section = _section(request)
+    section = path_section(request)
     title = request.query_params.get("query") or request.query_params.get("title", "")
     mq = media_query(request, title=title)
     type_number = mq.type or section.root_type
@@ -66,7 +62,7 @@ async def section_search(request: Request) -> Response:
 
 async def section_edit(request: Request) -> Response:
     """``PUT /library/sections/{key}/all?type=&id=...&field.value=``: edit matching items."""
-    section = _section(request)
+    section = path_section(request)
     library = context(request).library
     pairs = params(request)
     edits = [(k, v) for k, v in pairs if is_edit_param(k)]
@@ -86,7 +82,7 @@ async def section_edit(request: Request) -> Response:
 
 async def section_collections(request: Request) -> Response:
     """``GET /library/sections/{key}/collections``."""
-    section = _section(request)
+    section = path_section(request)
     mq = media_query(request)
     nodes = select(request, ("collections", section.key, query_key(request)), section, 18, mq)
     attrs = library_attrs(section)

@@ -8,7 +8,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.testing.deck import continue_watching
-from plexkit.testing.respond import account_id, context, paged, section_of
+from plexkit.testing.respond import account_id, context, paged, path_section
 from plexkit.testing.store import Node, Section
 from plexkit.testing.tokens import OWNER_ACCOUNT_ID
 from plexkit.testing.views import library_attrs, row
@@ -34,10 +34,6 @@ _MIXED: Wire = {
 """Container attributes of the lists that mix sections."""
 
 
-def _section(request: Request) -> Section:
-    return section_of(request, request.path_params["key"])
-
-
 def _recent(section: Section, request: Request) -> list[Node]:
     library = context(request).library
     nodes = [n for t in _RECENT_TYPES[section.kind] for n in library.items(section, t)]
@@ -46,7 +42,7 @@ def _recent(section: Section, request: Request) -> list[Node]:
 
 async def section_recently_added(request: Request) -> Response:
     """``GET /library/sections/{key}/recentlyAdded``: newest items first."""
-    section = _section(request)
+    section = path_section(request)
     library = context(request).library
     nodes = library.memo(("recent", section.key), lambda: _recent(section, request))
     return paged(request, library_attrs(section), nodes, lambda n: row(library, n))
@@ -54,7 +50,7 @@ async def section_recently_added(request: Request) -> Response:
 
 async def section_on_deck(request: Request) -> Response:
     """``GET /library/sections/{key}/onDeck``."""
-    section = _section(request)
+    section = path_section(request)
     library = context(request).library
     nodes = continue_watching(library, account_id(request) or OWNER_ACCOUNT_ID, section.key)
     return paged(request, library_attrs(section), nodes, lambda n: row(library, n))

@@ -10,8 +10,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from plexkit.testing.respond import HTTPError, container, context, section_of
-from plexkit.testing.store import Node, Section
+from plexkit.testing.respond import HTTPError, container, context, path_section
+from plexkit.testing.store import Node
 from plexkit.testing.views import secondary_attrs
 from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, TAG_FILTERS, Wire
 
@@ -33,10 +33,6 @@ _SECONDARY = (
     ("folder", "By Folder", False),
 )
 _PLURALS = {"movie": "Movies", "show": "Shows", "artist": "Artists", "photo": "Photos"}
-
-
-def _section(request: Request) -> Section:
-    return section_of(request, request.path_params["key"])
 
 
 async def library_root(request: Request) -> Response:
@@ -78,7 +74,7 @@ async def sections(request: Request) -> Response:
 
 async def section_detail(request: Request) -> Response:
     """``GET /library/sections/{key}``: the section's browse entry points."""
-    section = _section(request)
+    section = path_section(request)
     plural = _PLURALS[section.kind]
     directories: list[Wire] = []
     for key, title, secondary in _SECONDARY:
@@ -101,7 +97,7 @@ async def section_detail(request: Request) -> Response:
 
 async def filter_choices(request: Request) -> Response:
     """``GET /library/sections/{key}/{filter}``: the values a filter can take (genre, year…)."""
-    section = _section(request)
+    section = path_section(request)
     name = str(request.path_params["filter"])
     choices = _choices(context(request).library.items(section, section.root_type), name)
     entries = [
