@@ -11,10 +11,13 @@ as watched once playback passes 90% of its duration (the ``/:/timeline`` capture
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from plexkit.testing.store import Node
+from plexkit.testing.query import MediaQuery
+from plexkit.testing.store import Node, Section, Selector
 from plexkit.testing.tokens import OWNER_ACCOUNT_ID
+from plexkit.testing.views import collection_counts
 from plexkit.testing.wire import Wire
 
 if TYPE_CHECKING:
@@ -99,11 +102,16 @@ def rate(library: FakeLibrary, account: int, node: Node, rating: float) -> None:
 
 
 def personal(library: FakeLibrary, account: int | None, item: Wire) -> Wire:
-    """``item`` as ``account`` sees it: the owner's play fields swapped for the account's."""
-    if account is None or account == OWNER_ACCOUNT_ID or "historyKey" in item:
+    """``item`` as ``account`` sees it: the owner's play fields swapped for the account's, and
+    a smart collection's or playlist's counts taken over what its query finds for them."""
+    if "historyKey" in item:
         return item
     node = library.node(item.get("ratingKey", ""))
     if node is None:
+        return item
+    if node.smart_query is not None:
+        return {**item, **_smart_counts(library, account or OWNER_ACCOUNT_ID, node)}
+    if account is None or account == OWNER_ACCOUNT_ID:
         return item
     out = {k: v for k, v in item.items() if k not in PLAY_FIELDS}
     out.update(state(library, account, node))
@@ -112,6 +120,35 @@ def personal(library: FakeLibrary, account: int | None, item: Wire) -> Wire:
             1 for leaf in leaves(library, node) if state(library, account, leaf).get("viewCount")
         )
     return out
+
+
+def account_selector(library: FakeLibrary, account: int | None) -> Selector:
+    """`Store.select` as ``account`` sees the library: played-state filters and sorts
+    (``unwatched``, ``viewCount``, ``lastViewedAt``...) use that account's plays, as on PMS."""
+    if account is None or account == OWNER_ACCOUNT_ID:
+        return library.select
+
+    def run(
+        scope: Hashable, section: Section | None, type_number: int, mq: MediaQuery
+    ) -> list[Node]:
+        def view(node: Node) -> Wire:
+            return personal(library, account, node.data)
+
+        return library.select((scope, account), section, type_number, mq, view=view)
+
+    return run
+
+
+def _smart_counts(library: FakeLibrary, account: int, node: Node) -> Wire:
+    """A smart list's counts as ``account`` sees it (its query runs on their plays)."""
+    select = account_selector(library, account)
+    if node.kind == "collection":
+        return collection_counts(library, node, select)
+    entries = library.playlist_items(node, select)
+    return {
+        "leafCount": len(entries),
+        "duration": sum(int(n.data.get("duration", 0)) for n in entries),
+    }
 
 
 def _roll_up(library: FakeLibrary, account: int, node: Node) -> None:

@@ -21,7 +21,7 @@ from plexkit.testing.notifications import Websockets
 from plexkit.testing.query import MediaQuery, QueryError, parse
 from plexkit.testing.render import JSON_TYPE, XML_TYPE, to_json, to_xml
 from plexkit.testing.store import Node, Section, Selector
-from plexkit.testing.tokens import OWNER_ACCOUNT_ID, Tokens, scope_token
+from plexkit.testing.tokens import Tokens, scope_token
 from plexkit.testing.views import customise
 from plexkit.testing.wire import Wire
 
@@ -125,26 +125,13 @@ def select(
 ) -> list[Node]:
     """Run ``mq`` as the request's account sees the library: played-state filters and sorts
     (``unwatched``, ``viewCount``, ``lastViewedAt``...) use that account's plays, as on PMS."""
-    library, account = context(request).library, account_id(request)
-    if account is None or account == OWNER_ACCOUNT_ID:
-        return library.select(scope, section, type_number, mq)
-
-    def view(node: Node) -> Wire:
-        return played.personal(library, account, node.data)
-
-    return library.select((scope, account), section, type_number, mq, view=view)
+    return selector(request)(scope, section, type_number, mq)
 
 
 def selector(request: Request) -> Selector:
     """`select` bound to ``request``: smart collections and playlists run their query with it,
     so ``unwatched`` and the rest mean the requesting account's plays, as in the listings."""
-
-    def run(
-        scope: Hashable, section: Section | None, type_number: int, mq: MediaQuery
-    ) -> list[Node]:
-        return select(request, scope, section, type_number, mq)
-
-    return run
+    return played.account_selector(context(request).library, account_id(request))
 
 
 def query_key(request: Request) -> tuple[tuple[str, str], ...]:

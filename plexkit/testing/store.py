@@ -228,6 +228,24 @@ class Store:
             members = sorted(members, key=lambda n: rank.get(n.rating_key, len(rank)))
         return members
 
+    def playlist_items(self, playlist: Node, select: Selector | None = None) -> list[Node]:
+        """A playlist's items: its entries, or what a smart playlist's query finds now (run by
+        ``select``, the owner's view by default); a smart playlist's item ids follow."""
+        if playlist.smart_query is None:
+            return playlist.children
+        section_id, _, raw = playlist.smart_query.partition("?")
+        section = self.section(section_id.split("/")[3])
+        if section is None:
+            return []
+        mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=self.now())
+        run = select or self.select
+        found = run(("smart-playlist", playlist.rating_key), section, mq.type or 1, mq)
+        ids = playlist.item_ids
+        if len(ids) < len(found):
+            ids.extend(self.next_id("playlistItem") for _ in found[len(ids) :])
+        del ids[len(found) :]
+        return found
+
     def rename_tag(self, element: str, old: str, new: str, nodes: Iterable[Node]) -> None:
         """Rename tag ``old`` to ``new`` on ``nodes``, keeping its id (PMS's tag table holds
         one row per tag: items point at it, not at its name)."""

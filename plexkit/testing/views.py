@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from plexkit.testing.store import Node, Section, Store
+from plexkit.testing.store import Node, Section, Selector, Store
 from plexkit.testing.wire import MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, Wire
 
 _ROW_TAGS: dict[str, int | None] = {
@@ -51,7 +51,7 @@ def row(store: Store, node: Node, *, guids: bool = False, section_fields: bool =
         else:
             out[name] = value
     if node.kind == "collection":
-        out.update(_collection_counts(store, node))
+        out.update(collection_counts(store, node))
     else:
         node.summary_cache[key] = out
     return out
@@ -60,7 +60,7 @@ def row(store: Store, node: Node, *, guids: bool = False, section_fields: bool =
 def detail(store: Store, node: Node) -> Wire:
     """The item as ``/library/metadata/{id}`` shows it."""
     if node.kind == "collection":
-        return {**node.data, **_collection_counts(store, node)}
+        return {**node.data, **collection_counts(store, node)}
     return node.data
 
 
@@ -179,9 +179,10 @@ def _media_row(media: Wire) -> Wire:
     }
 
 
-def _collection_counts(store: Store, node: Node) -> Wire:
-    """Figures PMS derives from a collection's members."""
-    members = store.collection_items(node)
+def collection_counts(store: Store, node: Node, select: Selector | None = None) -> Wire:
+    """Figures PMS derives from a collection's members (a smart one's as ``select`` finds
+    them: the owner's view by default)."""
+    members = store.collection_items(node, select)
     years = sorted(int(m.data["year"]) for m in members if "year" in m.data)
     ratings = Counter(str(m.data["contentRating"]) for m in members if "contentRating" in m.data)
     counts: Wire = {"childCount": len(members)}

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.testing import deck as decks
+from plexkit.testing import played
 from plexkit.testing.hub import HubSpec, hub_attrs, items_hub
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.respond import (
@@ -91,7 +92,8 @@ def _playlists_hub(request: Request) -> Wire:
     )
     hub, shown = hub_attrs(request, list(context(request).library.playlists), spec)
     if shown:
-        hub["Metadata"] = [n.data for n in shown]
+        library, account = context(request).library, account_id(request)
+        hub["Metadata"] = [played.personal(library, account, n.data) for n in shown]
     return hub
 
 

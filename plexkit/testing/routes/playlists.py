@@ -11,17 +11,15 @@ PMS stores.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from plexkit.models.item_types import PLAYLIST_TYPES
-from plexkit.testing import query, uris
+from plexkit.testing import played, uris
 from plexkit.testing.library import FakeLibrary
-from plexkit.testing.respond import HTTPError, container, context, paged, selector
-from plexkit.testing.store import Node, Selector
+from plexkit.testing.respond import HTTPError, account_id, container, context, paged, selector
+from plexkit.testing.store import Node
 from plexkit.testing.views import row
 from plexkit.testing.wire import Wire
 
@@ -48,24 +46,27 @@ def _playlist(request: Request) -> Node:
 
 
 async def playlist(request: Request) -> Response:
-    """``GET /playlists/{id}``."""
-    return container(request, {"size": 1, "Metadata": [_playlist(request).data]})
+    """``GET /playlists/{id}``: counted as the requesting account sees a smart playlist."""
+    library = context(request).library
+    item = played.personal(library, account_id(request), _playlist(request).data)
+    return container(request, {"size": 1, "Metadata": [item]})
 
 
 async def playlist_items(request: Request) -> Response:
     """``GET /playlists/{id}/items``: the entries, each with its ``playlistItemID``."""
     library = context(request).library
     node = _playlist(request)
-    entries = list(zip(node.item_ids, _entries(library, node, selector(request)), strict=True))
+    entries = list(zip(node.item_ids, library.playlist_items(node, selector(request)), strict=True))
 
     def render(entry: tuple[int, Node]) -> Wire:
         item_id, item = entry
         return {"playlistItemID": item_id, **row(library, item, section_fields=True)}
 
+    data = played.personal(library, account_id(request), node.data)
     attrs: Wire = {
         "composite": node.data.get("composite"),
-        "duration": node.data.get("duration"),
-        "leafCount": node.data.get("leafCount"),
+        "duration": data.get("duration"),
+        "leafCount": data.get("leafCount"),
         "playlistType": node.data.get("playlistType"),
         "ratingKey": node.data["ratingKey"],
         "smart": node.data.get("smart"),
@@ -79,24 +80,6 @@ _PLAYABLE = frozenset({"movie", "episode", "clip", "track", "photo"})
 """The kinds a playlist holds itself (their playlist type: `PLAYLIST_TYPES`)."""
 
 
-def _entries(library: FakeLibrary, node: Node, select: Selector | None = None) -> list[Node]:
-    """A playlist's items: its entries, or what a smart playlist's query finds now (run by
-    ``select``: as the requesting account sees the library; the owner's view by default)."""
-    if node.smart_query is None:
-        return node.children
-    section_id, _, raw = node.smart_query.partition("?")
-    section = library.section(section_id.split("/")[3])
-    if section is None:
-        return []
-    mq = query.parse(parse_qsl(raw, keep_blank_values=True), now=library.now())
-    run = select or library.select
-    found = run(("smart-playlist", node.rating_key), section, mq.type or 1, mq)
-    if len(node.item_ids) < len(found):
-        node.item_ids.extend(library.next_id("playlistItem") for _ in found[len(node.item_ids) :])
-    del node.item_ids[len(found) :]
-    return found
-
-
 def _target(request: Request, uri: str) -> uris.Target:
     try:
         return uris.resolve(context(request).library, uri)
@@ -104,21 +87,22 @@ def _target(request: Request, uri: str) -> uris.Target:
         raise HTTPError(exc.status, str(exc)) from None
 
 
-def _leaves(library: FakeLibrary, nodes: list[Node]) -> list[Node]:
-    """Playlists hold playable items: a show or album adds its episodes or tracks."""
+def playable_leaves(library: FakeLibrary, nodes: list[Node]) -> list[Node]:
+    """Playlists and play queues hold playable items: a show or album adds its episodes or
+    tracks (400 for what cannot be played)."""
     out: list[Node] = []
     for node in nodes:
         if node.kind in _PLAYABLE:
             out.append(node)
         elif node.kind in ("show", "season", "artist", "album", "photoalbum"):
-            out.extend(_leaves(library, library.leaves(node)))
+            out.extend(playable_leaves(library, library.leaves(node)))
         else:
             raise HTTPError(400, f"a {node.kind} cannot be added to a playlist")
     return out
 
 
 def _refresh(library: FakeLibrary, node: Node) -> None:
-    entries = _entries(library, node)
+    entries = library.playlist_items(node)
     node.data["leafCount"] = len(entries)
     node.data["duration"] = sum(int(n.data.get("duration", 0)) for n in entries)
     node.data["updatedAt"] = library.now()
@@ -155,7 +139,7 @@ async def create(request: Request) -> Response:
         else:
             if not target.items:
                 raise HTTPError(400, "a playlist needs items")
-            items = _leaves(library, target.items)
+            items = playable_leaves(library, target.items)
             if any(PLAYLIST_TYPES[n.kind] != kind for n in items):
                 raise HTTPError(400, f"only {kind} items can be in a {kind} playlist")
             node = library.add_playlist(title, items, playlist_type=kind, added_at=library.now())
@@ -200,7 +184,7 @@ async def add_items(request: Request) -> Response:
             node.smart_query = target.query
             node.data["content"] = uris.content(target.section, target.query)
         else:
-            items = _leaves(library, target.items)
+            items = playable_leaves(library, target.items)
             kind = node.data["playlistType"]
             if any(PLAYLIST_TYPES[n.kind] != kind for n in items):
                 raise HTTPError(400, f"only {kind} items can be in a {kind} playlist")
