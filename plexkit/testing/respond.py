@@ -18,6 +18,7 @@ from starlette.responses import Response
 from plexkit.testing import played
 from plexkit.testing.library import FakeLibrary
 from plexkit.testing.notifications import Websockets
+from plexkit.testing.play_queue import PlayQueues
 from plexkit.testing.query import MediaQuery, QueryError, parse
 from plexkit.testing.render import JSON_TYPE, XML_TYPE, to_json, to_xml
 from plexkit.testing.store import Node, Section, Selector
@@ -38,11 +39,15 @@ _ERROR_PAGES = {
 
 @dataclass
 class Context:
-    """What every route needs: the data, the accepted tokens and the open websockets."""
+    """What every route needs: the data, the accepted tokens, the open websockets and the
+    play queues."""
 
     library: FakeLibrary
     tokens: Tokens
     websockets: Websockets = field(default_factory=Websockets)
+    play_queues: PlayQueues = field(default_factory=PlayQueues)
+    updater_checked_at: int | None = None
+    """When ``/updater/check`` last ran (the server's start until then)."""
 
 
 class HTTPError(Exception):

@@ -75,10 +75,8 @@ def _path(store: Store, uri: str) -> str:
         rest = uri[len("library://") :]
         _, _, tail = rest.partition("/")
         kind, _, value = tail.partition("/")
-        if kind == "item":
-            return unquote(value)
-        if kind == "directory":
-            return unquote(value)
+        if kind in ("item", "directory"):  # python-plexapi's addItem sends ``item`` + key
+            return "/" + unquote(value).lstrip("/")
     if uri.startswith("/library/"):
         return uri
     raise UriError(400, f"unsupported uri {uri!r}")

@@ -60,6 +60,15 @@ PLAYERS = (
     },
 )
 
+DEVICES = (
+    (PLAYERS[1]["title"], PLAYERS[1]["platform"], PLAYERS[1]["machineIdentifier"]),
+    (PLAYERS[0]["title"], PLAYERS[0]["platform"], PLAYERS[0]["machineIdentifier"]),
+    ("Bedroom TV", "Roku", "c7f2a9e4b1d34f6a8e0b5c2d9f1a3e7b"),
+    (PLAYERS[2]["title"], PLAYERS[2]["platform"], PLAYERS[2]["machineIdentifier"]),
+)
+"""``(name, platform, clientIdentifier)`` of the device each account plays on: device ``n``
+(the ``deviceID`` of history rows) is the ``n``-th account's in `ACCOUNTS`."""
+
 
 def collections(
     library: FakeLibrary,

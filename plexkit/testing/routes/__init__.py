@@ -19,14 +19,18 @@ from plexkit.testing.routes import (
     media,
     metadata,
     notifications,
+    play_queues,
     played,
     playlists,
     prefs,
     recent,
+    related,
     scans,
     sections,
     server,
+    statistics,
     status,
+    system,
     transcode,
 )
 
@@ -36,6 +40,7 @@ def default_routes() -> list[BaseRoute]:
     return [
         *server.routes,
         *collections.routes,
+        *related.routes,
         *metadata.routes,
         *matching.routes,
         *artwork.routes,
@@ -53,4 +58,7 @@ def default_routes() -> list[BaseRoute]:
         *media.routes,
         *prefs.routes,
         *transcode.routes,
+        *play_queues.routes,
+        *system.routes,
+        *statistics.routes,
     ]

@@ -80,7 +80,7 @@ _PLAYABLE = frozenset({"movie", "episode", "clip", "track", "photo"})
 """The kinds a playlist holds itself (their playlist type: `PLAYLIST_TYPES`)."""
 
 
-def _target(request: Request, uri: str) -> uris.Target:
+def resolve_uri(request: Request, uri: str) -> uris.Target:
     try:
         return uris.resolve(context(request).library, uri)
     except uris.UriError as exc:
@@ -124,7 +124,7 @@ async def create(request: Request) -> Response:
     kind = q.get("type", "")
     if kind not in _TYPES:
         raise HTTPError(400, "type must be video, audio or photo")
-    target = _target(request, q.get("uri", ""))
+    target = resolve_uri(request, q.get("uri", ""))
     smart = q.get("smart", "0") not in ("0", "", "false")
     with library.lock:
         if smart:
@@ -176,7 +176,7 @@ async def add_items(request: Request) -> Response:
     """``PUT /playlists/{id}/items?uri=``: append items (smart playlist: replace its filter)."""
     node = _playlist(request)
     library = context(request).library
-    target = _target(request, request.query_params.get("uri", ""))
+    target = resolve_uri(request, request.query_params.get("uri", ""))
     with library.lock:
         if node.smart_query is not None:
             if target.section is None or target.query is None:
