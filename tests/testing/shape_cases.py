@@ -263,5 +263,14 @@ EXTRA_CASES: list[tuple[str, str, dict[str, set[str]]]] = [
     ),
     ("Plex-Board/plex_recently_added_movie.json", "/library/recentlyAdded", PMS_1_3_ROWS),
     ("Plex-Board/plex_recently_added_all.json", "/library/recentlyAdded", PMS_1_3_ROWS),
+    ("home-assistant-core/release_nochange.xml", "/updater/status", {}),
+    ("pms-openapi-examples/updaterGetStatus__200__status.json", "/updater/status", {}),
+    ("python-plexapi/payloads.SERVER_RESOURCES.xml", "/statistics/resources?timespan=6", {}),
+    # ``subtype`` is a podcast hub's (the example is a podcast section's on-deck hub)
+    (
+        "pms-openapi-examples/libraryMetadataGetRelated__200__onDeck.json",
+        "/library/metadata/{movie}/related",
+        {"Hub": {"subtype"}},
+    ),
 ]
 """``(capture, path, skip)``: path placeholders as in test_fake_shapes.placeholders."""

@@ -100,6 +100,7 @@ async def updater_status(request: Request) -> Response:
     }
     mc: Wire = {
         "size": 1,
+        "autoUpdateVersion": 1,
         "canInstall": False,
         "checkedAt": _checked_at(request),
         "downloadURL": _DOWNLOAD,
