@@ -26,7 +26,7 @@ except ImportError as exc:  # pragma: no cover - depends on what is installed
     ) from exc
 
 from plexkit.testing.app import FakePlexApp, create_app
-from plexkit.testing.faults import Fault, FaultInjector
+from plexkit.testing.faults import Fault, FaultInjector, FaultOptions
 from plexkit.testing.library import FakeLibrary, VideoFile
 from plexkit.testing.recorder import RecordedRequest, RequestLog
 from plexkit.testing.runner import FakePlexServer
@@ -43,6 +43,7 @@ __all__ = [
     "FakeTVDB",
     "Fault",
     "FaultInjector",
+    "FaultOptions",
     "Node",
     "RecordedRequest",
     "RequestLog",

@@ -5,14 +5,17 @@ Each assertion is what a real PMS gives."""
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from plexkit.testing import FakePlexServer
-from plexkit.testing.routes.system import BUTLER_TASKS
+
+SPEC_TASKS = Path(__file__).parent / "data/pms-openapi-examples/butlerGetSlash__200__tasks.json"
 
 plexapi_server = pytest.importorskip("plexapi.server")
 plexapi_exceptions = pytest.importorskip("plexapi.exceptions")
@@ -69,7 +72,8 @@ def test_related_hubs_of_a_show_and_of_nothing(
 
 def test_butler_tasks_and_running_one(plex: Any) -> None:
     tasks = plex.butlerTasks()
-    assert [t.name for t in tasks] == [name for name, *_ in BUTLER_TASKS]
+    spec = json.loads(SPEC_TASKS.read_text())["ButlerTasks"]["ButlerTask"]
+    assert [t.name for t in tasks] == [t["name"] for t in spec]
     backup = next(t for t in tasks if t.name == "BackupDatabase")
     assert (backup.interval, backup.enabled, backup.title) == (3, True, "Backup Database")
     assert plex.runButlerTask("BackupDatabase") is plex
