@@ -68,6 +68,9 @@ def test_related_hubs_of_a_show_and_of_nothing(
         untagged = http.get(f"/library/metadata/{photo.rating_key}/related")
         assert untagged.status_code == 200 and 'size="0"' in untagged.text
         assert http.get("/library/metadata/999999/related").status_code == 404
+        key = shows[0].ratingKey
+        alias = http.get(f"/hubs/metadata/{key}/related")  # the spec's path for the same hubs
+        assert alias.text == http.get(f"/library/metadata/{key}/related").text
 
 
 def test_butler_tasks_and_running_one(plex: Any) -> None:

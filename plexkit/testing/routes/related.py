@@ -1,6 +1,6 @@
-"""``GET /library/metadata/{id}/related``: the hubs under an item's detail page (python-plexapi's
-``item.hubs()``): similar items of the same section, then more by its first director and
-with its first actor.
+"""``GET /library/metadata/{id}/related`` (and the spec's ``/hubs/metadata/{id}/related``):
+the hubs under an item's detail page (python-plexapi's ``item.hubs()``): similar items of the
+same section, then more by its first director and with its first actor.
 
 The container and hub attributes follow the spec's ``getRelatedHubs`` example and the hub
 captures (``hubKey``, ``key``, ``title``, ``type``, ``hubIdentifier``, ``context``, ``size``,
@@ -89,4 +89,7 @@ async def related(request: Request) -> Response:
     return container(request, mc)
 
 
-routes: list[BaseRoute] = [Route("/library/metadata/{id}/related", related)]
+routes: list[BaseRoute] = [
+    Route("/library/metadata/{id}/related", related),
+    Route("/hubs/metadata/{id}/related", related),
+]
