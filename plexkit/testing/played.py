@@ -110,7 +110,7 @@ def personal(library: FakeLibrary, account: int | None, item: Wire) -> Wire:
     if node is None:
         return item
     if node.smart_query is not None:
-        return {**item, **_smart_counts(library, account or OWNER_ACCOUNT_ID, node)}
+        item = {**item, **_smart_counts(library, account or OWNER_ACCOUNT_ID, node)}
     if account is None or account == OWNER_ACCOUNT_ID:
         return item
     out = {k: v for k, v in item.items() if k not in PLAY_FIELDS}

@@ -63,10 +63,10 @@ async def resources(request: Request) -> Response:
         {
             "timespan": timespan,
             "at": now - 5 * (_RESOURCE_ROWS - 1 - i),
-            "hostCpuUtilization": f"{5.0 + (i * 7) % 11:.3f}",
-            "processCpuUtilization": f"{0.2 + (i * 3) % 5 / 2:.3f}",
-            "hostMemoryUtilization": f"{64.0 + (i % 3) / 3:.3f}",
-            "processMemoryUtilization": f"{3.6 + (i % 4) / 100:.3f}",
+            "hostCpuUtilization": round(5.0 + (i * 7) % 11, 3),
+            "processCpuUtilization": round(0.2 + (i * 3) % 5 / 2, 3),
+            "hostMemoryUtilization": round(64.0 + (i % 3) / 3, 3),
+            "processMemoryUtilization": round(3.6 + (i % 4) / 100, 3),
         }
         for i in range(_RESOURCE_ROWS)
     ]
