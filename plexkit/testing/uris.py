@@ -18,6 +18,7 @@ from plexkit.testing.store import Node, Section, Store
 _PROVIDER = "/com.plexapp.plugins.library"
 _ITEMS = re.compile(r"^/library/metadata/([\d,]+)$")
 _SECTION_QUERY = re.compile(r"^/library/sections/(\d+)/all$")
+_COLLECTION = re.compile(r"^/library/collections/(\d+)(?:/children|/items)?$")
 
 
 class UriError(ValueError):
@@ -47,6 +48,12 @@ def resolve(store: Store, uri: str) -> Target:
             raise UriError(404, "no such item in uri")
         return Target([node for node in nodes if node is not None])
     base = path.partition("?")[0]
+    collection = _COLLECTION.match(base)
+    if collection:  # python-plexapi's play queue of a collection names its key
+        node = store.node(collection.group(1))
+        if node is None or node.kind != "collection":
+            raise UriError(404, "no such collection in uri")
+        return Target([node])
     section_match = _SECTION_QUERY.match(base)
     if section_match:
         section = store.section(section_match.group(1))

@@ -134,3 +134,11 @@ def test_window_and_errors(running: tuple[FakePlexServer, str], plex: Any) -> No
         photo = next(n for n in server.library.nodes.values() if n.kind == "photo")
         uri = f"library://x/item/%2Flibrary%2Fmetadata%2F{photo.rating_key}"
         assert http.post("/playQueues", params={"type": "video", "uri": uri}).status_code == 400
+
+
+def test_queue_of_a_collection_is_its_members(plex: Any) -> None:
+    movies = plex.library.section("Movies")
+    collection = movies.createCollection("Queued", items=movies.all()[:3])
+    queue = PlayQueue.create(plex, collection)
+    assert _keys(queue) == [m.ratingKey for m in collection.items()]
+    assert len(queue) == 3

@@ -74,6 +74,8 @@ def _answer(request: Request, library: FakeLibrary, node: Node) -> Response:
 def _tag(library: FakeLibrary, collection: Node, items: list[Node]) -> None:
     title = str(collection.data["title"])
     for item in items:
+        if item.kind == "collection":
+            raise HTTPError(400, "a collection cannot hold a collection")
         if item.section_key != collection.section_key:
             raise HTTPError(400, "a collection holds items of its own section")
         tags = item.data.setdefault("Collection", [])

@@ -44,7 +44,16 @@ def _source(request: Request) -> tuple[str, list[Node]]:
     target = resolve_uri(request, q.get("uri", ""))
     if not target.items:
         raise HTTPError(400, "a play queue needs items or a playlist")
-    nodes = playable_leaves(library, target.items)
+    members = [
+        member
+        for node in target.items
+        for member in (
+            library.collection_items(node, selector(request))
+            if node.kind == "collection"
+            else [node]
+        )
+    ]
+    nodes = playable_leaves(library, members)
     first = target.items[0]
     if len(target.items) == 1:
         uuid = library.sections[first.section_key].uuid
