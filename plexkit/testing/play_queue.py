@@ -32,7 +32,10 @@ class PlayQueue:
         return [entry_id for entry_id, _ in self.entries].index(item_id)
 
     def add(self, entries: list[tuple[int, Node]], *, after_selected: bool) -> None:
-        """Queue ``entries`` at the end, or right after the selected entry (``next=1``)."""
+        """Queue ``entries`` at the end, or right after the selected entry (``next=1``); the
+        first of them is selected when the queue was empty."""
+        if not self.entries and entries:
+            self.selected = entries[0][0]
         at = self.position(self.selected) + 1 if after_selected and self.entries else None
         if at is None:
             self.entries.extend(entries)

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from plexkit.testing import FakePlexServer
+from tests.testing.accounts import FRIEND, two_account_server
 
 plexapi_server = pytest.importorskip("plexapi.server")
 PlayQueue = pytest.importorskip("plexapi.playqueue").PlayQueue
@@ -97,6 +98,10 @@ def test_add_move_remove_and_clear(plex: Any) -> None:
     queue.clear()
     assert len(queue) == 0 and queue.playQueueTotalCount == 0
     assert PlayQueue.get(plex, queue.playQueueID).playQueueVersion == queue.playQueueVersion
+    queue.addItem(movies[1], playNext=True)  # an emptied queue takes items again
+    queue.addItem(movies[0], playNext=True)
+    assert _keys(queue) == [movies[1].ratingKey, movies[0].ratingKey]
+    assert queue.playQueueSelectedMetadataItemID == movies[1].ratingKey
 
 
 def test_shuffle_and_unshuffle(running: tuple[FakePlexServer, str], plex: Any) -> None:
@@ -142,3 +147,14 @@ def test_queue_of_a_collection_is_its_members(plex: Any) -> None:
     queue = PlayQueue.create(plex, collection)
     assert _keys(queue) == [m.ratingKey for m in collection.items()]
     assert len(queue) == 3
+
+
+def test_queue_items_carry_the_requesting_accounts_plays() -> None:
+    server = two_account_server()
+    with server.run_in_thread() as url:
+        plex = plexapi_server.PlexServer(url, server.token)
+        friend = plexapi_server.PlexServer(url, FRIEND)
+        movie = next(m for m in plex.library.section("Movies").all() if not m.isPlayed)
+        friend.fetchItem(movie.ratingKey).markPlayed()
+        assert PlayQueue.create(friend, movie).items[0].viewCount == 1
+        assert PlayQueue.create(plex, movie).items[0].viewCount == 0
