@@ -122,3 +122,40 @@ async def test_a_real_episode_detail_has_nothing_on_deck(anyio_backend: str) -> 
     async with AsyncPlexClient("http://pms.test:32400", token="t0ken", transport=transport) as plex:
         assert await plex.metadata.on_deck("44547") is None
     assert [r.url.params.get("includeOnDeck") for r in seen] == ["1"]
+
+
+# -- through a cache ---------------------------------------------------------------------------
+
+
+async def test_a_cached_deck_moves_when_an_episode_is_watched(
+    plex_server: FakePlexServer, anyio_backend: str
+) -> None:
+    """The deck is read through the ``metadata`` cache, which watching invalidates."""
+    async with AsyncPlexClient(
+        "http://plex.test:32400",
+        token=plex_server.token,
+        transport=plex_server.asgi_transport(),
+        cache=True,
+    ) as plex:
+        show, episodes = await a_show_and_its_episodes(plex)
+        first = await plex.metadata.on_deck(show)
+        assert first == await plex.metadata.on_deck(show)
+        assert plex_server.requests.count(f"/library/metadata/{show.rating_key}") == 1
+        await plex.played.mark_played(episodes[0])
+        second = await plex.metadata.on_deck(show)
+    assert first is not None and first.rating_key == episodes[0].rating_key
+    assert second is not None and second.rating_key == episodes[1].rating_key
+
+
+def test_a_cached_deck_moves_on_the_sync_client(plex_server: FakePlexServer) -> None:
+    with (
+        plex_server.run_in_thread() as url,
+        PlexClient(url, token=plex_server.token, cache=True) as plex,
+    ):
+        show = plex.library.items("TV Shows", type="show", limit=1).items[0]
+        plex.played.mark_unplayed(show)
+        episodes = plex.metadata.episodes(show)
+        assert plex.metadata.on_deck(show) == plex.metadata.on_deck(show)
+        plex.played.mark_played(episodes[0])
+        deck = plex.metadata.on_deck(show)
+    assert deck is not None and deck.rating_key == episodes[1].rating_key

@@ -1,7 +1,8 @@
 """Single items: detail, children, edits, locks and matching.
 
 An item is its model or its rating key wherever one is taken; the hierarchy calls
-(`seasons`, `episodes`, `albums`, `tracks`) are typed to what they return.
+(`seasons`, `episodes`, `albums`, `tracks`) are typed to what they return, and `on_deck` to
+the `Episode` a show or season has next.
 """
 
 from __future__ import annotations
