@@ -5,20 +5,30 @@
 (a call's ``cache=``), ``ParamValue`` (a query parameter's value), the choices some calls
 take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``); and the
 keyword arguments the typed listings take besides ``type=`` (``ItemsOptions`` and the rest).
-Both clients use them.
+Both clients use them. The low-level calls' classes are re-exported here under their public
+names, loaded on first use: ``RequestSpec`` (what ``plex.request()`` sends), ``CachedResponse``
+(what it answers) and ``CacheInfo`` (a page's ``cache``).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict
 
+from plexkit._lazy import lazy_exports
+
 if TYPE_CHECKING:
+    from plexkit._core.cache_info import CacheInfo as CacheInfo
+    from plexkit._core.endpoints import RequestSpec as RequestSpec
+    from plexkit._response import CachedResponse as CachedResponse
     from plexkit.filters import Condition
     from plexkit.models import BaseItem, Collection, Playlist, Section, UnknownItem
 
 __all__ = [
+    "CacheInfo",
     "CacheMode",
+    "CachedResponse",
     "CollectionMode",
     "CollectionOrder",
     "CollectionRef",
@@ -31,6 +41,7 @@ __all__ = [
     "PlaylistRef",
     "PlaylistType",
     "RecentOptions",
+    "RequestSpec",
     "SearchOptions",
     "SectionRef",
 ]
@@ -114,3 +125,7 @@ class RecentOptions(TypedDict, total=False):
     section: SectionRef | None
     cache: CacheMode
     ttl: float | None
+
+
+# The re-exports load on first use (their modules import this one); type checkers read them above.
+sys.modules[__name__].__getattr__ = lazy_exports(__name__).getattr  # type: ignore[method-assign]

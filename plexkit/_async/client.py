@@ -32,11 +32,9 @@ from plexkit._async.resources import (
     AsyncURLs,
 )
 from plexkit._async.retrying import async_send_with_retries
-from plexkit._core.endpoints import RequestSpec
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
-from plexkit._response import CachedResponse
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
@@ -45,11 +43,10 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
-from plexkit.types import CacheMode
+from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
-    from plexkit.cache._async.control import AsyncCacheControl
-    from plexkit.cache._async.response_cache import AsyncResponseCache
+    from plexkit.cache import AsyncCacheControl, AsyncResponseCache
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
 
@@ -118,7 +115,7 @@ class AsyncPlexClient:
         self._http = _http_client(self.config, self.base_url, auth, transport)
         self._auth = auth
         if cache is True:
-            from plexkit.cache._async.response_cache import AsyncResponseCache
+            from plexkit.cache import AsyncResponseCache
 
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None

@@ -13,9 +13,11 @@ import attrs
 
 from plexkit._core import endpoints
 from plexkit._core.paging import total_from
+from plexkit._core.refs import section_key_of
 from plexkit._synchronization import async_gather
 from plexkit.errors import ConfigurationError
 from plexkit.models import paging_from
+from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
@@ -56,10 +58,14 @@ def warmers(client: AsyncPlexClient) -> dict[str, AsyncWarmer]:
     }
 
 
-async def async_section_total(client: AsyncPlexClient, section_key: str | int, kind: str) -> int:
-    """How many ``kind`` items a section holds: one empty page (``X-Plex-Container-Size: 0``)
-    read for its ``totalSize``, never from the cache (the point is a fresh number)."""
-    spec = endpoints.library_items(section_key, type=kind)
+async def async_section_total(client: AsyncPlexClient, section: SectionRef, kind: str) -> int:
+    """How many ``kind`` items a section (its model, key or title) holds: one empty page
+    (``X-Plex-Container-Size: 0``) read for its ``totalSize``, never from the cache (the point
+    is a fresh number); a title is looked up first."""
+    key = section_key_of(section)
+    if key is None:
+        key = (await client.library.section(section)).key
+    spec = endpoints.library_items(key, type=kind)
     spec = attrs.evolve(spec, headers={**spec.headers, **_COUNT_HEADERS})
     data, response = await client.get_data(spec, cache=False)
     _, body_total = paging_from(data)

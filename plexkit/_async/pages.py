@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from plexkit._core.cache_info import CacheInfo
 from plexkit._core.paging import BasePage
 from plexkit.errors import ConfigurationError
+from plexkit.types import CacheInfo
 
 __all__ = ["AsyncPage", "following"]
 

@@ -7,8 +7,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from plexkit._core.cache_info import CacheInfo
 from plexkit.errors import ConfigurationError
+from plexkit.types import CacheInfo
 
 __all__ = ["MAX_PAGE_SIZE", "BasePage", "PageCursor", "next_start", "page_headers", "total_from"]
 

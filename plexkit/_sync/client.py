@@ -33,11 +33,9 @@ from plexkit._sync.resources import (
     URLs,
 )
 from plexkit._sync.retrying import send_with_retries
-from plexkit._core.endpoints import RequestSpec
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
-from plexkit._response import CachedResponse
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
@@ -46,11 +44,10 @@ from plexkit.errors import (
 )
 from plexkit.models import decode_body
 from plexkit.models._memo import decoded_memo
-from plexkit.types import CacheMode
+from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
-    from plexkit.cache._sync.control import CacheControl
-    from plexkit.cache._sync.response_cache import ResponseCache
+    from plexkit.cache import CacheControl, ResponseCache
 
 __all__ = ["PlexClient", "CacheMode"]
 
@@ -119,7 +116,7 @@ class PlexClient:
         self._http = _http_client(self.config, self.base_url, auth, transport)
         self._auth = auth
         if cache is True:
-            from plexkit.cache._sync.response_cache import ResponseCache
+            from plexkit.cache import ResponseCache
 
             cache = ResponseCache(serve_stale=serve_stale)
         self._cache: ResponseCache | None = cache or None

@@ -8,7 +8,7 @@ with a `PathMapper`. See docs/media-managers.md.
 from __future__ import annotations
 
 from plexkit.player._async.player import AsyncPlexPlayer
-from plexkit.player._async.protocol import AsyncIMediaPlayer, ItemRef, PathInput, ProgressHandler
+from plexkit.player._async.protocol import AsyncIMediaPlayer
 from plexkit.player._sync.player import PlexPlayer
 from plexkit.player._sync.protocol import IMediaPlayer
 from plexkit.player.errors import PlayerUnavailableError
@@ -21,6 +21,7 @@ from plexkit.player.report import (
     ScanProgress,
     UpdateReport,
 )
+from plexkit.player.types import ItemRef, PathInput, ProgressHandler
 
 __all__ = [
     "AsyncIMediaPlayer",

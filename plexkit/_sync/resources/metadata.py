@@ -2,13 +2,16 @@
 """Single items: detail, children, edits, locks and matching.
 
 An item is its model or its rating key wherever one is taken; the hierarchy calls
-(`seasons`, `episodes`, `albums`, `tracks`) are typed to what they return.
+(`seasons`, `episodes`, `albums`, `tracks`) are typed to what they return, and `on_deck` to
+the `Episode` a show or season has next.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+import attrs
 
 from plexkit._sync.resources._base import Resource, children_of, not_found
 from plexkit._core import edits, endpoints, matching
@@ -140,6 +143,38 @@ class Metadata(Resource):
             show_or_season, leaves=True, cache=cache, ttl=ttl, guids=include_guids
         )
         return _only(Episode, found)
+
+    def on_deck(
+        self,
+        show_or_season: Show | Season | ItemRef,
+        *,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+    ) -> Episode | None:
+        """The episode to watch next in a show or a season (its detail's ``OnDeck``, read with
+        ``includeOnDeck=1``), or None when nothing is on deck there.
+
+        Any model other than a `Show` or a `Season` is refused before the request. Raises
+        `NotFoundError` when no item has that rating key.
+        """
+        from plexkit.models import BaseItem, Episode, Season, Show, UnknownItem
+
+        if isinstance(show_or_season, (BaseItem, UnknownItem)) and not isinstance(
+            show_or_season, (Show, Season)
+        ):
+            raise ConfigurationError(
+                f"only a show or a season has an episode on deck, not a {show_or_season.type!r}"
+            )
+        rating_key = rating_key_of(show_or_season)
+        spec = endpoints.metadata(rating_key)
+        spec = attrs.evolve(spec, params={**spec.params, "includeOnDeck": "1"})
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
+        entries = children_of(data, "Metadata")
+        if not entries:
+            raise not_found(f"no item with rating key {rating_key!r}", spec.path)
+        decks = children_of(entries[0], "OnDeck")
+        found = _only(Episode, items_from(decks[0])) if decks else ()
+        return found[0] if found else None
 
     def albums(
         self, artist: Artist | ItemRef, *, cache: CacheMode = None, ttl: float | None = None

@@ -16,7 +16,6 @@ import attrs
 
 from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
-from plexkit._response import CachedResponse
 from plexkit._synchronization import AsyncGuard
 from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
 from plexkit.cache._async.flights import Flight, Generations, names_of
@@ -25,6 +24,7 @@ from plexkit.cache.keys import KEY_VERSION, CacheKey
 from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
+from plexkit.types import CachedResponse
 
 __all__ = ["AsyncResponseCache", "CacheLookup", "OnBackendDown"]
 

@@ -17,7 +17,6 @@ import attrs
 
 from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
-from plexkit._response import CachedResponse
 from plexkit._synchronization import Guard
 from plexkit.cache._sync.backend import CacheBackend, MemoryBackend
 from plexkit.cache._sync.flights import Flight, Generations, names_of
@@ -26,6 +25,7 @@ from plexkit.cache.keys import KEY_VERSION, CacheKey
 from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
+from plexkit.types import CachedResponse
 
 __all__ = ["ResponseCache", "CacheLookup", "OnBackendDown"]
 

@@ -21,7 +21,6 @@ from plexkit._synchronization import AsyncLock, async_gather
 from plexkit.errors import ConfigurationError, NotFoundError, PlexError, UnauthorizedError
 from plexkit.models import Activity, Item, Section
 from plexkit.paths import PathMapper
-from plexkit.player._async.protocol import ItemRef, PathInput, ProgressHandler
 from plexkit.player.arguments import match_guid, path_text, positive_seconds, rating_key
 from plexkit.player.errors import translated, unavailable
 from plexkit.player.planning import (
@@ -40,9 +39,10 @@ from plexkit.player.report import (
     ScanProgress,
     UpdateReport,
 )
+from plexkit.player.types import ItemRef, PathInput, ProgressHandler
 
 if TYPE_CHECKING:
-    from plexkit._async.client import AsyncPlexClient
+    from plexkit import AsyncPlexClient
 
 __all__ = ["AsyncPlexPlayer"]
 

@@ -7,26 +7,14 @@ player maps them. A missing item is ``None`` (lookups) or ``False`` (actions), n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from os import PathLike
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from plexkit.models import Activity, Item
-from plexkit.player.report import (
-    ConnectionTest,
-    LibraryInfo,
-    ScanMode,
-    ScanProgress,
-    UpdateReport,
-)
+from plexkit.player.report import ConnectionTest, LibraryInfo, ScanMode, UpdateReport
+from plexkit.player.types import ItemRef, PathInput, ProgressHandler
 
 __all__ = ["AsyncIMediaPlayer", "ItemRef", "PathInput", "ProgressHandler"]
-
-ItemRef = Item | str | int
-"""An item, or its rating key."""
-PathInput = str | PathLike[str]
-"""A manager's path (a string or a ``pathlib`` path)."""
-ProgressHandler = Callable[[ScanProgress], object]
 
 
 @runtime_checkable

@@ -22,7 +22,6 @@ from plexkit._synchronization import Lock, gather
 from plexkit.errors import ConfigurationError, NotFoundError, PlexError, UnauthorizedError
 from plexkit.models import Activity, Item, Section
 from plexkit.paths import PathMapper
-from plexkit.player._sync.protocol import ItemRef, PathInput, ProgressHandler
 from plexkit.player.arguments import match_guid, path_text, positive_seconds, rating_key
 from plexkit.player.errors import translated, unavailable
 from plexkit.player.planning import (
@@ -41,9 +40,10 @@ from plexkit.player.report import (
     ScanProgress,
     UpdateReport,
 )
+from plexkit.player.types import ItemRef, PathInput, ProgressHandler
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import PlexClient
+    from plexkit import PlexClient
 
 __all__ = ["PlexPlayer"]
 
