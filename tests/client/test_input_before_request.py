@@ -60,9 +60,16 @@ async def plex(
 
 
 async def run(value: Any) -> None:
-    """Await a coroutine, or read every entry of an iterator (sync or async)."""
+    """Await a coroutine, or read every entry of a walk or an iterator (sync or async)."""
     if inspect.isawaitable(value):
         await value
+    elif hasattr(value, "__aenter__"):
+        async with value as entries:
+            async for _ in entries:
+                pass
+    elif hasattr(value, "__enter__"):
+        with value as entries:
+            list(entries)
     elif isinstance(value, AsyncIterator):
         async for _ in value:
             pass
@@ -158,6 +165,8 @@ CASES: dict[str, Call] = {
     "prefs.get id": lambda p: p.prefs.get(3),
     "prefs.get blank": lambda p: p.prefs.get(""),
     "accounts.names cache": lambda p: p.accounts.names(cache="x"),
+    "walk cache": lambda p: p.library.walk("Movies", cache="x"),
+    "playlist type": lambda p: p.playlists.create("Mix", ["1"], type="film"),
 }
 
 
