@@ -33,6 +33,7 @@ from plexkit._sync.resources import (
     URLs,
 )
 from plexkit._sync.retrying import send_with_retries
+from plexkit._core.checks import check_ttl
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
@@ -195,6 +196,7 @@ class PlexClient:
         Error statuses raise the matching `plexkit.errors` exception.
         """
         mode = _cache_mode(cache)
+        check_ttl(ttl)
         if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:
             if cache is True and self._cache is None:
                 raise ConfigurationError("cache=True needs a client created with cache=")

@@ -181,6 +181,24 @@ async def test_bad_input_is_refused_before_any_request(
     assert TOKEN not in str(caught.value)
 
 
+@pytest.mark.parametrize("ttl", ["abc", -5, True, float("nan")])
+async def test_a_bad_ttl_is_refused_by_a_client_with_a_cache(
+    anyio_backend: str, ttl: object
+) -> None:
+    counter = Counter()
+    transport = httpx.MockTransport(counter)
+    url = "http://pms.test:32400"
+    with (
+        PlexClient(url, token=TOKEN, cache=True, transport=transport) as sync,
+        pytest.raises(ConfigurationError, match="ttl"),
+    ):
+        sync.library.sections(ttl=ttl)
+    async with AsyncPlexClient(url, token=TOKEN, cache=True, transport=transport) as plex:
+        with pytest.raises(ConfigurationError, match="ttl"):
+            await plex.server.info(ttl=ttl)
+    assert counter.requests == []
+
+
 async def test_raw_get_names_the_missing_cache_name(plex: tuple[Any, Counter]) -> None:
     client, counter = plex
     with pytest.raises(ConfigurationError, match="cache_name"):
