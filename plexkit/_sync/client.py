@@ -33,7 +33,7 @@ from plexkit._sync.resources import (
     URLs,
 )
 from plexkit._sync.retrying import send_with_retries
-from plexkit._core.checks import check_ttl
+from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
@@ -326,10 +326,7 @@ class PlexClient:
 
 
 def _cache_mode(cache: CacheMode) -> Literal["use", "refresh", "bypass"] | None:
-    if cache is None or cache is True:
-        return "use"
+    check_cache(cache)
     if cache is False:
         return None
-    if cache == "refresh":
-        return "refresh"
-    raise ConfigurationError(f"cache must be True, False, None or 'refresh', not {cache!r}")
+    return "refresh" if cache == "refresh" else "use"
