@@ -32,6 +32,7 @@ from plexkit._async.resources import (
     AsyncURLs,
 )
 from plexkit._async.retrying import async_send_with_retries
+from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
@@ -191,6 +192,7 @@ class AsyncPlexClient:
         Error statuses raise the matching `plexkit.errors` exception.
         """
         mode = _cache_mode(cache)
+        check_ttl(ttl)
         if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:
             if cache is True and self._cache is None:
                 raise ConfigurationError("cache=True needs a client created with cache=")
@@ -320,10 +322,7 @@ class AsyncPlexClient:
 
 
 def _cache_mode(cache: CacheMode) -> Literal["use", "refresh", "bypass"] | None:
-    if cache is None or cache is True:
-        return "use"
+    check_cache(cache)
     if cache is False:
         return None
-    if cache == "refresh":
-        return "refresh"
-    raise ConfigurationError(f"cache must be True, False, None or 'refresh', not {cache!r}")
+    return "refresh" if cache == "refresh" else "use"

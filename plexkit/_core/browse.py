@@ -34,6 +34,9 @@ def _section(section_key: str | int) -> str:
 
 
 def home_hubs(*, count: int | None = None) -> RequestSpec:
+    """The home screen's hubs, at most ``count`` items each (a positive int)."""
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
+        raise ConfigurationError(f"count must be a positive int or None, not {count!r}")
     return RequestSpec(
         method="GET", path="/hubs", params=_clean({"count": count}), cache_name="hubs"
     )

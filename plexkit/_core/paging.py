@@ -10,7 +10,17 @@ import attrs
 from plexkit.errors import ConfigurationError
 from plexkit.types import CacheInfo
 
-__all__ = ["MAX_PAGE_SIZE", "BasePage", "PageCursor", "next_start", "page_headers", "total_from"]
+__all__ = [
+    "MAX_PAGE_SIZE",
+    "BasePage",
+    "PageCursor",
+    "check_page",
+    "check_walk",
+    "check_window",
+    "next_start",
+    "page_headers",
+    "total_from",
+]
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 5000
@@ -81,6 +91,25 @@ def check_window(offset: int, limit: int | None) -> None:
         raise ConfigurationError(f"limit must be an int from 1 to {MAX_PAGE_SIZE}, not {limit!r}")
 
 
+def check_page(offset: int, limit: int) -> None:
+    """Reject the window of one page (which must have a size) before any request is made."""
+    if limit is None:
+        raise ConfigurationError(f"limit must be an int from 1 to {MAX_PAGE_SIZE}, not None")
+    check_window(offset, limit)
+
+
+def check_walk(page_size: int, limit: int | None) -> None:
+    """Reject the page size or the overall limit of a page-by-page read before any request."""
+    if isinstance(page_size, bool) or not isinstance(page_size, int):
+        raise ConfigurationError(f"page_size must be an int, not {page_size!r}")
+    if not 0 < page_size <= MAX_PAGE_SIZE:
+        raise ConfigurationError(
+            f"page_size must be an int from 1 to {MAX_PAGE_SIZE}, not {page_size!r}"
+        )
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ConfigurationError(f"limit must be an int >= 1 or None, not {limit!r}")
+
+
 def page_headers(offset: int, limit: int | None) -> dict[str, str]:
     """The X-Plex-Container-* request headers for a window (none when nothing is bounded)."""
     check_window(offset, limit)
@@ -115,11 +144,8 @@ class PageCursor:
     done: bool = False
 
     def __attrs_post_init__(self) -> None:
-        check_window(self.offset, self.page_size)
-        if self.limit is not None and (
-            isinstance(self.limit, bool) or not isinstance(self.limit, int) or self.limit < 1
-        ):
-            raise ConfigurationError(f"limit must be an int >= 1 or None, not {self.limit!r}")
+        check_window(self.offset, None)
+        check_walk(self.page_size, self.limit)
 
     def window(self) -> tuple[int, int]:
         """The (offset, size) of the next request."""

@@ -16,6 +16,7 @@ __all__ = [
     "PlaylistType",
     "add",
     "check_title",
+    "check_type",
     "create",
     "delete",
     "edit",
@@ -29,14 +30,15 @@ __all__ = [
 _TYPES: Final = ("video", "audio", "photo")
 
 
-def _type(value: str | None) -> str | None:
+def check_type(value: str | None) -> str | None:
+    """``value`` if it is a playlist type (or None), else a `ConfigurationError`."""
     if value is not None and value not in _TYPES:
         raise ConfigurationError(f"playlist type must be video, audio or photo, not {value!r}")
     return value
 
 
 def listing(*, type: PlaylistType | None = None, smart: bool | None = None) -> RequestSpec:
-    params = _clean({"playlistType": _type(type), "smart": smart})
+    params = _clean({"playlistType": check_type(type), "smart": smart})
     return RequestSpec(method="GET", path="/playlists", params=params, cache_name="playlists")
 
 
@@ -55,7 +57,9 @@ def check_title(title: str) -> str:
 
 
 def create(title: str, uri: str, *, type: PlaylistType, smart: bool) -> RequestSpec:
-    params = _clean({"title": check_title(title), "type": _type(type), "smart": smart, "uri": uri})
+    params = _clean(
+        {"title": check_title(title), "type": check_type(type), "smart": smart, "uri": uri}
+    )
     return RequestSpec(method="POST", path="/playlists", params=params, idempotent=False)
 
 

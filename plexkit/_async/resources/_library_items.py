@@ -14,8 +14,8 @@ from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import iterate, page
 from plexkit._async.resources.sorting import AsyncSortCheck
 from plexkit._core import endpoints
-from plexkit._core.paging import check_window
-from plexkit._core.refs import item_class, section_key_of
+from plexkit._core.paging import check_page, check_walk
+from plexkit._core.refs import item_class
 from plexkit.filters import Condition
 from plexkit.types import ParamValue, SectionRef
 
@@ -123,7 +123,8 @@ class AsyncLibraryItems(Resource):
         ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
         condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.
         """
-        check_window(offset, limit)
+        check_page(offset, limit)
+        self._check_read(cache, ttl)
         spec = await self._items_spec(section, type, sort, filters, include_guids)
         return await page(self._client, spec, offset, limit, cache, ttl, item_class(type))
 
@@ -196,6 +197,8 @@ class AsyncLibraryItems(Resource):
         Typed by ``type=`` as `items` is. Pages are not cached unless ``cache=True`` is
         passed: a walk over a whole library would otherwise fill the cache with it.
         """
+        check_walk(page_size, limit)
+        self._check_read(cache)
         spec = await self._items_spec(section, type, sort, filters, include_guids)
         async for item in iterate(self._client, spec, page_size, limit, cache, item_class(type)):
             yield item
@@ -215,11 +218,9 @@ class AsyncLibraryItems(Resource):
             "filters": filters,
             "include_guids": include_guids,
         }
-        key = section_key_of(section)
-        spec = endpoints.library_items(key or "0", **options)
-        if key is None:
-            key = await self._section_key(section)
-            spec = endpoints.library_items(key, **options)
+        key, spec = await self._section_spec(
+            section, lambda key: (key, endpoints.library_items(key, **options))
+        )
         await self._sorts.check(section, key, type, sort)
         return spec
 

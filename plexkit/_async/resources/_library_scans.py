@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from plexkit._async.resources._library_sections import AsyncLibrarySections
 from plexkit._core import endpoints
+from plexkit._core.checks import check_bool
 from plexkit._core.scan_paths import check_path_text, check_scan_path
 from plexkit.types import SectionRef
 
@@ -31,9 +32,12 @@ class AsyncLibraryScans(AsyncLibrarySections):
         """
         from plexkit.models import Section
 
+        check_bool(force, "force")
         if path is None and not isinstance(section, Section):
-            key = await self._section_key(section)
-            await self._client.request(endpoints.refresh_section(key, force=force))
+            spec = await self._section_spec(
+                section, lambda key: endpoints.refresh_section(key, force=force)
+            )
+            await self._client.request(spec)
             return
         found, path = await self._scan_target(section, path)
         await self._client.request(endpoints.refresh_section(found.key, path=path, force=force))
@@ -64,6 +68,8 @@ class AsyncLibraryScans(AsyncLibrarySections):
         """
         from plexkit._async.scans import ScanWait, refresh_and_wait
 
+        check_bool(force, "force")
+        check_bool(use_websocket, "use_websocket")
         options = ScanWait(
             timeout=timeout,
             on_progress=on_progress,

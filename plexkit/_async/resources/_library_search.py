@@ -110,9 +110,10 @@ class AsyncLibrarySearch(AsyncLibraryItems):
         (or another type), only the matching items: a ``tuple[Movie, ...]``.
         """
         kind = item_class(type)
-        endpoints.search(query, limit=limit)
-        key = None if section is None else await self._section_key(section)
-        spec = endpoints.search(query, limit=limit, section_key=key)
+        self._check_read(cache, ttl)
+        spec = await self._maybe_section_spec(
+            section, lambda key: endpoints.search(query, limit=limit, section_key=key)
+        )
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         hubs = hubs_from(data)
         if type is None:
@@ -186,12 +187,14 @@ class AsyncLibrarySearch(AsyncLibraryItems):
         ``type`` alone, the newest items across libraries that are of that type.
         """
         kind = item_class(type)
+        self._check_read(cache, ttl)
         if type is not None and section is not None:
             found = await self.items(
                 section, type=type, sort="addedAt:desc", limit=limit, cache=cache, ttl=ttl
             )
             return found.items
-        key = None if section is None else await self._section_key(section)
-        spec = endpoints.recently_added(limit=limit, section_key=key)
+        spec = await self._maybe_section_spec(
+            section, lambda key: endpoints.recently_added(limit=limit, section_key=key)
+        )
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return narrowed(items_from(data)[:limit], kind)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from plexkit._async.dashboard import async_with_item_counts
 from plexkit._async.resources._base import Resource, not_found
 from plexkit._core import endpoints
-from plexkit._core.scan_paths import section_for_path
+from plexkit._core.refs import section_key_of
+from plexkit._core.scan_paths import check_path_text, section_for_path
 from plexkit.models import sections_from
 from plexkit.types import SectionRef
 
@@ -43,7 +44,9 @@ class AsyncLibrarySections(Resource):
         """
         from plexkit.models import Section
 
-        wanted = section.key if isinstance(section, Section) else str(section)
+        section_key_of(section)
+        self._check_read(cache, ttl)
+        wanted = section.key if isinstance(section, Section) else str(section).strip()
         found = await self.sections(cache=cache, ttl=ttl)
         for candidate in found:
             if candidate.key == wanted:
@@ -62,6 +65,8 @@ class AsyncLibrarySections(Resource):
     ) -> Section | None:
         """The section whose location contains the server path ``path`` (deepest wins), or
         None when no section holds it."""
+        check_path_text(path)
+        self._check_read(cache, ttl)
         found = await self.sections(cache=cache, ttl=ttl)
         key = section_for_path(path, [(s.key, [loc.path for loc in s.locations]) for s in found])
         return next((s for s in found if s.key == key), None)

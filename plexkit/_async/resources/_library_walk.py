@@ -113,6 +113,7 @@ class AsyncLibraryWalk(AsyncLibraryItems):
         come in server order. A failed page raises its error when the walk reaches it.
         Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
         """
+        self._check_read(cache)
         return walks.AsyncWalk(
             self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from plexkit._async.resources._base import Resource, not_found
 from plexkit._core import endpoints
+from plexkit._core.checks import check_name
 from plexkit.models import activities_from
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class AsyncActivities(Resource):
     async def get(self, uuid: str) -> Activity:
         """One running activity by uuid; one that is not (or no longer) running is a
         `NotFoundError`, as every lookup by key is."""
+        uuid = check_name(uuid, "uuid")
         for activity in await self.list(cache=False):
             if activity.uuid == uuid:
                 return activity

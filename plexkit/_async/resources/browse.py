@@ -33,9 +33,9 @@ class AsyncBrowse(Resource):
         """The filters the section offers (``genre``, ``year``, ``actor``...)."""
         from plexkit.models.browse import SectionFilter
 
-        data, _ = await self._client.get_data(
-            browse.section_filters(await self._section_key(section_key)), cache=cache, ttl=ttl
-        )
+        self._check_read(cache, ttl)
+        spec = await self._section_spec(section_key, browse.section_filters)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(structure(e, SectionFilter) for e in children_of(data, "Directory"))
 
     async def sorts(
@@ -44,9 +44,9 @@ class AsyncBrowse(Resource):
         """The sorts the section offers; pass a ``key`` or ``desc_key`` as ``sort=``."""
         from plexkit.models.browse import SectionSort
 
-        data, _ = await self._client.get_data(
-            browse.section_sorts(await self._section_key(section_key)), cache=cache, ttl=ttl
-        )
+        self._check_read(cache, ttl)
+        spec = await self._section_spec(section_key, browse.section_sorts)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(structure(e, SectionSort) for e in children_of(data, "Directory"))
 
     async def fields(
@@ -62,7 +62,10 @@ class AsyncBrowse(Resource):
         server sends no such block."""
         from plexkit.models.browse import SectionField
 
-        spec = browse.section_fields(await self._section_key(section_key), type=type)
+        self._check_read(cache, ttl)
+        spec = await self._section_spec(
+            section_key, lambda key: browse.section_fields(key, type=type)
+        )
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         types = [t for m in children_of(data, "Meta") for t in children_of(m, "Type")]
         number = item_type_number(type)
@@ -78,7 +81,8 @@ class AsyncBrowse(Resource):
         """Each field type and the operators it takes (``integer``: ``=``, ``>>=``...)."""
         from plexkit.models.browse import FieldType
 
-        spec = browse.section_fields(await self._section_key(section_key))
+        self._check_read(cache, ttl)
+        spec = await self._section_spec(section_key, browse.section_fields)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(
             structure(e, FieldType)
@@ -97,9 +101,7 @@ class AsyncBrowse(Resource):
         """The values of one filter (every genre, year or collection of the section)."""
         from plexkit.models.browse import FilterChoice
 
-        data, _ = await self._client.get_data(
-            browse.filter_choices(await self._section_key(section_key), filter),
-            cache=cache,
-            ttl=ttl,
-        )
+        self._check_read(cache, ttl)
+        spec = await self._section_spec(section_key, lambda key: browse.filter_choices(key, filter))
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(structure(e, FilterChoice) for e in children_of(data, "Directory"))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import read_all, read_page
 from plexkit._core import endpoints
-from plexkit._core.paging import check_window
+from plexkit._core.paging import check_page, check_walk
 from plexkit._core.refs import rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import history_from
@@ -47,13 +47,9 @@ class AsyncHistory(Resource):
         page."""
         if limit is None:
             raise ConfigurationError("history.list() reads one page; history.iter() reads all")
-        check_window(offset, limit)
-        spec = endpoints.history(
-            account_id=account_id,
-            section_key=None if section_key is None else await self._section_key(section_key),
-            rating_key=None if rating_key is None else rating_key_of(rating_key),
-            since=since,
-        )
+        check_page(offset, limit)
+        self._check_read(cache, ttl)
+        spec = await self._spec(account_id, section_key, rating_key, since)
         return await read_page(self._client, spec, offset, limit, cache, ttl, _entries)
 
     async def iter(
@@ -71,11 +67,24 @@ class AsyncHistory(Resource):
 
         Pages are not cached unless ``cache=True`` is passed.
         """
-        spec = endpoints.history(
-            account_id=account_id,
-            section_key=None if section_key is None else await self._section_key(section_key),
-            rating_key=None if rating_key is None else rating_key_of(rating_key),
-            since=since,
-        )
+        check_walk(page_size, limit)
+        self._check_read(cache)
+        spec = await self._spec(account_id, section_key, rating_key, since)
         async for entry in read_all(self._client, spec, page_size, limit, cache, _entries):
             yield entry
+
+    async def _spec(
+        self,
+        account_id: int | None,
+        section: SectionRef | None,
+        rating_key: ItemRef | None,
+        since: datetime | None,
+    ) -> endpoints.RequestSpec:
+        """The history request, every filter checked before a section title is looked up."""
+        item = None if rating_key is None else rating_key_of(rating_key)
+        return await self._maybe_section_spec(
+            section,
+            lambda key: endpoints.history(
+                account_id=account_id, section_key=key, rating_key=item, since=since
+            ),
+        )

@@ -37,9 +37,9 @@ class AsyncHubs(Resource):
         self, section_key: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Hub, ...]:
         """A section's hubs (recently added, continue watching, ...)."""
-        data, _ = await self._client.get_data(
-            browse.section_hubs(await self._section_key(section_key)), cache=cache, ttl=ttl
-        )
+        self._check_read(cache, ttl)
+        spec = await self._section_spec(section_key, browse.section_hubs)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return hubs_from(data)
 
     async def continue_watching(
@@ -50,8 +50,9 @@ class AsyncHubs(Resource):
         ttl: float | None = None,
     ) -> tuple[Item, ...]:
         """Items in progress, across libraries or in one section."""
-        key = None if section_key is None else await self._section_key(section_key)
-        data, _ = await self._client.get_data(browse.continue_watching(key), cache=cache, ttl=ttl)
+        self._check_read(cache, ttl)
+        spec = await self._maybe_section_spec(section_key, browse.continue_watching)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return items_from(data)
 
     async def on_deck(

@@ -39,8 +39,9 @@ class AsyncLibrary(AsyncLibraryScans, AsyncLibrarySearch, AsyncLibraryWalk):
         """The collections of a section."""
         from plexkit.models import Collection
 
-        key = await self._section_key(section)
-        data, _ = await self._client.get_data(endpoints.collections(key), cache=cache, ttl=ttl)
+        self._check_read(cache, ttl)
+        spec = await self._section_spec(section, endpoints.collections)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(item for item in items_from(data) if isinstance(item, Collection))
 
     async def collection(
@@ -55,6 +56,8 @@ class AsyncLibrary(AsyncLibraryScans, AsyncLibrarySearch, AsyncLibraryWalk):
         from plexkit.models import Collection
 
         key = rating_key_of(collection)
+        self._check_read(cache, ttl)
+        endpoints.collection_items(key, include_guids=include_guids)
         detail = await self._client.metadata.get(key, cache=cache, ttl=ttl)
         if not isinstance(detail, Collection):
             raise not_found(

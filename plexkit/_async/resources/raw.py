@@ -9,6 +9,7 @@ import attrs
 
 from plexkit._async.resources._base import Resource
 from plexkit._core import endpoints
+from plexkit._core.checks import check_read
 from plexkit.errors import ConfigurationError
 from plexkit.types import ParamValue
 
@@ -34,9 +35,17 @@ class AsyncRaw(Resource):
 
         Not cached unless ``cache_name`` files it under a cache name: a policy name such as
         ``"server"`` (its TTL applies) or your own (give it a TTL in ``CachePolicy`` or ``ttl=``).
+        ``cache=True``, ``"refresh"`` or a ``ttl`` without a ``cache_name`` is a
+        `ConfigurationError` (there is nothing to cache the answer under).
         """
+        check_read(cache, ttl)
         spec = endpoints.raw("GET", path, params, idempotent=True)
         if cache_name is None:
+            if cache is True or cache == "refresh" or ttl is not None:
+                raise ConfigurationError(
+                    "raw.get() caches only under a cache_name: pass cache_name= (a name "
+                    "like 'butler') with cache=/ttl=, or leave cache= and ttl= out"
+                )
             data, _ = await self._client.get_data(spec, cache=False)
             return data
         if not isinstance(cache_name, str) or not cache_name.isidentifier():

@@ -9,7 +9,6 @@ from plexkit._core import endpoints
 from plexkit.models import sessions_from
 
 if TYPE_CHECKING:
-    pass
     from plexkit.models import Session
 
 __all__ = ["AsyncSessions"]

@@ -15,8 +15,8 @@ from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import iterate, page
 from plexkit._sync.resources.sorting import SortCheck
 from plexkit._core import endpoints
-from plexkit._core.paging import check_window
-from plexkit._core.refs import item_class, section_key_of
+from plexkit._core.paging import check_page, check_walk
+from plexkit._core.refs import item_class
 from plexkit.filters import Condition
 from plexkit.types import ParamValue, SectionRef
 
@@ -124,7 +124,8 @@ class LibraryItems(Resource):
         ``filters`` is a dict of query parameters (``plexkit.filters.where(...)``) or a
         condition: a `Filter`, or ``any_of(...)``/``all_of(...)`` for PMS's advanced filters.
         """
-        check_window(offset, limit)
+        check_page(offset, limit)
+        self._check_read(cache, ttl)
         spec = self._items_spec(section, type, sort, filters, include_guids)
         return page(self._client, spec, offset, limit, cache, ttl, item_class(type))
 
@@ -197,6 +198,8 @@ class LibraryItems(Resource):
         Typed by ``type=`` as `items` is. Pages are not cached unless ``cache=True`` is
         passed: a walk over a whole library would otherwise fill the cache with it.
         """
+        check_walk(page_size, limit)
+        self._check_read(cache)
         spec = self._items_spec(section, type, sort, filters, include_guids)
         for item in iterate(self._client, spec, page_size, limit, cache, item_class(type)):
             yield item
@@ -216,11 +219,9 @@ class LibraryItems(Resource):
             "filters": filters,
             "include_guids": include_guids,
         }
-        key = section_key_of(section)
-        spec = endpoints.library_items(key or "0", **options)
-        if key is None:
-            key = self._section_key(section)
-            spec = endpoints.library_items(key, **options)
+        key, spec = self._section_spec(
+            section, lambda key: (key, endpoints.library_items(key, **options))
+        )
         self._sorts.check(section, key, type, sort)
         return spec
 

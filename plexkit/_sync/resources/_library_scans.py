@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from plexkit._sync.resources._library_sections import LibrarySections
 from plexkit._core import endpoints
+from plexkit._core.checks import check_bool
 from plexkit._core.scan_paths import check_path_text, check_scan_path
 from plexkit.types import SectionRef
 
@@ -32,9 +33,12 @@ class LibraryScans(LibrarySections):
         """
         from plexkit.models import Section
 
+        check_bool(force, "force")
         if path is None and not isinstance(section, Section):
-            key = self._section_key(section)
-            self._client.request(endpoints.refresh_section(key, force=force))
+            spec = self._section_spec(
+                section, lambda key: endpoints.refresh_section(key, force=force)
+            )
+            self._client.request(spec)
             return
         found, path = self._scan_target(section, path)
         self._client.request(endpoints.refresh_section(found.key, path=path, force=force))
@@ -65,6 +69,8 @@ class LibraryScans(LibrarySections):
         """
         from plexkit._sync.scans import ScanWait, refresh_and_wait
 
+        check_bool(force, "force")
+        check_bool(use_websocket, "use_websocket")
         options = ScanWait(
             timeout=timeout,
             on_progress=on_progress,

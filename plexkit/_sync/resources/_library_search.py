@@ -111,9 +111,10 @@ class LibrarySearch(LibraryItems):
         (or another type), only the matching items: a ``tuple[Movie, ...]``.
         """
         kind = item_class(type)
-        endpoints.search(query, limit=limit)
-        key = None if section is None else self._section_key(section)
-        spec = endpoints.search(query, limit=limit, section_key=key)
+        self._check_read(cache, ttl)
+        spec = self._maybe_section_spec(
+            section, lambda key: endpoints.search(query, limit=limit, section_key=key)
+        )
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         hubs = hubs_from(data)
         if type is None:
@@ -187,12 +188,14 @@ class LibrarySearch(LibraryItems):
         ``type`` alone, the newest items across libraries that are of that type.
         """
         kind = item_class(type)
+        self._check_read(cache, ttl)
         if type is not None and section is not None:
             found = self.items(
                 section, type=type, sort="addedAt:desc", limit=limit, cache=cache, ttl=ttl
             )
             return found.items
-        key = None if section is None else self._section_key(section)
-        spec = endpoints.recently_added(limit=limit, section_key=key)
+        spec = self._maybe_section_spec(
+            section, lambda key: endpoints.recently_added(limit=limit, section_key=key)
+        )
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return narrowed(items_from(data)[:limit], kind)

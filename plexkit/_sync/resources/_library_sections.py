@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from plexkit._sync.dashboard import with_item_counts
 from plexkit._sync.resources._base import Resource, not_found
 from plexkit._core import endpoints
-from plexkit._core.scan_paths import section_for_path
+from plexkit._core.refs import section_key_of
+from plexkit._core.scan_paths import check_path_text, section_for_path
 from plexkit.models import sections_from
 from plexkit.types import SectionRef
 
@@ -44,7 +45,9 @@ class LibrarySections(Resource):
         """
         from plexkit.models import Section
 
-        wanted = section.key if isinstance(section, Section) else str(section)
+        section_key_of(section)
+        self._check_read(cache, ttl)
+        wanted = section.key if isinstance(section, Section) else str(section).strip()
         found = self.sections(cache=cache, ttl=ttl)
         for candidate in found:
             if candidate.key == wanted:
@@ -63,6 +66,8 @@ class LibrarySections(Resource):
     ) -> Section | None:
         """The section whose location contains the server path ``path`` (deepest wins), or
         None when no section holds it."""
+        check_path_text(path)
+        self._check_read(cache, ttl)
         found = self.sections(cache=cache, ttl=ttl)
         key = section_for_path(path, [(s.key, [loc.path for loc in s.locations]) for s in found])
         return next((s for s in found if s.key == key), None)

@@ -114,6 +114,7 @@ class LibraryWalk(LibraryItems):
         come in server order. A failed page raises its error when the walk reaches it.
         Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
         """
+        self._check_read(cache)
         return walks.Walk(
             self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),

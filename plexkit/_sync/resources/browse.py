@@ -34,9 +34,9 @@ class Browse(Resource):
         """The filters the section offers (``genre``, ``year``, ``actor``...)."""
         from plexkit.models.browse import SectionFilter
 
-        data, _ = self._client.get_data(
-            browse.section_filters(self._section_key(section_key)), cache=cache, ttl=ttl
-        )
+        self._check_read(cache, ttl)
+        spec = self._section_spec(section_key, browse.section_filters)
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(structure(e, SectionFilter) for e in children_of(data, "Directory"))
 
     def sorts(
@@ -45,9 +45,9 @@ class Browse(Resource):
         """The sorts the section offers; pass a ``key`` or ``desc_key`` as ``sort=``."""
         from plexkit.models.browse import SectionSort
 
-        data, _ = self._client.get_data(
-            browse.section_sorts(self._section_key(section_key)), cache=cache, ttl=ttl
-        )
+        self._check_read(cache, ttl)
+        spec = self._section_spec(section_key, browse.section_sorts)
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(structure(e, SectionSort) for e in children_of(data, "Directory"))
 
     def fields(
@@ -63,7 +63,10 @@ class Browse(Resource):
         server sends no such block."""
         from plexkit.models.browse import SectionField
 
-        spec = browse.section_fields(self._section_key(section_key), type=type)
+        self._check_read(cache, ttl)
+        spec = self._section_spec(
+            section_key, lambda key: browse.section_fields(key, type=type)
+        )
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         types = [t for m in children_of(data, "Meta") for t in children_of(m, "Type")]
         number = item_type_number(type)
@@ -79,7 +82,8 @@ class Browse(Resource):
         """Each field type and the operators it takes (``integer``: ``=``, ``>>=``...)."""
         from plexkit.models.browse import FieldType
 
-        spec = browse.section_fields(self._section_key(section_key))
+        self._check_read(cache, ttl)
+        spec = self._section_spec(section_key, browse.section_fields)
         data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(
             structure(e, FieldType)
@@ -98,9 +102,7 @@ class Browse(Resource):
         """The values of one filter (every genre, year or collection of the section)."""
         from plexkit.models.browse import FilterChoice
 
-        data, _ = self._client.get_data(
-            browse.filter_choices(self._section_key(section_key), filter),
-            cache=cache,
-            ttl=ttl,
-        )
+        self._check_read(cache, ttl)
+        spec = self._section_spec(section_key, lambda key: browse.filter_choices(key, filter))
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(structure(e, FilterChoice) for e in children_of(data, "Directory"))

@@ -38,9 +38,9 @@ class Hubs(Resource):
         self, section_key: SectionRef, *, cache: CacheMode = None, ttl: float | None = None
     ) -> tuple[Hub, ...]:
         """A section's hubs (recently added, continue watching, ...)."""
-        data, _ = self._client.get_data(
-            browse.section_hubs(self._section_key(section_key)), cache=cache, ttl=ttl
-        )
+        self._check_read(cache, ttl)
+        spec = self._section_spec(section_key, browse.section_hubs)
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return hubs_from(data)
 
     def continue_watching(
@@ -51,8 +51,9 @@ class Hubs(Resource):
         ttl: float | None = None,
     ) -> tuple[Item, ...]:
         """Items in progress, across libraries or in one section."""
-        key = None if section_key is None else self._section_key(section_key)
-        data, _ = self._client.get_data(browse.continue_watching(key), cache=cache, ttl=ttl)
+        self._check_read(cache, ttl)
+        spec = self._maybe_section_spec(section_key, browse.continue_watching)
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return items_from(data)
 
     def on_deck(

@@ -40,8 +40,9 @@ class Library(LibraryScans, LibrarySearch, LibraryWalk):
         """The collections of a section."""
         from plexkit.models import Collection
 
-        key = self._section_key(section)
-        data, _ = self._client.get_data(endpoints.collections(key), cache=cache, ttl=ttl)
+        self._check_read(cache, ttl)
+        spec = self._section_spec(section, endpoints.collections)
+        data, _ = self._client.get_data(spec, cache=cache, ttl=ttl)
         return tuple(item for item in items_from(data) if isinstance(item, Collection))
 
     def collection(
@@ -56,6 +57,8 @@ class Library(LibraryScans, LibrarySearch, LibraryWalk):
         from plexkit.models import Collection
 
         key = rating_key_of(collection)
+        self._check_read(cache, ttl)
+        endpoints.collection_items(key, include_guids=include_guids)
         detail = self._client.metadata.get(key, cache=cache, ttl=ttl)
         if not isinstance(detail, Collection):
             raise not_found(

@@ -35,6 +35,7 @@ def _playlist_type(items: list[ItemRef], given: PlaylistType | None) -> Playlist
     from plexkit.models import BaseItem
 
     if given is not None:
+        specs.check_type(given)
         return given
     kinds = {
         PLAYLIST_TYPES[i.type]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from plexkit._sync.resources._base import Resource, children_of, not_found
 from plexkit._core import browse
+from plexkit._core.checks import check_name
 from plexkit.models import structure
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class Prefs(Resource):
 
     def get(self, id: str) -> Setting:
         """One setting by id (``"FriendlyName"``); an unknown id is a NotFoundError."""
+        check_name(id, "a setting id")
         for setting in self.list():
             if setting.id == id:
                 return setting
