@@ -14,6 +14,7 @@ from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import PageCursor, next_start, total_from
 from plexkit._core.refs import narrowed
+from plexkit._gc_pause import gc_paused
 from plexkit._read_ahead import AsyncAhead, AsyncReadAhead
 from plexkit._response import CachedResponse
 from plexkit.models import items_from, paging_from
@@ -116,11 +117,14 @@ async def read_all(
     )
     while ahead is not None:
         window, response = await ahead.result()
-        data = client.data_of(window, response)
-        _, body_total = paging_from(data)
-        kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
-        ahead = None if cursor.done else _fetch(client, spec, cursor, cache, pace)
-        for entry in read(data, kept):
+        with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
+            data = client.data_of(window, response)
+            _, body_total = paging_from(data)
+            kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
+            ahead = None if cursor.done else _fetch(client, spec, cursor, cache, pace)
+            entries = read(data, kept)
+            del data
+        for entry in entries:
             yield entry
 
 
