@@ -60,15 +60,18 @@ def read_page(
 ) -> Page[T]:
     """One page of any listing, its entries built by ``read``; its ``next()`` reads the
     following window of the same request."""
+    window = spec.with_window(offset, limit)
     with capture_cache_info() as seen:
-        data, response = client.get_data(
-            spec.with_window(offset, limit), cache=cache, ttl=ttl
-        )
-    _, body_total = paging_from(data)
-    total = total_from(body_total, response.headers)
-    start = next_start(offset, limit, entry_count(data), total)
+        response = client.request(window, cache=cache, ttl=ttl)
+    with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
+        data = client.data_of(window, response)
+        _, body_total = paging_from(data)
+        total = total_from(body_total, response.headers)
+        start = next_start(offset, limit, entry_count(data), total)
+        items = read(data, limit)
+        del data
     return Page(
-        items=read(data, limit),
+        items=items,
         offset=offset,
         total=total,
         stale=response.stale,
