@@ -25,10 +25,10 @@ import json
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from plexkit._gc_pause import gc_paused
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._depth import json_nesting_within, nesting_within
-from plexkit.models._wire import gc_paused
 from plexkit.models.item_types import MODELLED_TYPES
 
 if TYPE_CHECKING:

@@ -13,11 +13,12 @@ import types
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+from plexkit._gc_pause import gc_paused
 from plexkit._redact import redact_text
 from plexkit.errors import ParseError
 from plexkit.models._decode import decode_body, excerpt
 from plexkit.models._memo import Decoded
-from plexkit.models._wire import gc_paused, to_int
+from plexkit.models._wire import to_int
 
 if TYPE_CHECKING:
     import cattrs

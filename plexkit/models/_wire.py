@@ -7,12 +7,8 @@ raise. Each has the ``(value, type)`` signature of a cattrs structure hook.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any, Final, TypeVar
 
@@ -23,7 +19,6 @@ from plexkit.errors import ConfigurationError
 __all__ = [
     "SPARSE",
     "WIRE",
-    "gc_paused",
     "sparse",
     "to_bool",
     "to_date",
@@ -48,54 +43,6 @@ _FALSE: Final = frozenset({"0", "false", "no", "off", ""})
 # Trailing name parts Plex spells in capitals: librarySectionID, accountID, librarySectionUUID.
 _UPPER_PARTS: Final = {"id": "ID", "uuid": "UUID"}
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class _GcPause:
-    """A count of the threads inside `gc_paused`, under a lock.
-
-    The collector is switched off by the first thread in and back on by the last one out,
-    and only if it was on when the first came in: a read-ahead thread decoding the next page
-    never turns it back on while the caller is still building the current one.
-    """
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.depth = 0
-        self.restore = False
-
-    def enter(self) -> None:
-        with self.lock:
-            if self.depth == 0:
-                self.restore = gc.isenabled()
-                gc.disable()
-            self.depth += 1
-
-    def exit(self) -> None:
-        with self.lock:
-            self.depth -= 1
-            if self.depth == 0 and self.restore:
-                self.restore = False
-                gc.enable()
-
-
-_GC_PAUSE: Final = _GcPause()
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a page is decoded or structured.
-
-    Building a page creates tens of thousands of acyclic objects (reference counting frees
-    them); letting the cyclic collector run meanwhile costs 10-25% of the time, spent
-    traversing objects that cannot be cyclic garbage (``benchmarks/README.md``). Safe across
-    threads: the collector comes back on when the last thread leaves, unless the application
-    had disabled it itself.
-    """
-    _GC_PAUSE.enter()
-    try:
-        yield
-    finally:
-        _GC_PAUSE.exit()
 
 
 def sparse(cls: type[T]) -> type[T]:

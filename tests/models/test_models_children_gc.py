@@ -15,8 +15,8 @@ import attrs
 import cattrs
 import pytest
 
+from plexkit._gc_pause import gc_paused
 from plexkit.models import Movie, Tag, configure_converter, converter, decode_body, items_from
-from plexkit.models._wire import gc_paused
 
 MOVIE: dict[str, Any] = {
     "ratingKey": "7",

@@ -14,7 +14,8 @@ from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import PageCursor, next_start, total_from
 from plexkit._core.refs import narrowed
-from plexkit._read_ahead import AsyncAhead
+from plexkit._gc_pause import gc_paused
+from plexkit._read_ahead import AsyncAhead, AsyncReadAhead
 from plexkit._response import CachedResponse
 from plexkit.models import items_from, paging_from
 
@@ -58,15 +59,18 @@ async def read_page(
 ) -> AsyncPage[T]:
     """One page of any listing, its entries built by ``read``; its ``next()`` reads the
     following window of the same request."""
+    window = spec.with_window(offset, limit)
     with capture_cache_info() as seen:
-        data, response = await client.get_data(
-            spec.with_window(offset, limit), cache=cache, ttl=ttl
-        )
-    _, body_total = paging_from(data)
-    total = total_from(body_total, response.headers)
-    start = next_start(offset, limit, entry_count(data), total)
+        response = await client.request(window, cache=cache, ttl=ttl)
+    with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
+        data = client.data_of(window, response)
+        _, body_total = paging_from(data)
+        total = total_from(body_total, response.headers)
+        start = next_start(offset, limit, entry_count(data), total)
+        items = read(data, limit)
+        del data
     return AsyncPage(
-        items=read(data, limit),
+        items=items,
         offset=offset,
         total=total,
         stale=response.stale,
@@ -105,25 +109,34 @@ async def read_all(
     read: Reader[T],
 ) -> AsyncIterator[T]:
     """Every entry of any listing, page by page, built by ``read``. The sync twin fetches the
-    next page on a worker thread while the caller decodes, builds and reads the current one
-    (see ``plexkit._read_ahead``); the async one fetches it when the current one is read
-    (overlapping would need a task group held across ``yield``: ``walk`` does that)."""
+    next page on a worker thread while the caller decodes, builds and reads the current one,
+    whenever the server keeps it waiting (see ``plexkit._read_ahead``); the async one fetches
+    it when the current one is read (overlapping would need a task group held across
+    ``yield``: ``walk`` does that)."""
     cursor = PageCursor(page_size=page_size, limit=limit)
+    pace = AsyncReadAhead()
     ahead: AsyncAhead[tuple[RequestSpec, CachedResponse]] | None = _fetch(
-        client, spec, cursor, cache
+        client, spec, cursor, cache, pace
     )
     while ahead is not None:
         window, response = await ahead.result()
-        data = client.data_of(window, response)
-        _, body_total = paging_from(data)
-        kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
-        ahead = None if cursor.done else _fetch(client, spec, cursor, cache)
-        for entry in read(data, kept):
+        with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
+            data = client.data_of(window, response)
+            _, body_total = paging_from(data)
+            kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
+            ahead = None if cursor.done else _fetch(client, spec, cursor, cache, pace)
+            entries = read(data, kept)
+            del data
+        for entry in entries:
             yield entry
 
 
 def _fetch(
-    client: AsyncPlexClient, spec: RequestSpec, cursor: PageCursor, cache: CacheMode
+    client: AsyncPlexClient,
+    spec: RequestSpec,
+    cursor: PageCursor,
+    cache: CacheMode,
+    pace: AsyncReadAhead,
 ) -> AsyncAhead[tuple[RequestSpec, CachedResponse]]:
     """The request for the cursor's next window, to be read ahead: only the request (the
     sync twin's worker thread does I/O; the caller decodes, under its own GC pause)."""
@@ -133,4 +146,4 @@ def _fetch(
     async def fetch() -> tuple[RequestSpec, CachedResponse]:
         return window, await client.request(window, cache=cache)
 
-    return AsyncAhead(fetch)
+    return pace.start(fetch)

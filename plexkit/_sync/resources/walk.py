@@ -22,6 +22,7 @@ from plexkit._sync.resources.paging import entry_count
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import PageCursor, total_from
 from plexkit._core.refs import narrowed
+from plexkit._gc_pause import gc_paused
 from plexkit._in_flight import InFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
@@ -141,11 +142,19 @@ class Walk(Generic[T]):
             return False
         try:
             size, response = self._flight.take()
-            data = decode_body(response.content, response.headers.get("content-type"))
+            with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
+                items = self._page_items(size, response)
         except BaseException:
             self._failed = True  # the walk ends at a failed page: none after it is yielded
             self._windows.clear()
             raise
+        self._items = iter(items)
+        return True
+
+    def _page_items(self, size: int, response: CachedResponse) -> tuple[T, ...]:
+        """The walk's items of one page; starts the windows that may start next."""
+        assert self._flight is not None
+        data = decode_body(response.content, response.headers.get("content-type"))
         received = entry_count(data)
         if self._planned:
             kept = min(received, size)
@@ -154,8 +163,7 @@ class Walk(Generic[T]):
             kept = self._advance(received, total_from(body_total, response.headers))
         while self._windows and self._flight.free:
             self._start(*self._windows.popleft())
-        self._items = cast("Iterator[T]", iter(narrowed(items_from(data)[:kept], self._kind)))
-        return True
+        return cast("tuple[T, ...]", narrowed(items_from(data)[:kept], self._kind))
 
     def _advance(self, received: int, total: int | None) -> int:
         """Record a page read one at a time (the first one, or all of them without a total)
