@@ -97,7 +97,9 @@ _HELPERS: Final[Mapping[str, Hook]] = {
 _OPTIONAL_EXPR: Final[Mapping[Any, str]] = {
     str | None: "v if v.__class__ is str else to_str(v)",
     int | None: "v if v.__class__ is int else to_int(v)",
-    bool | None: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else to_bool(v))",
+    # PMS's JSON sends some flags as the strings "1" and "0" (``hasThumbnail``).
+    bool | None: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else "
+    "(True if v == '1' else False if v == '0' else to_bool(v)))",
     # ``v - v == 0.0`` is the finiteness test without a call (inf - inf and nan are nan).
     float | None: "v if v.__class__ is float and v - v == 0.0 else to_float(v)",
     # Epoch seconds between 1970 and 3000 (every real timestamp) skip the call.
@@ -112,7 +114,8 @@ _REQUIRED_EXPR: Final[Mapping[Any, str]] = {
 _DEFAULTED_EXPR: Final[Mapping[Any, str]] = {
     str: "v if v.__class__ is str else text(v)",
     int: "v if v.__class__ is int else to_int(v)",
-    bool: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else to_flag(v))",
+    bool: "v if v.__class__ is bool else (v != 0 if v.__class__ is int else "
+    "(True if v == '1' else False if v == '0' else to_flag(v)))",
     float: "v if v.__class__ is float and v - v == 0.0 else to_float(v)",
 }
 
