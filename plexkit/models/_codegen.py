@@ -180,8 +180,10 @@ def _expression(field: attrs.Attribute[Any], conv: cattrs.Converter, ns: dict[st
     if element is not None:
         # Inline the common case (a JSON array of objects); the tuple hook handles the rest.
         ns[f"e_{name}"] = conv.get_structure_hook(element)
+        # Most movies have one media with one part: that list skips the comprehension.
         return (
-            f"tuple([e_{name}(x) for x in v if isinstance(x, dict)]) "
+            f"((e_{name}(v[0]),) if len(v) == 1 and v[0].__class__ is dict else "
+            f"tuple([e_{name}(x) for x in v if isinstance(x, dict)])) "
             f"if v.__class__ is list else h_{name}(v)"
         )
     ns[f"t_{name}"] = tp
