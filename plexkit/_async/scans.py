@@ -33,7 +33,7 @@ from plexkit._core.waits import (
     Sleep,
 )
 from plexkit._redact import get_logger
-from plexkit._synchronization import AsyncGuard, async_sleep
+from plexkit._synchronization import AsyncGuard, AsyncLock, async_sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from
 from plexkit.models.management import Notification, ScanResult
@@ -159,6 +159,14 @@ def _claims(client: AsyncPlexClient) -> ScanClaims:
     return _CLAIMS.setdefault(client, ScanClaims(guard=AsyncGuard()))
 
 
+_SENDING: WeakKeyDictionary[AsyncPlexClient, AsyncLock] = WeakKeyDictionary()
+"""Held while a path scan is requested and registered, per client."""
+
+
+def _sending(client: AsyncPlexClient) -> AsyncLock:
+    return _SENDING.setdefault(client, AsyncLock())
+
+
 async def refresh_and_wait(
     client: AsyncPlexClient,
     section: Section,
@@ -181,9 +189,16 @@ async def refresh_and_wait(
                 "timeout passed while connecting to notifications",
                 activities=(),
             )
-        await client.request(endpoints.refresh_section(section.key, path=path, force=force))
-        if path is not None:
-            token = claims.register(section.key, path)
+        request = endpoints.refresh_section(section.key, path=path, force=force)
+        if path is None:
+            await client.request(request)
+        else:
+            # One path scan request at a time per client, each registered once acknowledged:
+            # the server then starts the scans in the order they were registered, which is
+            # how unnamed activities are matched to waits (see ``ScanClaims.owner``).
+            async with _sending(client):
+                await client.request(request)
+                token = claims.register(section.key, path)
         tracker = ScanTracker(
             section_key=section.key,
             scanned_before=section.scanned_at,

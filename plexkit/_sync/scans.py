@@ -34,7 +34,7 @@ from plexkit._core.waits import (
     Sleep,
 )
 from plexkit._redact import get_logger
-from plexkit._synchronization import Guard, sleep
+from plexkit._synchronization import Guard, Lock, sleep
 from plexkit.errors import ConfigurationError, PlexError, WaitTimeoutError
 from plexkit.models import Activity, Section, activities_from, sections_from
 from plexkit.models.management import Notification, ScanResult
@@ -160,6 +160,14 @@ def _claims(client: PlexClient) -> ScanClaims:
     return _CLAIMS.setdefault(client, ScanClaims(guard=Guard()))
 
 
+_SENDING: WeakKeyDictionary[PlexClient, Lock] = WeakKeyDictionary()
+"""Held while a path scan is requested and registered, per client."""
+
+
+def _sending(client: PlexClient) -> Lock:
+    return _SENDING.setdefault(client, Lock())
+
+
 def refresh_and_wait(
     client: PlexClient,
     section: Section,
@@ -182,9 +190,16 @@ def refresh_and_wait(
                 "timeout passed while connecting to notifications",
                 activities=(),
             )
-        client.request(endpoints.refresh_section(section.key, path=path, force=force))
-        if path is not None:
-            token = claims.register(section.key, path)
+        request = endpoints.refresh_section(section.key, path=path, force=force)
+        if path is None:
+            client.request(request)
+        else:
+            # One path scan request at a time per client, each registered once acknowledged:
+            # the server then starts the scans in the order they were registered, which is
+            # how unnamed activities are matched to waits (see ``ScanClaims.owner``).
+            with _sending(client):
+                client.request(request)
+                token = claims.register(section.key, path)
         tracker = ScanTracker(
             section_key=section.key,
             scanned_before=section.scanned_at,
