@@ -9,15 +9,14 @@ or rating key (its first entry, read from the server).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final, cast
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from plexkit._sync.resources._base import not_found
 from plexkit._sync.resources._lists import ListResource
 from plexkit._core import play_queues as specs
 from plexkit._core.references import item_keys, item_list, items_uri, playlist_key
 from plexkit.errors import ConfigurationError
-from plexkit.models import play_queue_from
 from plexkit.models.item_types import PLAYLIST_TYPES
 from plexkit.types import ItemRef, PlaylistType
 
@@ -63,6 +62,13 @@ def _playlist_kind(playlist: Playlist | str, given: PlaylistType | None) -> Play
     if isinstance(playlist, Playlist) and playlist.playlist_type in _TYPES:
         return cast("PlaylistType", playlist.playlist_type)
     raise ConfigurationError("pass type='video', 'audio' or 'photo' for this playlist")
+
+
+def _queue(data: Mapping[str, Any]) -> PlayQueue:
+    """The queue of an answer (the model module loads on first use, not with the client)."""
+    from plexkit.models import play_queue_from
+
+    return play_queue_from(data)
 
 
 def _first_entry(queue: PlayQueue, rating_key: str) -> int | None:
@@ -129,7 +135,7 @@ class PlayQueues(ListResource):
             include_after=include_after,
         )
         data, _ = self._client.get_data(spec, cache=False)
-        return play_queue_from(data)
+        return _queue(data)
 
     def add(
         self,
@@ -223,4 +229,4 @@ class PlayQueues(ListResource):
         data, _ = self._client.get_data(spec)
         if not data and qid is not None:
             return self.get(qid)
-        return play_queue_from(data)
+        return _queue(data)
