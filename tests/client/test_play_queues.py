@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from plexkit import PlexClient
 from plexkit.errors import ConfigurationError, NotFoundError
 from plexkit.models import Episode, Hub, Movie, PlayQueue
 from tests.client.either import resolve
@@ -181,3 +182,15 @@ async def test_bad_input_is_refused_before_any_request(
     with pytest.raises(ConfigurationError):
         await resolve(call(client))
     assert len(plex_server.requests) == before
+
+
+def test_a_cached_client_reads_the_queue_as_it_is_now(plex_server: Any) -> None:
+    with (
+        plex_server.run_in_thread() as url,
+        PlexClient(url, token=plex_server.token, cache=True) as plex,
+    ):
+        two = plex.library.items("Movies", type="movie", limit=2).items
+        queue = plex.play_queues.create(two[:1])
+        assert keys(plex.play_queues.get(queue)) == [two[0].rating_key]
+        plex.play_queues.add(queue, two[1])
+        assert keys(plex.play_queues.get(queue)) == [m.rating_key for m in two]

@@ -169,7 +169,8 @@ class AsyncPlayQueues(ListResource):
         wanted = [item] if after is None else [item, after]
         keys = self._refs(queue, wanted, ("item", "after"))
         found = await self._entries(qid, keys)
-        return await self._write(specs.move(qid, found[0], found[1] if after else None), qid)
+        spec = specs.move(qid, found[0], found[1] if len(found) > 1 else None)
+        return await self._write(spec, qid)
 
     async def clear(self, queue: PlayQueue | int | str) -> PlayQueue:
         """Remove every entry (the queue itself stays, empty)."""
@@ -213,7 +214,8 @@ class AsyncPlayQueues(ListResource):
             if isinstance(ref, int):
                 out.append(ref)
                 continue
-            current = current or await self.get(qid)
+            if current is None:
+                current = await self.get(qid)
             found = _first_entry(current, ref)
             if found is None and len(current.items) < (current.total_count or 0):
                 current = await self.get(qid, window=current.total_count)

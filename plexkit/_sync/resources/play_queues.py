@@ -170,7 +170,8 @@ class PlayQueues(ListResource):
         wanted = [item] if after is None else [item, after]
         keys = self._refs(queue, wanted, ("item", "after"))
         found = self._entries(qid, keys)
-        return self._write(specs.move(qid, found[0], found[1] if after else None), qid)
+        spec = specs.move(qid, found[0], found[1] if len(found) > 1 else None)
+        return self._write(spec, qid)
 
     def clear(self, queue: PlayQueue | int | str) -> PlayQueue:
         """Remove every entry (the queue itself stays, empty)."""
@@ -214,7 +215,8 @@ class PlayQueues(ListResource):
             if isinstance(ref, int):
                 out.append(ref)
                 continue
-            current = current or self.get(qid)
+            if current is None:
+                current = self.get(qid)
             found = _first_entry(current, ref)
             if found is None and len(current.items) < (current.total_count or 0):
                 current = self.get(qid, window=current.total_count)
