@@ -24,6 +24,7 @@ from plexkit._async.resources import (
     AsyncURLs,
     TokenChoice,
 )
+from plexkit._async.resources.play_queues import AsyncPlayQueues
 from plexkit._async.resources.walk import AsyncWalk
 from plexkit._sync.resources import (
     Accounts,
@@ -45,6 +46,7 @@ from plexkit._sync.resources import (
     Sessions,
     URLs,
 )
+from plexkit._sync.resources.play_queues import PlayQueues
 from plexkit._sync.resources.walk import Walk, WalkOptions
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "AsyncLibrary",
     "AsyncMedia",
     "AsyncMetadata",
+    "AsyncPlayQueues",
     "AsyncPlayed",
     "AsyncPlaylists",
     "AsyncPrefs",
@@ -78,6 +81,7 @@ __all__ = [
     "Library",
     "Media",
     "Metadata",
+    "PlayQueues",
     "Played",
     "Playlists",
     "Prefs",

@@ -1,5 +1,6 @@
 """One name per resource: ``plex.<name>`` is an instance of ``plexkit.resources.<Name>``
-(``Async<Name>`` on the async client), the class named after the attribute."""
+(``Async<Name>`` on the async client), the class named after the attribute (``play_queues``
+is a ``PlayQueues``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def test_every_resource_class_is_named_after_its_attribute_and_public() -> None:
         sync = _resources(plex)
     assert {"library", "artworks", "history", "urls"} <= set(sync)
     for attribute, cls in sync.items():
-        assert cls.__name__.casefold() == attribute.casefold(), (attribute, cls)
+        assert cls.__name__.casefold() == attribute.replace("_", "").casefold(), (attribute, cls)
         assert getattr(plexkit.resources, cls.__name__) is cls
         assert cls.__name__ in plexkit.resources.__all__
 

@@ -31,6 +31,7 @@ from plexkit._async.resources import (
     AsyncSessions,
     AsyncURLs,
 )
+from plexkit._async.resources.play_queues import AsyncPlayQueues
 from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
@@ -133,6 +134,7 @@ class AsyncPlexClient:
         self.played = AsyncPlayed(self)
         self.hubs = AsyncHubs(self)
         self.playlists = AsyncPlaylists(self)
+        self.play_queues = AsyncPlayQueues(self)
         self.collections = AsyncCollections(self)
         self.accounts = AsyncAccounts(self)
         self.browse = AsyncBrowse(self)

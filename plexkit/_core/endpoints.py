@@ -40,6 +40,7 @@ __all__ = [
     "raw",
     "recently_added",
     "refresh_section",
+    "related_hubs",
     "search",
     "sections",
     "server_info",
@@ -253,6 +254,20 @@ def metadata_many(rating_keys: str) -> RequestSpec:
     """Several items in one read (``rating_keys`` is a checked ``"1,2,3"`` list), never cached:
     edits read the current tags through it."""
     return RequestSpec(method="GET", path=f"/library/metadata/{rating_keys}")
+
+
+def related_hubs(rating_key: str | int, *, count: int | None = None) -> RequestSpec:
+    """The hubs of items related to one (``/library/metadata/{key}/related``), at most
+    ``count`` items each (a positive int)."""
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
+        raise ConfigurationError(f"count must be a positive int or None, not {count!r}")
+    key = path_key(rating_key, "rating_key")
+    return RequestSpec(
+        method="GET",
+        path=f"/library/metadata/{key}/related",
+        params=_clean({"count": count}),
+        cache_name="hubs",
+    )
 
 
 def transient_token() -> RequestSpec:

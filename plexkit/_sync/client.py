@@ -32,6 +32,7 @@ from plexkit._sync.resources import (
     Sessions,
     URLs,
 )
+from plexkit._sync.resources.play_queues import PlayQueues
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
@@ -134,6 +135,7 @@ class PlexClient:
         self.played = Played(self)
         self.hubs = Hubs(self)
         self.playlists = Playlists(self)
+        self.play_queues = PlayQueues(self)
         self.collections = Collections(self)
         self.accounts = Accounts(self)
         self.browse = Browse(self)

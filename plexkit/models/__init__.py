@@ -83,6 +83,8 @@ if TYPE_CHECKING:
     from plexkit.models.media import Part as Part
     from plexkit.models.media import Stream as Stream
     from plexkit.models.media import Tag as Tag
+    from plexkit.models.play_queues import PlayQueue as PlayQueue
+    from plexkit.models.play_queues import play_queue_from as play_queue_from
     from plexkit.models.status import Activity as Activity
     from plexkit.models.status import ActivityContext as ActivityContext
     from plexkit.models.status import ActivityNotification as ActivityNotification
@@ -127,6 +129,7 @@ __all__ = [
     "Part",
     "Photo",
     "PhotoAlbum",
+    "PlayQueue",
     "Player",
     "PlayingEvent",
     "Playlist",
@@ -164,6 +167,7 @@ __all__ = [
     "paging_from",
     "parse_container",
     "parse_guid",
+    "play_queue_from",
     "sections_from",
     "server_info_from",
     "sessions_from",

@@ -1,4 +1,5 @@
-"""Hubs: the home screen's rows, a section's rows, continue watching and on deck."""
+"""Hubs: the home screen's rows, a section's rows, an item's related rows, continue watching
+and on deck."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from plexkit._async.resources._base import Resource
 from plexkit._core import browse
+from plexkit._core.endpoints import related_hubs
+from plexkit._core.refs import rating_key_of
 from plexkit.models import hubs_from, items_from
-from plexkit.types import SectionRef
+from plexkit.types import ItemRef, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import Hub, Item
@@ -39,6 +42,21 @@ class AsyncHubs(Resource):
         """A section's hubs (recently added, continue watching, ...)."""
         self._check_read(cache, ttl)
         spec = await self._section_spec(section_key, browse.section_hubs)
+        data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
+        return hubs_from(data)
+
+    async def related(
+        self,
+        item: ItemRef,
+        *,
+        count: int | None = None,
+        cache: CacheMode = None,
+        ttl: float | None = None,
+    ) -> tuple[Hub, ...]:
+        """The hubs under an item's detail page (more like it, more by its director or with
+        its actors), ``count`` items each at most; python-plexapi's ``item.hubs()``."""
+        self._check_read(cache, ttl)
+        spec = related_hubs(rating_key_of(item), count=count)
         data, _ = await self._client.get_data(spec, cache=cache, ttl=ttl)
         return hubs_from(data)
 
