@@ -24,6 +24,8 @@ from plexkit._async.resources import (
     AsyncURLs,
     TokenChoice,
 )
+from plexkit._async.resources.butler import AsyncButler
+from plexkit._async.resources.statistics import AsyncStatistics
 from plexkit._async.resources.walk import AsyncWalk
 from plexkit._sync.resources import (
     Accounts,
@@ -45,6 +47,8 @@ from plexkit._sync.resources import (
     Sessions,
     URLs,
 )
+from plexkit._sync.resources.butler import Butler
+from plexkit._sync.resources.statistics import Statistics
 from plexkit._sync.resources.walk import Walk, WalkOptions
 
 __all__ = [
@@ -55,6 +59,7 @@ __all__ = [
     "AsyncActivities",
     "AsyncArtworks",
     "AsyncBrowse",
+    "AsyncButler",
     "AsyncCollections",
     "AsyncExtras",
     "AsyncHistory",
@@ -68,9 +73,11 @@ __all__ = [
     "AsyncRaw",
     "AsyncServer",
     "AsyncSessions",
+    "AsyncStatistics",
     "AsyncURLs",
     "AsyncWalk",
     "Browse",
+    "Butler",
     "Collections",
     "Extras",
     "History",
@@ -84,6 +91,7 @@ __all__ = [
     "Raw",
     "Server",
     "Sessions",
+    "Statistics",
     "TokenChoice",
     "URLs",
     "Walk",
