@@ -9,15 +9,14 @@ server would run it twice.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final
 
 from plexkit._core.endpoints import RequestSpec, _clean, path_key
 from plexkit.errors import ConfigurationError
-from plexkit.types import ParamValue
+from plexkit.types import ParamValue, Timespan
 
 __all__ = [
     "TIMESPANS",
-    "Timespan",
     "bandwidth",
     "butler_tasks",
     "check_for_update",
@@ -27,9 +26,6 @@ __all__ = [
     "stop_butler",
     "update_status",
 ]
-
-Timespan = Literal["months", "weeks", "days", "hours", "seconds"]
-"""How the statistics are binned, by name."""
 
 TIMESPANS: Final[dict[str, int]] = {"months": 1, "weeks": 2, "days": 3, "hours": 4, "seconds": 6}
 """Each `Timespan` and the number PMS's ``timespan=`` parameter takes for it."""

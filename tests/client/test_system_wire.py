@@ -7,15 +7,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import pytest
 
 from plexkit import AsyncPlexClient, PlexClient, PlexConfig
+from plexkit._core.system import TIMESPANS
 from plexkit.errors import TransportError
 from plexkit.models import ButlerTask, SystemDevice
+from plexkit.types import Timespan
 
 SINCE = datetime(2024, 1, 1, tzinfo=timezone.utc)
 UNTIL = datetime(2024, 2, 1, tzinfo=timezone.utc)
@@ -185,3 +187,8 @@ def test_idempotent_calls_are_retried_when_the_answer_is_lost(
     ):
         call(plex)
     assert len(sent) == 3, sent
+
+
+def test_every_timespan_name_has_its_pms_number() -> None:
+    assert set(TIMESPANS) == set(get_args(Timespan))
+    assert sorted(TIMESPANS.values()) == [1, 2, 3, 4, 6]

@@ -13,9 +13,9 @@ from plexkit.errors import ConfigurationError
 from plexkit.models import structure
 
 if TYPE_CHECKING:
-    from plexkit._core.system import Timespan
     from plexkit.models import BandwidthSample, ResourceSample, SystemDevice
     from plexkit.models.accounts import Account
+    from plexkit.types import Timespan
 
 __all__ = ["Statistics"]
 
