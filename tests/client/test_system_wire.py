@@ -192,3 +192,21 @@ def test_idempotent_calls_are_retried_when_the_answer_is_lost(
 def test_every_timespan_name_has_its_pms_number() -> None:
     assert set(TIMESPANS) == set(get_args(Timespan))
     assert sorted(TIMESPANS.values()) == [1, 2, 3, 4, 6]
+
+
+def test_with_a_cache_statistics_stay_live_and_lists_are_reused() -> None:
+    server = Server()
+    with PlexClient(config=CONFIG, transport=httpx.MockTransport(server), cache=True) as plex:
+        for _ in range(2):
+            plex.statistics.resources()
+            plex.statistics.bandwidth()
+            plex.server.update_status()
+            plex.butler.tasks()
+            plex.server.devices()
+        plex.server.devices(cache="refresh")
+    paths = [r.url.path for r in server.requests]
+    assert paths.count("/statistics/resources") == 2
+    assert paths.count("/statistics/bandwidth") == 2
+    assert paths.count("/updater/status") == 2
+    assert paths.count("/butler") == 1
+    assert paths.count("/devices") == 2
