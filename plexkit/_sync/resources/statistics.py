@@ -38,8 +38,8 @@ class Statistics(Resource):
     """What Plex Web's dashboard graphs: server load and bandwidth."""
 
     def resources(self, *, timespan: Timespan = "seconds") -> tuple[ResourceSample, ...]:
-        """Host and PMS CPU and memory use, oldest first (PMS keeps the last few minutes,
-        one sample every few seconds)."""
+        """Host and PMS CPU and memory use in percent, oldest first: the recent samples
+        PMS keeps, a few seconds apart."""
         from plexkit.models import ResourceSample
 
         data, _ = self._client.get_data(system.resources(timespan=timespan))
