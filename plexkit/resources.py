@@ -24,7 +24,9 @@ from plexkit._async.resources import (
     AsyncURLs,
     TokenChoice,
 )
+from plexkit._async.resources.butler import AsyncButler
 from plexkit._async.resources.play_queues import AsyncPlayQueues
+from plexkit._async.resources.statistics import AsyncStatistics
 from plexkit._async.resources.walk import AsyncWalk
 from plexkit._sync.resources import (
     Accounts,
@@ -46,7 +48,9 @@ from plexkit._sync.resources import (
     Sessions,
     URLs,
 )
+from plexkit._sync.resources.butler import Butler
 from plexkit._sync.resources.play_queues import PlayQueues
+from plexkit._sync.resources.statistics import Statistics
 from plexkit._sync.resources.walk import Walk, WalkOptions
 
 __all__ = [
@@ -57,6 +61,7 @@ __all__ = [
     "AsyncActivities",
     "AsyncArtworks",
     "AsyncBrowse",
+    "AsyncButler",
     "AsyncCollections",
     "AsyncExtras",
     "AsyncHistory",
@@ -71,9 +76,11 @@ __all__ = [
     "AsyncRaw",
     "AsyncServer",
     "AsyncSessions",
+    "AsyncStatistics",
     "AsyncURLs",
     "AsyncWalk",
     "Browse",
+    "Butler",
     "Collections",
     "Extras",
     "History",
@@ -88,6 +95,7 @@ __all__ = [
     "Raw",
     "Server",
     "Sessions",
+    "Statistics",
     "TokenChoice",
     "URLs",
     "Walk",

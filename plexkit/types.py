@@ -3,8 +3,9 @@
 ``SectionRef`` (a section's model, key or title), ``ItemRef`` (an item's model or rating key),
 ``PlaylistRef``, ``CollectionRef``, ``ItemType`` (the names ``type=`` takes), ``CacheMode``
 (a call's ``cache=``), ``ParamValue`` (a query parameter's value), the choices some calls
-take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``); and the
-keyword arguments the typed listings take besides ``type=`` (``ItemsOptions`` and the rest).
+take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``,
+``Timespan``); and the keyword arguments the typed listings take besides ``type=``
+(``ItemsOptions`` and the rest).
 Both clients use them. The low-level calls' classes are re-exported here under their public
 names, loaded on first use: ``RequestSpec`` (what ``plex.request()`` sends), ``CachedResponse``
 (what it answers) and ``CacheInfo`` (a page's ``cache``).
@@ -44,6 +45,7 @@ __all__ = [
     "RequestSpec",
     "SearchOptions",
     "SectionRef",
+    "Timespan",
 ]
 
 SectionRef: TypeAlias = "Section | str | int"
@@ -84,6 +86,8 @@ CollectionOrder: TypeAlias = Literal["release", "alpha", "custom"]
 """The order of a collection's items: release date, title, or a custom order."""
 PlaybackState: TypeAlias = Literal["playing", "paused", "stopped", "buffering"]
 """A player's state in a timeline report."""
+Timespan: TypeAlias = Literal["months", "weeks", "days", "hours", "seconds"]
+"""How the dashboard statistics are binned (``plex.statistics``'s ``timespan=``)."""
 
 
 class ItemsOptions(TypedDict, total=False):

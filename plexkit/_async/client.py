@@ -31,7 +31,9 @@ from plexkit._async.resources import (
     AsyncSessions,
     AsyncURLs,
 )
+from plexkit._async.resources.butler import AsyncButler
 from plexkit._async.resources.play_queues import AsyncPlayQueues
+from plexkit._async.resources.statistics import AsyncStatistics
 from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
@@ -141,6 +143,8 @@ class AsyncPlexClient:
         self.media = AsyncMedia(self)
         self.prefs = AsyncPrefs(self)
         self.extras = AsyncExtras(self)
+        self.butler = AsyncButler(self)
+        self.statistics = AsyncStatistics(self)
         self.cache: AsyncCacheControl | None = self._cache_control()
 
     def _cache_control(self) -> AsyncCacheControl | None:

@@ -32,7 +32,9 @@ from plexkit._sync.resources import (
     Sessions,
     URLs,
 )
+from plexkit._sync.resources.butler import Butler
 from plexkit._sync.resources.play_queues import PlayQueues
+from plexkit._sync.resources.statistics import Statistics
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
@@ -142,6 +144,8 @@ class PlexClient:
         self.media = Media(self)
         self.prefs = Prefs(self)
         self.extras = Extras(self)
+        self.butler = Butler(self)
+        self.statistics = Statistics(self)
         self.cache: CacheControl | None = self._cache_control()
 
     def _cache_control(self) -> CacheControl | None:

@@ -94,6 +94,12 @@ if TYPE_CHECKING:
     from plexkit.models.status import SessionInfo as SessionInfo
     from plexkit.models.status import SessionUser as SessionUser
     from plexkit.models.status import TranscodeSession as TranscodeSession
+    from plexkit.models.system import BandwidthSample as BandwidthSample
+    from plexkit.models.system import ButlerTask as ButlerTask
+    from plexkit.models.system import Release as Release
+    from plexkit.models.system import ResourceSample as ResourceSample
+    from plexkit.models.system import SystemDevice as SystemDevice
+    from plexkit.models.system import UpdateStatus as UpdateStatus
 
 __all__ = [
     "ITEM_CLASSES",
@@ -106,7 +112,9 @@ __all__ = [
     "Album",
     "Artist",
     "Artwork",
+    "BandwidthSample",
     "BaseItem",
+    "ButlerTask",
     "Clip",
     "Collection",
     "ConnectionEvent",
@@ -134,6 +142,8 @@ __all__ = [
     "PlayingEvent",
     "Playlist",
     "ProgressEvent",
+    "Release",
+    "ResourceSample",
     "ScanResult",
     "SearchResult",
     "Season",
@@ -145,6 +155,7 @@ __all__ = [
     "Show",
     "StatusEvent",
     "Stream",
+    "SystemDevice",
     "Tag",
     "TimelineEvent",
     "Track",
@@ -152,6 +163,7 @@ __all__ = [
     "TranscodeSessionEvent",
     "UnknownEvent",
     "UnknownItem",
+    "UpdateStatus",
     "activities_from",
     "activity_notifications_from",
     "configure_converter",

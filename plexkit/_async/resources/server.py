@@ -1,18 +1,19 @@
-"""The server itself: info, identity and transient tokens."""
+"""The server itself: info, identity, transient tokens, the updater and the devices that
+played from it."""
 
 from __future__ import annotations
 
 import time
 from typing import TYPE_CHECKING, Final
 
-from plexkit._async.resources._base import Resource
-from plexkit._core import endpoints
+from plexkit._async.resources._base import Resource, children_of
+from plexkit._core import endpoints, system
 from plexkit._redact import register_secret
 from plexkit.errors import ParseError
-from plexkit.models import identity_from, server_info_from
+from plexkit.models import identity_from, server_info_from, structure
 
 if TYPE_CHECKING:
-    from plexkit.models import Identity, ServerInfo
+    from plexkit.models import Identity, ServerInfo, SystemDevice, UpdateStatus
     from plexkit.types import CacheMode
 
 __all__ = ["AsyncServer"]
@@ -22,7 +23,7 @@ TRANSIENT_TOKEN_REUSE: Final = 3600.0
 
 
 class AsyncServer(Resource):
-    """The server itself: ``/`` and ``/identity``."""
+    """The server itself: ``/``, ``/identity``, the updater and ``/devices``."""
 
     async def info(self, *, cache: CacheMode = None, ttl: float | None = None) -> ServerInfo:
         """Name, version, platform, machine identifier and capabilities (``GET /``)."""
@@ -54,3 +55,28 @@ class AsyncServer(Resource):
         register_secret(token)
         self._transient = (token, now)
         return token
+
+    async def update_status(self) -> UpdateStatus:
+        """What the updater found at its last check (``GET /updater/status``): the release
+        on offer, and whether this install can apply it itself (``can_install``)."""
+        from plexkit.models import UpdateStatus
+
+        data, _ = await self._client.get_data(system.update_status())
+        return structure(data, UpdateStatus)
+
+    async def check_for_update(self, *, download: bool = False) -> UpdateStatus:
+        """Have the server ask plex.tv for a newer release now (``PUT /updater/check``),
+        downloading it if ``download``, then read `update_status`. Installing is left to
+        the server's own settings."""
+        await self._client.request(system.check_for_update(download=download))
+        return await self.update_status()
+
+    async def devices(
+        self, *, cache: CacheMode = None, ttl: float | None = None
+    ) -> tuple[SystemDevice, ...]:
+        """The devices that have played from this server (``GET /devices``); their ids are
+        the ``device_id`` of history entries and bandwidth statistics."""
+        from plexkit.models import SystemDevice
+
+        data, _ = await self._client.get_data(system.devices(), cache=cache, ttl=ttl)
+        return tuple(structure(e, SystemDevice) for e in children_of(data, "Device"))
