@@ -202,6 +202,21 @@ CASES: dict[str, Call] = {
     # a playlist move names both items before it looks either up
     "playlist move after": lambda p: p.playlists.move("5", "1", after=object()),
     "playlist move after None key": lambda p: p.playlists.move("5", "1", after=""),
+    # flags and names that were sent as given
+    "item refresh mark_updated": lambda p: p.metadata.refresh("1", mark_updated="yes"),
+    "item refresh agent": lambda p: p.metadata.refresh("1", agent=3),
+    "item refresh agent blank": lambda p: p.metadata.refresh("1", agent=" "),
+    "transient_token refresh": lambda p: p.server.transient_token(refresh="yes"),
+    "sections counts": lambda p: p.library.sections(counts="yes"),
+    "stream download": lambda p: p.urls.stream(
+        "/library/parts/1/2/file.mkv", download="no", include_token=True
+    ),
+    "image upscale": lambda p: p.urls.image(
+        "/library/metadata/1/thumb/2", width=10, upscale="no", include_token=True
+    ),
+    "image min_size": lambda p: p.urls.image(
+        "/library/metadata/1/thumb/2", width=10, min_size=0, include_token=True
+    ),
 }
 
 
