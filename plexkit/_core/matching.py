@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from plexkit._core import endpoints
+from plexkit._core.checks import check_bool, check_name
 from plexkit._core.endpoints import ParamValue, RequestSpec, item_type_number
 from plexkit.errors import ConfigurationError
 
@@ -88,6 +89,10 @@ def refresh_item_request(
     rating_key: str | int, *, agent: str | None = None, mark_updated: bool | None = None
 ) -> RequestSpec:
     """``PUT .../refresh``: fetch the item's metadata from its agent again."""
+    if agent is not None:
+        agent = check_name(agent, "agent")
+    if mark_updated is not None:
+        check_bool(mark_updated, "mark_updated")
     params = _clean({"agent": agent, "markUpdated": mark_updated})
     return RequestSpec(method="PUT", path=f"{_item(rating_key)}/refresh", params=params)
 

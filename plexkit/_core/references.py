@@ -21,8 +21,9 @@ __all__ = [
     "collection_key",
     "item_keys",
     "items_uri",
+    "library_uri",
     "playlist_key",
-    "section_uri",
+    "section_query",
 ]
 
 
@@ -105,13 +106,17 @@ def playlist_key(value: Playlist | str | int) -> str:
     return _from_ref(value, Playlist, _PLAYLIST_PATH, "playlist")
 
 
+def library_uri(machine_identifier: str, path: str) -> str:
+    """``server://MACHINE/com.plexapp.plugins.library/{path}``: a library path on a server."""
+    return f"server://{machine_identifier}/{_PROVIDER}/{path}"
+
+
 def items_uri(machine_identifier: str, keys: list[str]) -> str:
     """``server://MACHINE/com.plexapp.plugins.library/library/metadata/1,2``."""
-    return f"server://{machine_identifier}/{_PROVIDER}/library/metadata/{','.join(keys)}"
+    return library_uri(machine_identifier, f"library/metadata/{','.join(keys)}")
 
 
-def section_uri(
-    machine_identifier: str,
+def section_query(
     section_key: str | int,
     *,
     type: int,
@@ -119,9 +124,10 @@ def section_uri(
     sort: str | None = None,
     limit: int | None = None,
 ) -> str:
-    """The uri of a section query (``.../library/sections/1/all?type=1&genre=...``), the
-    filter of a smart playlist or collection; a `~plexkit.filters.Filter` or group of them
-    goes last, its ``push``/``or``/``pop`` in order."""
+    """The path of a section query (``library/sections/1/all?type=1&genre=...``), the filter
+    of a smart playlist or collection (its uri is `library_uri` of it); a
+    `~plexkit.filters.Filter` or group of them goes last, its ``push``/``or``/``pop`` in
+    order."""
     grouped: tuple[tuple[str, str], ...] = ()
     if filters is not None and not isinstance(filters, Mapping):
         grouped, filters = condition_params(filters), None
@@ -133,4 +139,4 @@ def section_uri(
         params["limit"] = limit
     query = urlencode([*_clean(params).items(), *grouped])
     key = path_key(section_key, "section_key")
-    return f"server://{machine_identifier}/{_PROVIDER}/library/sections/{key}/all?{query}"
+    return f"library/sections/{key}/all?{query}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlencode, urlsplit
 
+from plexkit._core.checks import check_bool
 from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
 
@@ -78,6 +79,8 @@ def image_url(
     """
     source = _server_path(path, "image path")
     w, h = _side(width, "width"), _side(height, "height")
+    check_bool(min_size, "min_size")
+    check_bool(upscale, "upscale")
     if format is not None and (not isinstance(format, str) or format not in _IMAGE_FORMATS):
         raise ConfigurationError(f"format must be one of {sorted(_IMAGE_FORMATS)}, not {format!r}")
     if blur is not None and (isinstance(blur, bool) or not isinstance(blur, int) or blur < 0):
@@ -102,6 +105,7 @@ def image_url(
 def stream_url(base_url: str, part_key: str, *, download: bool = False) -> str:
     """The URL that streams (or, with ``download``, downloads) one media part's file."""
     key = _server_path(part_key, "part key")
+    check_bool(download, "download")
     if not key.startswith("/library/parts/"):
         raise ConfigurationError(
             f"a part key looks like '/library/parts/827/1434341184/file.mkv', not {key!r}"

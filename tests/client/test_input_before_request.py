@@ -167,6 +167,56 @@ CASES: dict[str, Call] = {
     "accounts.names cache": lambda p: p.accounts.names(cache="x"),
     "walk cache": lambda p: p.library.walk("Movies", cache="x"),
     "playlist type": lambda p: p.playlists.create("Mix", ["1"], type="film"),
+    # edits: every field, the type and the lock, before the section title is looked up
+    "edit_many type": lambda p: p.metadata.edit_many("Movies", ["1"], type="ship", title="x"),
+    "edit_many type None": lambda p: p.metadata.edit_many("Movies", ["1"], type=None, title="x"),
+    "edit_many year": lambda p: p.metadata.edit_many("Movies", ["1"], type="movie", year="x"),
+    "edit_many no field": lambda p: p.metadata.edit_many("Movies", ["1"], type="movie"),
+    "edit_many unknown": lambda p: p.metadata.edit_many("Movies", ["1"], type=1, bogus=1),
+    "edit_many lock": lambda p: p.metadata.edit_many(
+        "Movies", ["1"], type="movie", title="x", lock="no"
+    ),
+    "edit_many tags type": lambda p: p.metadata.edit_many(
+        "Movies", ["1"], type="ship", genres=["Drama"]
+    ),
+    "edit_many tags name": lambda p: p.metadata.edit_many(
+        "Movies", ["1"], type="movie", genres=["Drama", ""]
+    ),
+    "edit_many items": lambda p: p.metadata.edit_many("Movies", [], type="movie", title="x"),
+    "edit year with tags": lambda p: p.metadata.edit("1", genres=["Drama"], year="soon"),
+    "edit rating with tags": lambda p: p.metadata.edit("1", labels=["a"], rating=11),
+    "edit lock with tags": lambda p: p.metadata.edit("1", genres=["Drama"], lock="yes"),
+    "edit unknown with tags": lambda p: p.metadata.edit("1", moods=["calm"], bogus=1),
+    "edit tags value": lambda p: p.metadata.edit("1", genres="Drama", title="x"),
+    # smart lists, with a section title
+    "smart collection limit": lambda p: p.collections.create_smart(
+        "Movies", "Mix", type="movie", limit=0
+    ),
+    "smart collection filters": lambda p: p.collections.create_smart(
+        "Movies", "Mix", type="movie", filters=3
+    ),
+    "smart playlist sort": lambda p: p.playlists.create_smart(
+        "Mix", "Movies", type="movie", sort="title:sideways"
+    ),
+    "smart playlist no type": lambda p: p.playlists.create_smart("Mix", "Movies", type=None),
+    # a playlist move names both items before it looks either up
+    "playlist move after": lambda p: p.playlists.move("5", "1", after=object()),
+    "playlist move after None key": lambda p: p.playlists.move("5", "1", after=""),
+    # flags and names that were sent as given
+    "item refresh mark_updated": lambda p: p.metadata.refresh("1", mark_updated="yes"),
+    "item refresh agent": lambda p: p.metadata.refresh("1", agent=3),
+    "item refresh agent blank": lambda p: p.metadata.refresh("1", agent=" "),
+    "transient_token refresh": lambda p: p.server.transient_token(refresh="yes"),
+    "sections counts": lambda p: p.library.sections(counts="yes"),
+    "stream download": lambda p: p.urls.stream(
+        "/library/parts/1/2/file.mkv", download="no", include_token=True
+    ),
+    "image upscale": lambda p: p.urls.image(
+        "/library/metadata/1/thumb/2", width=10, upscale="no", include_token=True
+    ),
+    "image min_size": lambda p: p.urls.image(
+        "/library/metadata/1/thumb/2", width=10, min_size=0, include_token=True
+    ),
 }
 
 
@@ -227,3 +277,13 @@ async def test_good_input_still_reaches_the_server(plex: tuple[Any, Counter]) ->
 
 async def run_value(value: Any) -> Any:
     return await value if inspect.isawaitable(value) else value
+
+
+async def test_edit_many_by_title_edits_that_section(plex: tuple[Any, Counter]) -> None:
+    client, counter = plex
+    await run(client.metadata.edit_many("Movies", ["1", "2"], type="movie", title="Heat"))
+    lookup, edit = counter.requests
+    assert lookup.url.path == "/library/sections"
+    assert (edit.method, edit.url.path) == ("PUT", "/library/sections/1/all")
+    assert edit.url.params["type"] == "1" and edit.url.params["id"] == "1,2"
+    assert edit.url.params["title.value"] == "Heat"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from plexkit._async.dashboard import async_with_item_counts
 from plexkit._async.resources._base import Resource, not_found
 from plexkit._core import endpoints
+from plexkit._core.checks import check_bool
 from plexkit._core.refs import section_key_of
 from plexkit._core.scan_paths import check_path_text, section_for_path
 from plexkit.models import sections_from
@@ -30,6 +31,7 @@ class AsyncLibrarySections(Resource):
         ``counts=True`` fills each ``item_count`` with one empty page per section (fresh,
         concurrent; see ``plex.cache.library_counts`` for seasons, episodes and the rest).
         """
+        check_bool(counts, "counts")
         data, _ = await self._client.get_data(endpoints.sections(), cache=cache, ttl=ttl)
         found = sections_from(data)
         return await async_with_item_counts(self._client, found) if counts else found

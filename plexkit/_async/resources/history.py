@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -49,10 +49,11 @@ class AsyncHistory(Resource):
             raise ConfigurationError("history.list() reads one page; history.iter() reads all")
         check_page(offset, limit)
         self._check_read(cache, ttl)
-        spec = await self._spec(account_id, section_key, rating_key, since)
+        build = _request(account_id, rating_key, since)
+        spec = await self._maybe_section_spec(section_key, build)
         return await read_page(self._client, spec, offset, limit, cache, ttl, _entries)
 
-    async def iter(
+    def iter(
         self,
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
@@ -65,26 +66,34 @@ class AsyncHistory(Resource):
     ) -> AsyncIterator[HistoryEntry]:
         """Every history entry (at most ``limit``), fetched page by page as `iter_items` is.
 
-        Pages are not cached unless ``cache=True`` is passed.
+        Pages are not cached unless ``cache=True`` is passed. Bad arguments are refused by
+        the call itself, before it returns the iterator.
         """
         check_walk(page_size, limit)
         self._check_read(cache)
-        spec = await self._spec(account_id, section_key, rating_key, since)
+        build = _request(account_id, rating_key, since)
+        self._check_maybe_spec(section_key, build)
+        return self._iter(section_key, build, page_size, limit, cache)
+
+    async def _iter(
+        self,
+        section: SectionRef | None,
+        build: Callable[[str | None], endpoints.RequestSpec],
+        page_size: int,
+        limit: int | None,
+        cache: CacheMode,
+    ) -> AsyncIterator[HistoryEntry]:
+        """The entries of the checked request (a section title is looked up on the first read)."""
+        spec = await self._maybe_section_spec(section, build)
         async for entry in read_all(self._client, spec, page_size, limit, cache, _entries):
             yield entry
 
-    async def _spec(
-        self,
-        account_id: int | None,
-        section: SectionRef | None,
-        rating_key: ItemRef | None,
-        since: datetime | None,
-    ) -> endpoints.RequestSpec:
-        """The history request, every filter checked before a section title is looked up."""
-        item = None if rating_key is None else rating_key_of(rating_key)
-        return await self._maybe_section_spec(
-            section,
-            lambda key: endpoints.history(
-                account_id=account_id, section_key=key, rating_key=item, since=since
-            ),
-        )
+
+def _request(
+    account_id: int | None, rating_key: ItemRef | None, since: datetime | None
+) -> Callable[[str | None], endpoints.RequestSpec]:
+    """The history request for a section key (or None); building it checks every filter."""
+    item = None if rating_key is None else rating_key_of(rating_key)
+    return lambda key: endpoints.history(
+        account_id=account_id, section_key=key, rating_key=item, since=since
+    )

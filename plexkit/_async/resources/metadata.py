@@ -241,11 +241,13 @@ class AsyncMetadata(Resource):
             raise ConfigurationError("items must be a list of items or rating keys")
         keys = [rating_key_of(item) for item in item_list(items)]
         ids = edits.rating_key_list(keys)
-        section_key = await self._section_key(section)
-        single = edits.edit_many_request(
-            section_key, keys, type=type, lock=lock, fields=fields, current=edits.NO_TAGS
-        )
         needed = edits.tags_to_read(fields, lock=lock)
+        single = await self._section_spec(
+            section,
+            lambda key: edits.edit_many_request(
+                key, keys, type=type, lock=lock, fields=fields, current=edits.NO_TAGS
+            ),
+        )
         if not needed:
             await self._client.request(single)
             return

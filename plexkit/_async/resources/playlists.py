@@ -152,10 +152,10 @@ class AsyncPlaylists(ListResource):
     ) -> None:
         """Move ``item`` to just after ``after``, or to the top when ``after`` is None."""
         key = playlist_key(playlist)
-        entry = await self._entry_id(key, item_keys([item], what="item")[0])
-        after_id = None
-        if after is not None:
-            after_id = await self._entry_id(key, item_keys([after], what="after")[0])
+        moving = item_keys([item], what="item")[0]
+        target = None if after is None else item_keys([after], what="after")[0]
+        entry = await self._entry_id(key, moving)
+        after_id = None if target is None else await self._entry_id(key, target)
         await self._client.request(specs.move(key, entry, after_id))
 
     async def edit(

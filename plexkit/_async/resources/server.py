@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from plexkit._async.resources._base import Resource, children_of
 from plexkit._core import endpoints, system
+from plexkit._core.checks import check_bool
 from plexkit._redact import register_secret
 from plexkit.errors import ParseError
 from plexkit.models import identity_from, server_info_from, structure
@@ -44,6 +45,7 @@ class AsyncServer(Resource):
         The same token is reused for an hour (``refresh=True`` asks for a new one). It is
         registered for redaction, so it never shows in plexkit's logs or errors.
         """
+        check_bool(refresh, "refresh")
         cached = self._transient
         now = time.monotonic()
         if cached is not None and not refresh and now - cached[1] < TRANSIENT_TOKEN_REUSE:

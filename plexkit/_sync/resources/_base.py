@@ -36,6 +36,21 @@ class Resource:
         if cache is True and self._client.cache is None:
             raise ConfigurationError("cache=True needs a client created with cache=")
 
+    def _check_spec(self, section: SectionRef, build: Callable[[str], object]) -> None:
+        """Run ``build`` on the section's key (a stand-in for a title) to check every other
+        argument now: a call that returns an iterator refuses bad input when it is made."""
+        key = section_key_of(section)
+        build(_STAND_IN if key is None else key)
+
+    def _check_maybe_spec(
+        self, section: SectionRef | None, build: Callable[[str | None], object]
+    ) -> None:
+        """`_check_spec` for an optional section: ``build(None)`` without one."""
+        if section is None:
+            build(None)
+        else:
+            self._check_spec(section, build)
+
     def _section_key(self, section: SectionRef) -> str:
         """The key of a section given as a model, a key or a title (a title is looked up)."""
         key = section_key_of(section)

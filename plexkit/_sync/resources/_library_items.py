@@ -8,7 +8,7 @@ A listing with ``type="movie"`` (or any other item type name) is typed as that t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from plexkit.models import (
         Album,
         Artist,
+        BaseItem,
         Clip,
         Collection,
         Episode,
@@ -196,12 +197,31 @@ class LibraryItems(Resource):
         """Every item of a section, fetched page by page; only one page is held at a time.
 
         Typed by ``type=`` as `items` is. Pages are not cached unless ``cache=True`` is
-        passed: a walk over a whole library would otherwise fill the cache with it.
+        passed: a walk over a whole library would otherwise fill the cache with it. Bad
+        arguments are refused by the call itself, before it returns the iterator.
         """
         check_walk(page_size, limit)
         self._check_read(cache)
-        spec = self._items_spec(section, type, sort, filters, include_guids)
-        for item in iterate(self._client, spec, page_size, limit, cache, item_class(type)):
+        kind = item_class(type)
+        self._check_spec(section, _items_request(type, sort, filters, include_guids))
+        return self._iterate(
+            lambda: self._items_spec(section, type, sort, filters, include_guids),
+            page_size,
+            limit,
+            cache,
+            kind,
+        )
+
+    def _iterate(
+        self,
+        spec: Callable[[], endpoints.RequestSpec],
+        page_size: int,
+        limit: int | None,
+        cache: CacheMode,
+        kind: type[BaseItem] | None,
+    ) -> Iterator[Any]:
+        """The items of the listing ``spec`` builds (a title is looked up on the first read)."""
+        for item in iterate(self._client, spec(), page_size, limit, cache, kind):
             yield item
 
     def _items_spec(
@@ -213,18 +233,23 @@ class LibraryItems(Resource):
         include_guids: bool,
     ) -> endpoints.RequestSpec:
         """The items request, every argument checked before a title is looked up."""
-        options: dict[str, Any] = {
-            "type": type,
-            "sort": sort,
-            "filters": filters,
-            "include_guids": include_guids,
-        }
-        key, spec = self._section_spec(
-            section, lambda key: (key, endpoints.library_items(key, **options))
-        )
+        build = _items_request(type, sort, filters, include_guids)
+        key, spec = self._section_spec(section, lambda key: (key, build(key)))
         self._sorts.check(section, key, type, sort)
         return spec
 
     @functools.cached_property
     def _sorts(self) -> SortCheck:
         return SortCheck(self._client)
+
+
+def _items_request(
+    type: int | str | None,
+    sort: str | None,
+    filters: Mapping[str, ParamValue | None] | Condition | None,
+    include_guids: bool,
+) -> Callable[[str], endpoints.RequestSpec]:
+    """The items request for a section key; building it checks every argument."""
+    return lambda key: endpoints.library_items(
+        key, type=type, sort=sort, filters=filters, include_guids=include_guids
+    )

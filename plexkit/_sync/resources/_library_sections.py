@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from plexkit._sync.dashboard import with_item_counts
 from plexkit._sync.resources._base import Resource, not_found
 from plexkit._core import endpoints
+from plexkit._core.checks import check_bool
 from plexkit._core.refs import section_key_of
 from plexkit._core.scan_paths import check_path_text, section_for_path
 from plexkit.models import sections_from
@@ -31,6 +32,7 @@ class LibrarySections(Resource):
         ``counts=True`` fills each ``item_count`` with one empty page per section (fresh,
         concurrent; see ``plex.cache.library_counts`` for seasons, episodes and the rest).
         """
+        check_bool(counts, "counts")
         data, _ = self._client.get_data(endpoints.sections(), cache=cache, ttl=ttl)
         found = sections_from(data)
         return with_item_counts(self._client, found) if counts else found

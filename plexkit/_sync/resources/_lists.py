@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from plexkit._sync.resources._base import Resource
 from plexkit._core import endpoints
 from plexkit._core.endpoints import item_type_number
-from plexkit._core.references import section_uri
+from plexkit._core.references import library_uri, section_query
 from plexkit._core.sorts import canonical_sort
 from plexkit.errors import ConfigurationError, ParseError
 from plexkit.models import items_from
@@ -57,11 +57,10 @@ class ListResource(Resource):
             raise ConfigurationError(needs)
         sort = None if sort is None else canonical_sort(sort)
         options: dict[str, Any] = {"type": number, "filters": filters, "sort": sort, "limit": limit}
-        section_uri("-", "0", **options)  # every argument checked before any request
-        key = self._section_key(section_key)
-        machine = self._machine_identifier()
-        uri = section_uri(machine, key, **options)
-        return number, key, uri
+        key, query = self._section_spec(
+            section_key, lambda key: (key, section_query(key, **options))
+        )
+        return number, key, library_uri(self._machine_identifier(), query)
 
 
 def first_of(kind: type[_L], data: Mapping[str, Any], path: str) -> _L:

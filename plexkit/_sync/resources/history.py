@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +50,8 @@ class History(Resource):
             raise ConfigurationError("history.list() reads one page; history.iter() reads all")
         check_page(offset, limit)
         self._check_read(cache, ttl)
-        spec = self._spec(account_id, section_key, rating_key, since)
+        build = _request(account_id, rating_key, since)
+        spec = self._maybe_section_spec(section_key, build)
         return read_page(self._client, spec, offset, limit, cache, ttl, _entries)
 
     def iter(
@@ -66,26 +67,34 @@ class History(Resource):
     ) -> Iterator[HistoryEntry]:
         """Every history entry (at most ``limit``), fetched page by page as `iter_items` is.
 
-        Pages are not cached unless ``cache=True`` is passed.
+        Pages are not cached unless ``cache=True`` is passed. Bad arguments are refused by
+        the call itself, before it returns the iterator.
         """
         check_walk(page_size, limit)
         self._check_read(cache)
-        spec = self._spec(account_id, section_key, rating_key, since)
+        build = _request(account_id, rating_key, since)
+        self._check_maybe_spec(section_key, build)
+        return self._iter(section_key, build, page_size, limit, cache)
+
+    def _iter(
+        self,
+        section: SectionRef | None,
+        build: Callable[[str | None], endpoints.RequestSpec],
+        page_size: int,
+        limit: int | None,
+        cache: CacheMode,
+    ) -> Iterator[HistoryEntry]:
+        """The entries of the checked request (a section title is looked up on the first read)."""
+        spec = self._maybe_section_spec(section, build)
         for entry in read_all(self._client, spec, page_size, limit, cache, _entries):
             yield entry
 
-    def _spec(
-        self,
-        account_id: int | None,
-        section: SectionRef | None,
-        rating_key: ItemRef | None,
-        since: datetime | None,
-    ) -> endpoints.RequestSpec:
-        """The history request, every filter checked before a section title is looked up."""
-        item = None if rating_key is None else rating_key_of(rating_key)
-        return self._maybe_section_spec(
-            section,
-            lambda key: endpoints.history(
-                account_id=account_id, section_key=key, rating_key=item, since=since
-            ),
-        )
+
+def _request(
+    account_id: int | None, rating_key: ItemRef | None, since: datetime | None
+) -> Callable[[str | None], endpoints.RequestSpec]:
+    """The history request for a section key (or None); building it checks every filter."""
+    item = None if rating_key is None else rating_key_of(rating_key)
+    return lambda key: endpoints.history(
+        account_id=account_id, section_key=key, rating_key=item, since=since
+    )

@@ -153,10 +153,10 @@ class Playlists(ListResource):
     ) -> None:
         """Move ``item`` to just after ``after``, or to the top when ``after`` is None."""
         key = playlist_key(playlist)
-        entry = self._entry_id(key, item_keys([item], what="item")[0])
-        after_id = None
-        if after is not None:
-            after_id = self._entry_id(key, item_keys([after], what="after")[0])
+        moving = item_keys([item], what="item")[0]
+        target = None if after is None else item_keys([after], what="after")[0]
+        entry = self._entry_id(key, moving)
+        after_id = None if target is None else self._entry_id(key, target)
         self._client.request(specs.move(key, entry, after_id))
 
     def edit(
