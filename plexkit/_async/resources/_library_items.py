@@ -7,11 +7,11 @@ A listing with ``type="movie"`` (or any other item type name) is typed as that t
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
-from plexkit._async.resources.paging import iterate, page
+from plexkit._async.resources.paging import item_reader, page, read_all
 from plexkit._async.resources.sorting import AsyncSortCheck
 from plexkit._core import endpoints
 from plexkit._core.paging import check_page, check_walk
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from plexkit.models import (
         Album,
         Artist,
-        BaseItem,
         Clip,
         Collection,
         Episode,
@@ -203,25 +202,14 @@ class AsyncLibraryItems(Resource):
         self._check_read(cache)
         kind = item_class(type)
         self._check_spec(section, _items_request(type, sort, filters, include_guids))
-        return self._iterate(
+        return read_all(
+            self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),
             page_size,
             limit,
             cache,
-            kind,
+            item_reader(kind),
         )
-
-    async def _iterate(
-        self,
-        spec: Callable[[], Awaitable[endpoints.RequestSpec]],
-        page_size: int,
-        limit: int | None,
-        cache: CacheMode,
-        kind: type[BaseItem] | None,
-    ) -> AsyncIterator[Any]:
-        """The items of the listing ``spec`` builds (a title is looked up on the first read)."""
-        async for item in iterate(self._client, await spec(), page_size, limit, cache, kind):
-            yield item
 
     async def _items_spec(
         self,

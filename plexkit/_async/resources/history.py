@@ -73,20 +73,14 @@ class AsyncHistory(Resource):
         self._check_read(cache)
         build = _request(account_id, rating_key, since)
         self._check_maybe_spec(section_key, build)
-        return self._iter(section_key, build, page_size, limit, cache)
-
-    async def _iter(
-        self,
-        section: SectionRef | None,
-        build: Callable[[str | None], endpoints.RequestSpec],
-        page_size: int,
-        limit: int | None,
-        cache: CacheMode,
-    ) -> AsyncIterator[HistoryEntry]:
-        """The entries of the checked request (a section title is looked up on the first read)."""
-        spec = await self._maybe_section_spec(section, build)
-        async for entry in read_all(self._client, spec, page_size, limit, cache, _entries):
-            yield entry
+        return read_all(
+            self._client,
+            lambda: self._maybe_section_spec(section_key, build),
+            page_size,
+            limit,
+            cache,
+            _entries,
+        )
 
 
 def _request(

@@ -1,12 +1,13 @@
 """Paging through a listing: one page, or every entry with the next page read ahead.
 
-``page``/``iterate`` read library items; ``read_page``/``read_all`` take the reader of any
-listing whose entries are ``Metadata`` (history, for one).
+``page`` reads one page of library items; ``read_page``/``read_all`` take the reader of any
+listing whose entries are ``Metadata`` (``item_reader`` for library items, history's for
+history).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from plexkit._async.pages import AsyncPage, following
@@ -23,14 +24,14 @@ if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient, CacheMode
     from plexkit.models import BaseItem, Item
 
-__all__ = ["Reader", "iterate", "page", "read_all", "read_page"]
+__all__ = ["Reader", "item_reader", "page", "read_all", "read_page"]
 
 T = TypeVar("T")
 Reader = Callable[[Mapping[str, Any], int], tuple[T, ...]]
 """Builds the first ``kept`` entries of a decoded page (the rest are outside the window)."""
 
 
-def _items(kind: type[BaseItem] | None) -> Reader[Item]:
+def item_reader(kind: type[BaseItem] | None) -> Reader[Item]:
     """The reader of library items; with ``kind``, only the items of that class."""
     return lambda data, kept: narrowed(items_from(data)[:kept], kind)
 
@@ -45,7 +46,7 @@ async def page(
     kind: type[BaseItem] | None = None,
 ) -> AsyncPage[Item]:
     """One page; with ``kind``, only its items of that class (see ``narrowed``)."""
-    return await read_page(client, spec, offset, limit, cache, ttl, _items(kind))
+    return await read_page(client, spec, offset, limit, cache, ttl, item_reader(kind))
 
 
 async def read_page(
@@ -87,32 +88,23 @@ def entry_count(data: Mapping[str, Any]) -> int:
     return 1 if isinstance(entries, dict) else 0
 
 
-async def iterate(
-    client: AsyncPlexClient,
-    spec: RequestSpec,
-    page_size: int,
-    limit: int | None,
-    cache: CacheMode,
-    kind: type[BaseItem] | None = None,
-) -> AsyncIterator[Item]:
-    """Every item (with ``kind``, every item of that class), page by page."""
-    async for item in read_all(client, spec, page_size, limit, cache, _items(kind)):
-        yield item
-
-
 async def read_all(
     client: AsyncPlexClient,
-    spec: RequestSpec,
+    request: Callable[[], Awaitable[RequestSpec]],
     page_size: int,
     limit: int | None,
     cache: CacheMode,
     read: Reader[T],
 ) -> AsyncIterator[T]:
-    """Every entry of any listing, page by page, built by ``read``. The sync twin fetches the
+    """Every entry of any listing, page by page, built by ``read``; ``request`` builds the
+    listing's request on the first read (a section title is looked up then). Callers return
+    this iterator itself rather than wrap it: each async generator layer costs every entry
+    a step. The sync twin fetches the
     next page on a worker thread while the caller decodes, builds and reads the current one,
     whenever the server keeps it waiting (see ``plexkit._read_ahead``); the async one fetches
     it when the current one is read (overlapping would need a task group held across
     ``yield``: ``walk`` does that)."""
+    spec = await request()
     cursor = PageCursor(page_size=page_size, limit=limit)
     pace = AsyncReadAhead()
     ahead: AsyncAhead[tuple[RequestSpec, CachedResponse]] | None = _fetch(

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
-from plexkit._sync.resources.paging import iterate, page
+from plexkit._sync.resources.paging import item_reader, page, read_all
 from plexkit._sync.resources.sorting import SortCheck
 from plexkit._core import endpoints
 from plexkit._core.paging import check_page, check_walk
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from plexkit.models import (
         Album,
         Artist,
-        BaseItem,
         Clip,
         Collection,
         Episode,
@@ -204,25 +203,14 @@ class LibraryItems(Resource):
         self._check_read(cache)
         kind = item_class(type)
         self._check_spec(section, _items_request(type, sort, filters, include_guids))
-        return self._iterate(
+        return read_all(
+            self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),
             page_size,
             limit,
             cache,
-            kind,
+            item_reader(kind),
         )
-
-    def _iterate(
-        self,
-        spec: Callable[[], endpoints.RequestSpec],
-        page_size: int,
-        limit: int | None,
-        cache: CacheMode,
-        kind: type[BaseItem] | None,
-    ) -> Iterator[Any]:
-        """The items of the listing ``spec`` builds (a title is looked up on the first read)."""
-        for item in iterate(self._client, spec(), page_size, limit, cache, kind):
-            yield item
 
     def _items_spec(
         self,
