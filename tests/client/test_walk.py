@@ -264,13 +264,11 @@ async def test_bad_arguments_are_refused_before_any_request(
 
 
 @pytest.mark.anyio
-async def test_reserved_filters_are_refused_on_entering_before_any_request(
+async def test_reserved_filters_are_refused_by_the_call_before_any_request(
     plex: AsyncPlexClient, counting: AsyncCounting
 ) -> None:
-    walk = plex.library.walk("Movies", filters={"sort": "year"})
     with pytest.raises(ConfigurationError, match="sort="):
-        async with walk:
-            pass
+        plex.library.walk("Movies", filters={"sort": "year"})
     assert counting.most == 0
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._async.resources import walk as walks
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE
-from plexkit._async.resources._library_items import AsyncLibraryItems
+from plexkit._async.resources._library_items import AsyncLibraryItems, items_request
 from plexkit._async.resources.walk import DEFAULT_PAGES_IN_FLIGHT
 from plexkit._core.refs import item_class
 from plexkit.filters import Condition
@@ -111,9 +111,11 @@ class AsyncLibraryWalk(AsyncLibraryItems):
         The first page gives the total; the other pages are then requested concurrently by
         workers the ``async with`` block owns (nothing outlives the block) and their items
         come in server order. A failed page raises its error when the walk reaches it.
-        Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
+        Bad arguments are refused by the call itself, before any request; typed by ``type=``
+        as `iter_items` is.
         """
         self._check_read(cache)
+        self._check_spec(section, items_request(type, sort, filters, include_guids))
         return walks.AsyncWalk(
             self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),

@@ -202,7 +202,7 @@ class LibraryItems(Resource):
         check_walk(page_size, limit)
         self._check_read(cache)
         kind = item_class(type)
-        self._check_spec(section, _items_request(type, sort, filters, include_guids))
+        self._check_spec(section, items_request(type, sort, filters, include_guids))
         return read_all(
             self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),
@@ -221,7 +221,7 @@ class LibraryItems(Resource):
         include_guids: bool,
     ) -> endpoints.RequestSpec:
         """The items request, every argument checked before a title is looked up."""
-        build = _items_request(type, sort, filters, include_guids)
+        build = items_request(type, sort, filters, include_guids)
         key, spec = self._section_spec(section, lambda key: (key, build(key)))
         self._sorts.check(section, key, type, sort)
         return spec
@@ -231,7 +231,7 @@ class LibraryItems(Resource):
         return SortCheck(self._client)
 
 
-def _items_request(
+def items_request(
     type: int | str | None,
     sort: str | None,
     filters: Mapping[str, ParamValue | None] | Condition | None,

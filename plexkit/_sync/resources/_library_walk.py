@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from plexkit._sync.resources import walk as walks
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE
-from plexkit._sync.resources._library_items import LibraryItems
+from plexkit._sync.resources._library_items import LibraryItems, items_request
 from plexkit._sync.resources.walk import DEFAULT_PAGES_IN_FLIGHT
 from plexkit._core.refs import item_class
 from plexkit.filters import Condition
@@ -112,9 +112,11 @@ class LibraryWalk(LibraryItems):
         The first page gives the total; the other pages are then requested concurrently by
         workers the ``with`` block owns (nothing outlives the block) and their items
         come in server order. A failed page raises its error when the walk reaches it.
-        Arguments are checked before any request; typed by ``type=`` as `iter_items` is.
+        Bad arguments are refused by the call itself, before any request; typed by ``type=``
+        as `iter_items` is.
         """
         self._check_read(cache)
+        self._check_spec(section, items_request(type, sort, filters, include_guids))
         return walks.Walk(
             self._client,
             lambda: self._items_spec(section, type, sort, filters, include_guids),
