@@ -2,9 +2,10 @@
 
 Starts ``benchmarks/cheap_server.py``, walks the movie section with ``PlexClient`` as
 ``bench_library.py`` does (title, first file, genre names of every movie) and splits the
-CPU by thread-time wrappers and ``gc.callbacks``: the request (on the read-ahead thread),
-decoding (orjson and the nesting check), building each page (``items_from``), child lists
-built on first access, and the collector by generation. The parts overlap (a collection runs
+CPU by thread-time wrappers and ``gc.callbacks``: the request (on the caller's thread: this
+server never keeps it waiting, so nothing is read ahead), decoding (orjson and the nesting
+check), building each page (``items_from``), child lists built on first access, and the
+collector by generation. The parts overlap (a collection runs
 inside whatever allocates), so they do not add up to the total. Run:
 ``python benchmarks/bench_walk_breakdown.py --movies 5000 --repeat 5``.
 """
@@ -48,7 +49,7 @@ def instrument() -> None:
     paging.items_from = timed("build pages (items_from)", paging.items_from)
     lazy.LazyChildren.__get__ = timed("child lists on first access", lazy.LazyChildren.__get__)
     request = client.PlexClient.request
-    client.PlexClient.request = timed("request (read-ahead thread)", request)  # type: ignore[method-assign]
+    client.PlexClient.request = timed("request", request)  # type: ignore[method-assign]
     started = [0.0]
 
     def on_gc(phase: str, info: dict[str, int]) -> None:
