@@ -3,19 +3,22 @@
 A model's ``repr`` lists only the fields the server sent (or that differ from their default),
 with long text cut and child lists summarised, so a movie fits on a line or two instead of
 pages of ``=None``. IPython's pretty printer gets every set field, one per line, children
-included. ``to_dict()`` gives every field as JSON-safe values: datetimes and dates as ISO
-8601 text, tuples as lists, nested models as dicts.
+included; rich gets every field through ``__rich_repr__``. All three show text with secrets
+redacted (a release's ``downloadURL`` carries the caller's token), the fields keep them.
+``to_dict()`` gives every field as JSON-safe values: datetimes and dates as ISO 8601 text,
+tuples as lists, nested models as dicts.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, Final, Protocol
 
 import attrs
 
+from plexkit._redact import redact_text
 from plexkit.models._wire import wire_name
 
 __all__ = ["Display", "set_fields", "short_repr", "to_dict"]
@@ -54,6 +57,22 @@ def set_fields(model: Any) -> list[tuple[str, Any]]:
     return found
 
 
+def _scrub(value: Any) -> Any:
+    """``value`` as shown: its text, and the text in its lists and dicts, with secrets
+    redacted (nested models redact their own when shown); unchanged when it holds none."""
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, tuple):
+        cleaned: Any = tuple(_scrub(v) for v in value)
+    elif isinstance(value, list):
+        cleaned = [_scrub(v) for v in value]
+    elif isinstance(value, Mapping):
+        cleaned = {k: _scrub(v) for k, v in value.items()}
+    else:
+        return value
+    return value if cleaned == value else cleaned
+
+
 def _short_value(value: Any) -> str:
     if isinstance(value, str):
         cut = value if len(value) <= TEXT_LIMIT else value[: TEXT_LIMIT - 1] + "…"
@@ -74,7 +93,7 @@ def _short_value(value: Any) -> str:
 def _short_children(values: tuple[Any, ...]) -> str:
     """Tags by name (``['Drama', 'Action']``), other children by count (``[2 Media]``)."""
     if values and all(isinstance(getattr(v, "tag", None), str) for v in values):
-        names = [v.tag for v in values[:CHILD_LIMIT]]
+        names = [redact_text(v.tag) for v in values[:CHILD_LIMIT]]
         more = ", …" if len(values) > CHILD_LIMIT else ""
         return "[" + ", ".join(repr(n) for n in names) + more + "]"
     if values and attrs.has(type(values[0])):
@@ -105,7 +124,7 @@ def short_repr(model: object) -> str:
         if length > REPR_BUDGET:
             left += 1
             continue
-        part = f"{name}={_short_value(value)}"
+        part = f"{name}={_short_value(_scrub(value))}"
         parts.append(part)
         length += len(part) + 2
     if left:
@@ -144,7 +163,7 @@ def _pretty(model: object, printer: _Pretty, cycle: bool) -> None:
                 printer.text(",")
             printer.breakable("")
             printer.text(f"{field}=")
-            printer.pretty(value)
+            printer.pretty(_scrub(value))
 
 
 def _compared(cls: type) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
@@ -196,6 +215,12 @@ class Display:
     def _repr_pretty_(self, printer: _Pretty, cycle: bool) -> None:
         """Every set field, one per line (IPython and Jupyter call this)."""
         _pretty(self, printer, cycle)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        """Every field, secrets redacted from its text (rich's pretty printer calls this)."""
+        model: Any = self
+        for field in attrs.fields(type(model)):
+            yield field.name, _scrub(getattr(model, field.name))
 
     def to_dict(self, *, camel: bool = False) -> dict[str, Any]:
         """Every field as JSON-safe values: datetimes and dates as ISO 8601 text, tuples as

@@ -62,6 +62,9 @@ class Hub(Display):
     """A hub: one row of results (search, home, "continue watching").
 
     ``items`` are library items (the union), ``directories`` non-item results such as tags.
+    ``size`` is how many it shows, ``total_size`` how many it has (when PMS says, as for
+    on deck in the spec's ``libraryMetadataGetRelated`` example) and ``more`` whether it
+    has more than it shows.
     """
 
     hub_identifier: str | None = None
@@ -72,6 +75,7 @@ class Hub(Display):
     context: str | None = None
     style: str | None = None
     size: int | None = None
+    total_size: int | None = None
     more: bool | None = None
     promoted: bool | None = None
     items: tuple[Item, ...] = attrs.field(default=(), metadata={WIRE: "Metadata"})

@@ -48,7 +48,8 @@ class Release(Display):
     """A PMS release the updater knows of. ``state`` is one of available, downloading,
     downloaded, installing, tonight, skipped, error, notify (it cannot be installed here,
     only announced) or done; ``added`` and ``fixed`` are the release notes, one change a line.
-    ``download_url`` carries the caller's token as a query parameter: do not log it.
+    ``download_url`` carries the caller's token as a query parameter: do not log it (the
+    model's repr and pretty forms show it redacted).
 
     Follows the captures ``home-assistant-core/release_*.xml`` and the spec's
     ``updaterGetStatus`` example.

@@ -31,6 +31,13 @@ class PlayQueue:
         """Where entry ``item_id`` is (ValueError when it is not in the queue)."""
         return [entry_id for entry_id, _ in self.entries].index(item_id)
 
+    def selected_offset(self) -> int:
+        """Where the selected entry is in play order (0 for an empty queue)."""
+        try:
+            return self.position(self.selected)
+        except ValueError:
+            return 0
+
     def add(self, entries: list[tuple[int, Node]], *, after_selected: bool) -> None:
         """Queue ``entries`` at the end, or right after the selected entry (``next=1``); the
         first of them is selected when the queue was empty."""

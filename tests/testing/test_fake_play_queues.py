@@ -124,16 +124,24 @@ def test_shuffle_and_unshuffle(running: tuple[FakePlexServer, str], plex: Any) -
 def test_window_and_errors(running: tuple[FakePlexServer, str], plex: Any) -> None:
     movies = plex.library.section("Movies").all()
     queue = PlayQueue.create(plex, movies, startItem=movies[5])
-    window = PlayQueue.get(plex, queue.playQueueID, window=2)
-    assert _keys(window) == [m.ratingKey for m in movies[3:8]]
-    assert window.playQueueTotalCount == len(movies)
-    after = PlayQueue.get(plex, queue.playQueueID, window=2, includeBefore=False)
-    assert _keys(after) == [m.ratingKey for m in movies[5:8]]
     with pytest.raises(NotFound):
         PlayQueue.get(plex, 9999)
     server, url = running
-    with httpx.Client(base_url=url, headers={"X-Plex-Token": server.token}) as http:
+    headers = {"X-Plex-Token": server.token, "Accept": "application/json"}
+    with httpx.Client(base_url=url, headers=headers) as http:
         path = f"/playQueues/{queue.playQueueID}"
+        # python-plexapi indexes its window by the offset, which counts from the queue's
+        # start (as PMS's does), so the windows are read as JSON
+        window = http.get(path, params={"window": 2}).json()["MediaContainer"]
+        assert [int(m["ratingKey"]) for m in window["Metadata"]] == [
+            m.ratingKey for m in movies[3:8]
+        ]
+        assert window["playQueueTotalCount"] == len(movies)
+        assert window["playQueueSelectedItemOffset"] == 5
+        after = http.get(path, params={"window": 2, "includeBefore": 0}).json()["MediaContainer"]
+        assert [int(m["ratingKey"]) for m in after["Metadata"]] == [
+            m.ratingKey for m in movies[5:8]
+        ]
         assert http.delete(f"{path}/items/424242").status_code == 404
         assert http.post("/playQueues", params={"type": "video"}).status_code == 400
         photo = next(n for n in server.library.nodes.values() if n.kind == "photo")

@@ -6,7 +6,12 @@
 Every answer is the queue's container. Its attributes follow the capture
 ``home-assistant-core/playqueue_1234.xml`` (``identifier``, ``mediaTagPrefix``,
 ``mediaTagVersion``, ``playQueue*``) and the spec's ``playQueue*`` examples (``createPlayQueue``,
-``shuffle``: ``playQueueSourceURI`` as ``library://UUID/item/<quoted key>``); entries are full
+``shuffle``). ``playQueueSourceURI`` is "the original URI used to create the play queue" (the
+spec): a ``library://`` uri as given (the capture echoes python-plexapi's unquoted
+``library://UUID/item//library/metadata/100``), other uris in the spec's quoted form,
+``library://UUID/item/%2Flibrary%2Fmetadata%2F1906642``, a playlist (``playlistID=``) quoted
+alike as ``library://UUID/directory/%2Fplaylists%2FN%2Fitems``; ``playQueueSelectedItemOffset``
+is where the selected entry is in the whole queue, not in the window shown. Entries are full
 items (with ``Media``/``Part``/``Stream``, as in the capture) plus their ``playQueueItemID``.
 """
 
@@ -20,6 +25,7 @@ from starlette.routing import BaseRoute, Route
 
 from plexkit.models.item_types import PLAYLIST_TYPES
 from plexkit.testing import played
+from plexkit.testing.library import FakeLibrary
 from plexkit.testing.play_queue import PlayQueue
 from plexkit.testing.respond import HTTPError, account_id, container, context, flag, selector
 from plexkit.testing.routes.playlists import playable_leaves, resolve_uri
@@ -40,8 +46,9 @@ def _source(request: Request) -> tuple[str, list[Node]]:
         if playlist is None or playlist.kind != "playlist":
             raise HTTPError(404, "no such playlist")
         nodes = library.playlist_items(playlist, selector(request))
-        return f"library://x/directory/{quote(f'/playlists/{playlist.rating_key}/items')}", nodes
-    target = resolve_uri(request, q.get("uri", ""))
+        return _playlist_uri(library, playlist, nodes), nodes
+    given = q.get("uri", "")
+    target = resolve_uri(request, given)
     if not target.items:
         raise HTTPError(400, "a play queue needs items or a playlist")
     members = [
@@ -54,12 +61,24 @@ def _source(request: Request) -> tuple[str, list[Node]]:
         )
     ]
     nodes = playable_leaves(library, members)
+    if given.strip().startswith("library://"):
+        return given.strip(), nodes
     first = target.items[0]
     if len(target.items) == 1:
         uuid = library.sections[first.section_key].uuid
         return f"library://{uuid}/item/{quote(str(first.data['key']), safe='')}", nodes
     keys = ",".join(str(n.rating_key) for n in target.items)
     return f"library:///directory/{quote(f'/library/metadata/{keys}', safe='')}", nodes
+
+
+def _playlist_uri(library: FakeLibrary, playlist: Node, nodes: list[Node]) -> str:
+    """``library://UUID/directory/%2Fplaylists%2FN%2Fitems``: the UUID of the section all the
+    playlist's items are in (none, ``library:///``, when they span sections or it is empty)."""
+    sections = {node.section_key for node in nodes}
+    section = library.sections.get(sections.pop()) if len(sections) == 1 else None
+    uuid = section.uuid if section is not None else ""
+    path = quote(f"/playlists/{playlist.rating_key}/items", safe="")
+    return f"library://{uuid}/directory/{path}"
 
 
 def _continuous(request: Request, nodes: list[Node]) -> list[Node]:
@@ -113,7 +132,7 @@ def _answer(request: Request, queue: PlayQueue) -> Response:
         "playQueueID": queue.id,
         "playQueueLastAddedItemID": queue.last_added,
         "playQueueSelectedItemID": queue.selected if selected is not None else None,
-        "playQueueSelectedItemOffset": 0,
+        "playQueueSelectedItemOffset": queue.selected_offset(),
         "playQueueSelectedMetadataItemID": selected.rating_key if selected else None,
         "playQueueShuffled": queue.shuffled,
         "playQueueSourceURI": queue.source_uri,
