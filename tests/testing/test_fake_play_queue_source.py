@@ -7,39 +7,25 @@ client (asyncio and trio), and python-plexapi for the uri it sends."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from plexkit import AsyncPlexClient, PlexClient
 from plexkit.models import Movie, PlayQueue
 from plexkit.testing import FakePlexServer
+from tests.client import either
 from tests.client.either import resolve
 
 pytestmark = pytest.mark.anyio
+
+client = either.client  # the either-client fixture
 
 
 @pytest.fixture
 def plex_server() -> FakePlexServer:
     return FakePlexServer(movies=8, shows=1, artists=1, photo_albums=0, history=0)
-
-
-@pytest.fixture(params=["sync", "async"])
-async def client(
-    request: pytest.FixtureRequest, plex_server: FakePlexServer, anyio_backend: str
-) -> AsyncIterator[PlexClient | AsyncPlexClient]:
-    if request.param == "async":
-        async with AsyncPlexClient(
-            "http://plex.test:32400",
-            token=plex_server.token,
-            transport=plex_server.asgi_transport(),
-        ) as plex:
-            yield plex
-        return
-    with plex_server.run_in_thread() as url, PlexClient(url, token=plex_server.token) as plex:
-        yield plex
 
 
 async def _movies(client: Any, count: int) -> list[Movie]:
