@@ -4,8 +4,8 @@
 ``PlaylistRef``, ``CollectionRef``, ``ItemType`` (the names ``type=`` takes), ``CacheMode``
 (a call's ``cache=``), ``ParamValue`` (a query parameter's value), the choices some calls
 take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``,
-``Timespan``); and the keyword arguments the typed listings take besides ``type=``
-(``ItemsOptions`` and the rest).
+``Timespan``); ``T``, the type variable of the generic classes; and the keyword arguments
+the typed listings take besides ``type=`` (``ItemsOptions`` and the rest).
 Both clients use them. The low-level calls' classes are re-exported here under their public
 names, loaded on first use: ``RequestSpec`` (what ``plex.request()`` sends), ``CachedResponse``
 (what it answers) and ``CacheInfo`` (a page's ``cache``).
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict, TypeVar
 
 from plexkit._lazy import lazy_exports
 
@@ -45,8 +45,12 @@ __all__ = [
     "RequestSpec",
     "SearchOptions",
     "SectionRef",
+    "T",
     "Timespan",
 ]
+
+T = TypeVar("T")
+"""What a generic plexkit class holds: a page's items (``Page[Movie]``), a refresher's value."""
 
 SectionRef: TypeAlias = "Section | str | int"
 """A library section: the model, its key (``"1"`` or ``1``) or its title (``"Movies"``)."""

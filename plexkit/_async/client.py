@@ -50,6 +50,7 @@ from plexkit.models._memo import decoded_memo
 from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
+    import plexkit
     from plexkit.cache import AsyncCacheControl, AsyncResponseCache
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
@@ -161,7 +162,7 @@ class AsyncPlexClient:
         )
 
     @classmethod
-    def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:
+    def from_config(cls, config: PlexConfig, **kwargs: Any) -> plexkit.AsyncPlexClient:
         """A client from a complete `PlexConfig`."""
         return cls(config=config, **kwargs)
 

@@ -51,6 +51,7 @@ from plexkit.models._memo import decoded_memo
 from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
+    import plexkit
     from plexkit.cache import CacheControl, ResponseCache
 
 __all__ = ["PlexClient", "CacheMode"]
@@ -162,7 +163,7 @@ class PlexClient:
         )
 
     @classmethod
-    def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:
+    def from_config(cls, config: PlexConfig, **kwargs: Any) -> plexkit.PlexClient:
         """A client from a complete `PlexConfig`."""
         return cls(config=config, **kwargs)
 

@@ -135,26 +135,11 @@ KNOWN_PRIVATE = frozenset(
     {
         # the clients', pages' and players' own classes, named from their defining modules
         "plexkit._sync.client.PlexClient",
-        "plexkit._async.client.AsyncPlexClient",
-        "plexkit._sync.pages.Page",
-        "plexkit._async.pages.AsyncPage",
-        "plexkit.auth._sync.session.PlexTV",
-        "plexkit.tmdb._async.client.AsyncTMDBClient",
-        "plexkit.tvdb._async.client.AsyncTVDBClient",
         # type variables
-        "plexkit._core.paging.T",
-        "plexkit._sync.pages.T",
-        "plexkit._async.pages.T",
         "plexkit._sync.resources.metadata._I",
-        "plexkit.cache._sync.control.T",
-        "plexkit.cache._sync.refresher.T",
-        "plexkit.models._readers.T",
         # defaults that are module constants
         "plexkit._sync.resources._base.DEFAULT_PAGE_SIZE",
         "plexkit._sync.resources.walk.DEFAULT_PAGES_IN_FLIGHT",
-        "plexkit.auth._sync.discovery.PROBE_TIMEOUT",
-        "plexkit.auth._urls.PLEXTV_URL",
-        "plexkit.auth._urls.CLIENTS_URL",
         "plexkit.tmdb._async.client.TMDB_URL",
         "plexkit.tvdb._async.client.TVDB_URL",
         "plexkit.models._wire.WIRE",
@@ -168,17 +153,9 @@ KNOWN_PRIVATE = frozenset(
         "plexkit._sync.scans.ProgressCallback",
         "plexkit._sync.scans.ActivityWatch",
         "plexkit._sync.resources.urls.TokenChoice",
-        "plexkit._synchronization.BackgroundTask",
         "plexkit._fake_sizes.LibrarySizes",
-        "plexkit.cache._sync.backend.CacheBackend",
         "plexkit.cache._sync.control.Counter",
         "plexkit.cache._sync.control.Warmer",
-        "plexkit.cache._sync.refresher.Refresher",
-        "plexkit.cache._sync.refresher.RefresherState",
-        "plexkit.cache._sync.response_cache.CacheLookup",
-        "plexkit.cache._sync.response_cache.OnBackendDown",
-        "plexkit.cache._sync.response_cache.ResponseCache",
-        "plexkit.cache._async.response_cache.AsyncResponseCache",
     }
 )
 """Private paths the built pages still show in hover text, each in a module this list's

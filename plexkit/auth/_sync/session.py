@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from plexkit._http import httpx, transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
+from plexkit.auth import CLIENTS_URL, PLEXTV_URL
 from plexkit.auth._responses import (
     account_from,
     answer_data,
@@ -18,7 +19,7 @@ from plexkit.auth._responses import (
     plextv_error,
     required_field,
 )
-from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, join
+from plexkit.auth._urls import join
 from plexkit.auth.claims import DEFAULT_SCOPES, device_claims
 from plexkit.auth.models import (
     Account,

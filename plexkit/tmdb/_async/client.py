@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from plexkit._http import httpx
 from plexkit._redact import register_secret
@@ -12,10 +13,12 @@ from plexkit._webapi._async.service import (
     AsyncServiceOptions,
 )
 from plexkit._webapi.calls import Auth, Call, positive_id
-from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
 from plexkit.tmdb.models import TMDBCollection, TMDBMovie, TMDBSeason, TMDBSeries
+
+if TYPE_CHECKING:
+    from plexkit.cache import AsyncResponseCache
 
 __all__ = ["DEFAULT_TTLS", "TMDB_URL", "AsyncTMDBClient"]
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from plexkit._http import httpx
 from plexkit._redact import register_secret
@@ -13,10 +14,12 @@ from plexkit._webapi._sync.service import (
     ServiceOptions,
 )
 from plexkit._webapi.calls import Auth, Call, positive_id
-from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
 from plexkit.tmdb.models import TMDBCollection, TMDBMovie, TMDBSeason, TMDBSeries
+
+if TYPE_CHECKING:
+    from plexkit.cache import ResponseCache
 
 __all__ = ["DEFAULT_TTLS", "TMDB_URL", "TMDBClient"]
 

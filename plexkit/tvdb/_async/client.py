@@ -7,6 +7,7 @@ logs in again once when TVDB answers 401: concurrent requests share that one ren
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from plexkit._http import httpx
 from plexkit._redact import register_secret
@@ -17,10 +18,12 @@ from plexkit._webapi._async.service import (
     AsyncServiceOptions,
 )
 from plexkit._webapi.calls import Auth, Call, positive_id
-from plexkit.cache._async.response_cache import AsyncResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
 from plexkit.tvdb.models import SEASON_TYPES, TVDBEpisode, TVDBEpisodePage, login_token
+
+if TYPE_CHECKING:
+    from plexkit.cache import AsyncResponseCache
 
 __all__ = ["DEFAULT_TTLS", "TVDB_URL", "AsyncTVDBClient"]
 

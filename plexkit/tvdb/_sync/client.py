@@ -8,6 +8,7 @@ logs in again once when TVDB answers 401: concurrent requests share that one ren
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from plexkit._http import httpx
 from plexkit._redact import register_secret
@@ -18,10 +19,12 @@ from plexkit._webapi._sync.service import (
     ServiceOptions,
 )
 from plexkit._webapi.calls import Auth, Call, positive_id
-from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
 from plexkit.tvdb.models import SEASON_TYPES, TVDBEpisode, TVDBEpisodePage, login_token
+
+if TYPE_CHECKING:
+    from plexkit.cache import ResponseCache
 
 __all__ = ["DEFAULT_TTLS", "TVDB_URL", "TVDBClient"]
 
