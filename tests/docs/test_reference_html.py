@@ -150,10 +150,6 @@ KNOWN_PRIVATE = frozenset(
         "plexkit._http.httpx.BaseTransport",
         "plexkit._http.httpx.AsyncBaseTransport",
         # helper types with no public home yet
-        "plexkit._sync.scans.ProgressCallback",
-        "plexkit._sync.scans.ActivityWatch",
-        "plexkit._sync.resources.urls.TokenChoice",
-        "plexkit._fake_sizes.LibrarySizes",
         "plexkit.cache._sync.control.Counter",
         "plexkit.cache._sync.control.Warmer",
     }
