@@ -4,9 +4,9 @@
 ``PlaylistRef``, ``CollectionRef``, ``ItemType`` (the names ``type=`` takes), ``CacheMode``
 (a call's ``cache=``), ``ParamValue`` (a query parameter's value), the choices some calls
 take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``,
-``Timespan``, ``TokenChoice``), ``ProgressCallback`` (a scan's ``on_progress=``), ``T`` (the
-type variable of the generic classes); and the keyword arguments the typed listings take
-besides ``type=`` (``ItemsOptions`` and the rest).
+``Timespan``, ``TokenChoice``), ``ProgressCallback`` (a scan's ``on_progress=``), ``T`` and
+``ItemT`` (the type variables of the generic classes and calls); and the keyword arguments
+the typed listings take besides ``type=`` (``ItemsOptions`` and the rest).
 Both clients use them. The low-level calls' classes are re-exported here under their public
 names, loaded on first use: ``RequestSpec`` (what ``plex.request()`` sends), ``CachedResponse``
 (what it answers) and ``CacheInfo`` (a page's ``cache``).
@@ -35,6 +35,7 @@ __all__ = [
     "CollectionOrder",
     "CollectionRef",
     "ItemRef",
+    "ItemT",
     "ItemType",
     "ItemsOptions",
     "IterOptions",
@@ -54,6 +55,8 @@ __all__ = [
 
 T = TypeVar("T")
 """What a generic plexkit class holds: a page's items (``Page[Movie]``), a refresher's value."""
+ItemT = TypeVar("ItemT", bound="BaseItem")
+"""An item model's type, kept through a call: ``plex.metadata.get(movie)`` answers a `Movie`."""
 
 SectionRef: TypeAlias = "Section | str | int"
 """A library section: the model, its key (``"1"`` or ``1``) or its title (``"Movies"``)."""

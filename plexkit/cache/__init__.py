@@ -20,6 +20,7 @@ from plexkit.cache._sync.control import CacheControl
 from plexkit.cache._sync.redis_backend import RedisBackend
 from plexkit.cache._sync.refresher import Refresher
 from plexkit.cache._sync.response_cache import ResponseCache
+from plexkit.cache.calls import AsyncCounter, AsyncWarmer, Counter, Warmer
 from plexkit.cache.keys import CacheKey, server_scope, token_digest
 from plexkit.cache.memory import MemoryStore
 from plexkit.cache.modes import CacheLookup, OnBackendDown
@@ -34,10 +35,12 @@ __all__ = [
     "AsyncBackgroundTask",
     "AsyncCacheBackend",
     "AsyncCacheControl",
+    "AsyncCounter",
     "AsyncMemoryBackend",
     "AsyncRedisBackend",
     "AsyncRefresher",
     "AsyncResponseCache",
+    "AsyncWarmer",
     "BackendInfo",
     "BackendStats",
     "BackgroundTask",
@@ -50,6 +53,7 @@ __all__ = [
     "CachePolicy",
     "CacheStats",
     "CachedResponse",
+    "Counter",
     "MemoryBackend",
     "MemoryStore",
     "NameStats",
@@ -58,6 +62,7 @@ __all__ = [
     "Refresher",
     "RefresherState",
     "ResponseCache",
+    "Warmer",
     "affected_by_write",
     "capture_cache_info",
     "server_scope",

@@ -136,12 +136,9 @@ KNOWN_PRIVATE = frozenset(
         # the clients', pages' and players' own classes, named from their defining modules
         "plexkit._sync.client.PlexClient",
         # type variables
-        "plexkit._sync.resources.metadata._I",
         # defaults that are module constants
         "plexkit._sync.resources._base.DEFAULT_PAGE_SIZE",
         "plexkit._sync.resources.walk.DEFAULT_PAGES_IN_FLIGHT",
-        "plexkit.tmdb._async.client.TMDB_URL",
-        "plexkit.tvdb._async.client.TVDB_URL",
         "plexkit.models._wire.WIRE",
         "plexkit.models.items._NO_RAW",
         "plexkit.models._converter.configure_converter",
@@ -150,8 +147,6 @@ KNOWN_PRIVATE = frozenset(
         "plexkit._http.httpx.BaseTransport",
         "plexkit._http.httpx.AsyncBaseTransport",
         # helper types with no public home yet
-        "plexkit.cache._sync.control.Counter",
-        "plexkit.cache._sync.control.Warmer",
     }
 )
 """Private paths the built pages still show in hover text, each in a module this list's

@@ -7,7 +7,7 @@ client side, `plexkit._async.dashboard`), so nothing here looks the client up by
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Final
 
 from plexkit._redact import get_logger
 from plexkit._synchronization import async_gather
@@ -17,28 +17,14 @@ from plexkit.errors import ConfigurationError
 from plexkit.types import T
 
 if TYPE_CHECKING:
-    from plexkit.cache import AsyncRefresher, AsyncResponseCache
+    from plexkit.cache import AsyncCounter, AsyncRefresher, AsyncResponseCache, AsyncWarmer
 
-__all__ = ["DEFAULT_WARM", "AsyncCacheControl", "AsyncCounter", "AsyncWarmer"]
+__all__ = ["DEFAULT_WARM", "AsyncCacheControl"]
 
 logger = get_logger(__name__)
 
 DEFAULT_WARM: Final = ("server", "sections", "recently_added", "activities", "history")
 """What `AsyncCacheControl.warm` refreshes when given no names."""
-
-
-class AsyncWarmer(Protocol):
-    """A client call that can fill its cache: any read taking ``cache="refresh"``.
-
-    Bound methods (``plex.library.sections``) fit, and so does
-    ``functools.partial(plex.history.list, limit=500)`` to warm a call with arguments.
-    """
-
-    def __call__(self, *, cache: Literal["refresh"]) -> Awaitable[object]: ...
-
-
-AsyncCounter = Callable[[tuple[str, ...]], Awaitable[dict[str, int]]]
-"""Counts library items of the given kinds (the client's ``library_counts``)."""
 
 
 class AsyncCacheControl:

@@ -8,7 +8,7 @@ client side, `plexkit._sync.dashboard`), so nothing here looks the client up by 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Final
 
 from plexkit._redact import get_logger
 from plexkit._synchronization import gather
@@ -18,28 +18,14 @@ from plexkit.errors import ConfigurationError
 from plexkit.types import T
 
 if TYPE_CHECKING:
-    from plexkit.cache import Refresher, ResponseCache
+    from plexkit.cache import Counter, Refresher, ResponseCache, Warmer
 
-__all__ = ["DEFAULT_WARM", "CacheControl", "Counter", "Warmer"]
+__all__ = ["DEFAULT_WARM", "CacheControl"]
 
 logger = get_logger(__name__)
 
 DEFAULT_WARM: Final = ("server", "sections", "recently_added", "activities", "history")
 """What `CacheControl.warm` refreshes when given no names."""
-
-
-class Warmer(Protocol):
-    """A client call that can fill its cache: any read taking ``cache="refresh"``.
-
-    Bound methods (``plex.library.sections``) fit, and so does
-    ``functools.partial(plex.history.list, limit=500)`` to warm a call with arguments.
-    """
-
-    def __call__(self, *, cache: Literal["refresh"]) -> object: ...
-
-
-Counter = Callable[[tuple[str, ...]], dict[str, int]]
-"""Counts library items of the given kinds (the client's ``library_counts``)."""
 
 
 class CacheControl:

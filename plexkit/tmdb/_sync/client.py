@@ -16,21 +16,13 @@ from plexkit._webapi._sync.service import (
 from plexkit._webapi.calls import Auth, Call, positive_id
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
+from plexkit.tmdb.defaults import DEFAULT_TTLS, TMDB_URL
 from plexkit.tmdb.models import TMDBCollection, TMDBMovie, TMDBSeason, TMDBSeries
 
 if TYPE_CHECKING:
     from plexkit.cache import ResponseCache
 
-__all__ = ["DEFAULT_TTLS", "TMDB_URL", "TMDBClient"]
-
-TMDB_URL = "https://api.themoviedb.org/3"
-DEFAULT_TTLS: Mapping[str, float] = {
-    "tmdb_collection": 7 * 86400.0,
-    "tmdb_movie": 86400.0,
-    "tmdb_tv": 86400.0,
-    "tmdb_season": 86400.0,
-}
-"""Seconds each kind of answer stays cached (a collection changes when a film is announced)."""
+__all__ = ["TMDBClient"]
 
 
 class TMDBClient(ServiceClient):

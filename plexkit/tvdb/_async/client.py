@@ -20,16 +20,14 @@ from plexkit._webapi._async.service import (
 from plexkit._webapi.calls import Auth, Call, positive_id
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
+from plexkit.tvdb.defaults import DEFAULT_TTLS, TVDB_URL
 from plexkit.tvdb.models import SEASON_TYPES, TVDBEpisode, TVDBEpisodePage, login_token
 
 if TYPE_CHECKING:
     from plexkit.cache import AsyncResponseCache
 
-__all__ = ["DEFAULT_TTLS", "TVDB_URL", "AsyncTVDBClient"]
+__all__ = ["AsyncTVDBClient"]
 
-TVDB_URL = "https://api4.thetvdb.com/v4"
-DEFAULT_TTLS: Mapping[str, float] = {"tvdb_episodes": 86400.0}
-"""Seconds each kind of answer stays cached; logins never are."""
 MAX_PAGES = 200
 """A series with more pages than this is refused as a runaway answer (TVDB pages hold 500)."""
 
