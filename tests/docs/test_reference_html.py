@@ -139,8 +139,6 @@ KNOWN_PRIVATE = frozenset(
         # defaults that are module constants
         "plexkit._sync.resources._base.DEFAULT_PAGE_SIZE",
         "plexkit._sync.resources.walk.DEFAULT_PAGES_IN_FLIGHT",
-        "plexkit.models._wire.WIRE",
-        "plexkit.models.items._NO_RAW",
         "plexkit.models._converter.configure_converter",
         # httpx through its optional-import wrapper
         "plexkit._http.httpx.Auth",
