@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._webapi._sync.service import (
     JSONService,
@@ -20,6 +19,8 @@ from plexkit.tmdb.defaults import DEFAULT_TTLS, TMDB_URL
 from plexkit.tmdb.models import TMDBCollection, TMDBMovie, TMDBSeason, TMDBSeries
 
 if TYPE_CHECKING:
+    import httpx
+
     from plexkit.cache import ResponseCache
 
 __all__ = ["TMDBClient"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._synchronization import AsyncLock
 from plexkit._webapi._async.service import (
@@ -24,6 +23,8 @@ from plexkit.tvdb.defaults import DEFAULT_TTLS, TVDB_URL
 from plexkit.tvdb.models import SEASON_TYPES, TVDBEpisode, TVDBEpisodePage, login_token
 
 if TYPE_CHECKING:
+    import httpx
+
     from plexkit.cache import AsyncResponseCache
 
 __all__ = ["AsyncTVDBClient"]

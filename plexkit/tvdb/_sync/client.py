@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._synchronization import Lock
 from plexkit._webapi._sync.service import (
@@ -25,6 +24,8 @@ from plexkit.tvdb.defaults import DEFAULT_TTLS, TVDB_URL
 from plexkit.tvdb.models import SEASON_TYPES, TVDBEpisode, TVDBEpisodePage, login_token
 
 if TYPE_CHECKING:
+    import httpx
+
     from plexkit.cache import ResponseCache
 
 __all__ = ["TVDBClient"]
