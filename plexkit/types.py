@@ -4,8 +4,9 @@
 ``PlaylistRef``, ``CollectionRef``, ``ItemType`` (the names ``type=`` takes), ``CacheMode``
 (a call's ``cache=``), ``ParamValue`` (a query parameter's value), the choices some calls
 take (``PlaylistType``, ``CollectionMode``, ``CollectionOrder``, ``PlaybackState``,
-``Timespan``); and the keyword arguments the typed listings take besides ``type=``
-(``ItemsOptions`` and the rest).
+``Timespan``, ``TokenChoice``), ``ProgressCallback`` (a scan's ``on_progress=``), ``T`` and
+``ItemT`` (the type variables of the generic classes and calls); and the keyword arguments
+the typed listings take besides ``type=`` (``ItemsOptions`` and the rest).
 Both clients use them. The low-level calls' classes are re-exported here under their public
 names, loaded on first use: ``RequestSpec`` (what ``plex.request()`` sends), ``CachedResponse``
 (what it answers) and ``CacheInfo`` (a page's ``cache``).
@@ -14,8 +15,8 @@ names, loaded on first use: ``RequestSpec`` (what ``plex.request()`` sends), ``C
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict, TypeVar
 
 from plexkit._lazy import lazy_exports
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from plexkit._core.endpoints import RequestSpec as RequestSpec
     from plexkit._response import CachedResponse as CachedResponse
     from plexkit.filters import Condition
-    from plexkit.models import BaseItem, Collection, Playlist, Section, UnknownItem
+    from plexkit.models import Activity, BaseItem, Collection, Playlist, Section, UnknownItem
 
 __all__ = [
     "CacheInfo",
@@ -34,6 +35,7 @@ __all__ = [
     "CollectionOrder",
     "CollectionRef",
     "ItemRef",
+    "ItemT",
     "ItemType",
     "ItemsOptions",
     "IterOptions",
@@ -41,12 +43,20 @@ __all__ = [
     "PlaybackState",
     "PlaylistRef",
     "PlaylistType",
+    "ProgressCallback",
     "RecentOptions",
     "RequestSpec",
     "SearchOptions",
     "SectionRef",
+    "T",
     "Timespan",
+    "TokenChoice",
 ]
+
+T = TypeVar("T")
+"""What a generic plexkit class holds: a page's items (``Page[Movie]``), a refresher's value."""
+ItemT = TypeVar("ItemT", bound="BaseItem")
+"""An item model's type, kept through a call: ``plex.metadata.get(movie)`` answers a `Movie`."""
 
 SectionRef: TypeAlias = "Section | str | int"
 """A library section: the model, its key (``"1"`` or ``1``) or its title (``"Movies"``)."""
@@ -88,6 +98,11 @@ PlaybackState: TypeAlias = Literal["playing", "paused", "stopped", "buffering"]
 """A player's state in a timeline report."""
 Timespan: TypeAlias = Literal["months", "weeks", "days", "hours", "seconds"]
 """How the dashboard statistics are binned (``plex.statistics``'s ``timespan=``)."""
+TokenChoice: TypeAlias = bool | Literal["transient", "permanent"]
+"""A URL's ``include_token=``: True (a transient token, else the client's), False (none),
+``"transient"`` (only a transient one) or ``"permanent"`` (the client's own)."""
+ProgressCallback: TypeAlias = "Callable[[Activity], object]"
+"""Called with each progress update of a scan being waited for (``on_progress=``)."""
 
 
 class ItemsOptions(TypedDict, total=False):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from plexkit import _http
 from plexkit._async import dashboard
 from plexkit._async.notifications import AsyncNotifications
 from plexkit._async.resources import (
@@ -37,7 +38,7 @@ from plexkit._async.resources.statistics import AsyncStatistics
 from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
-from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
+from plexkit._http import httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
@@ -50,6 +51,9 @@ from plexkit.models._memo import decoded_memo
 from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
+    import httpx
+
+    import plexkit
     from plexkit.cache import AsyncCacheControl, AsyncResponseCache
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
@@ -71,7 +75,7 @@ def _http_client(
     transport: httpx.AsyncBaseTransport | None,
 ) -> httpx.AsyncClient:
     """The pooled httpx client: identity headers, timeouts, limits; redirects never followed."""
-    return httpx.AsyncClient(
+    return _http.httpx.AsyncClient(
         base_url=base_url,
         headers={"Accept": config.accept, **config.identity.headers()},
         timeout=timeout_for(config.timeouts),
@@ -161,7 +165,7 @@ class AsyncPlexClient:
         )
 
     @classmethod
-    def from_config(cls, config: PlexConfig, **kwargs: Any) -> AsyncPlexClient:
+    def from_config(cls, config: PlexConfig, **kwargs: Any) -> plexkit.AsyncPlexClient:
         """A client from a complete `PlexConfig`."""
         return cls(config=config, **kwargs)
 
@@ -298,7 +302,7 @@ class AsyncPlexClient:
         started = time.monotonic()
         try:
             response = await self._http.send(request)
-        except httpx.HTTPError as exc:
+        except _http.httpx.HTTPError as exc:
             log.debug("%s %s failed: %s", spec.method, redact_url(request.url), type(exc).__name__)
             raise transport_error(
                 exc, spec.method, request.url, idempotent=spec.idempotent

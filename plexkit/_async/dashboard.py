@@ -21,7 +21,7 @@ from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
-    from plexkit.cache._async.control import AsyncWarmer
+    from plexkit.cache import AsyncWarmer
     from plexkit.models import Section
 
 __all__ = [

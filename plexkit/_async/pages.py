@@ -9,17 +9,18 @@ offset, total and cache facts.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from plexkit._core.paging import BasePage
 from plexkit.errors import ConfigurationError
-from plexkit.types import CacheInfo
+from plexkit.types import CacheInfo, T
+
+if TYPE_CHECKING:
+    import plexkit
 
 __all__ = ["AsyncPage", "following"]
-
-T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -34,7 +35,7 @@ class AsyncPage(BasePage[T]):
         default=None, repr=False, alias="following"
     )
 
-    async def next(self) -> AsyncPage[T] | None:
+    async def next(self) -> plexkit.AsyncPage[T] | None:
         """The next page, read with the arguments that made this one; None after the last.
 
         No request is made when this page is the last one.

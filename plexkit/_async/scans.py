@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Final
 from weakref import WeakKeyDictionary
@@ -41,12 +40,12 @@ from plexkit.models.management import Notification, ScanResult
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient
     from plexkit._async.notifications import AsyncNotificationStream
+    from plexkit.types import ProgressCallback
 
-__all__ = ["AsyncActivityWatch", "ProgressCallback", "ScanWait", "refresh_and_wait"]
+__all__ = ["AsyncActivityWatch", "ScanWait", "refresh_and_wait"]
 
 log = get_logger(__name__)
 
-ProgressCallback = Callable[[Activity], object]
 
 _WATCH_TYPES: Final = ("activity", "connection")
 _CONNECT_TIMEOUT: Final = 5.0

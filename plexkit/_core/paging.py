@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Generic, TypeVar
+from typing import Generic
 
 import attrs
 
 from plexkit.errors import ConfigurationError
-from plexkit.types import CacheInfo
+from plexkit.types import CacheInfo, T
 
 __all__ = [
     "MAX_PAGE_SIZE",
@@ -22,7 +22,6 @@ __all__ = [
     "total_from",
 ]
 
-T = TypeVar("T")
 MAX_PAGE_SIZE = 5000
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from plexkit import _http
 from plexkit._sync import dashboard
 from plexkit._sync.notifications import Notifications
 from plexkit._sync.resources import (
@@ -38,7 +39,7 @@ from plexkit._sync.resources.statistics import Statistics
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
-from plexkit._http import httpx, httpx_ws, limits_for, timeout_for, transport_error, verify_for
+from plexkit._http import httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
@@ -51,6 +52,9 @@ from plexkit.models._memo import decoded_memo
 from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
+    import httpx
+
+    import plexkit
     from plexkit.cache import CacheControl, ResponseCache
 
 __all__ = ["PlexClient", "CacheMode"]
@@ -72,7 +76,7 @@ def _http_client(
     transport: httpx.BaseTransport | None,
 ) -> httpx.Client:
     """The pooled httpx client: identity headers, timeouts, limits; redirects never followed."""
-    return httpx.Client(
+    return _http.httpx.Client(
         base_url=base_url,
         headers={"Accept": config.accept, **config.identity.headers()},
         timeout=timeout_for(config.timeouts),
@@ -162,7 +166,7 @@ class PlexClient:
         )
 
     @classmethod
-    def from_config(cls, config: PlexConfig, **kwargs: Any) -> PlexClient:
+    def from_config(cls, config: PlexConfig, **kwargs: Any) -> plexkit.PlexClient:
         """A client from a complete `PlexConfig`."""
         return cls(config=config, **kwargs)
 
@@ -299,7 +303,7 @@ class PlexClient:
         started = time.monotonic()
         try:
             response = self._http.send(request)
-        except httpx.HTTPError as exc:
+        except _http.httpx.HTTPError as exc:
             log.debug("%s %s failed: %s", spec.method, redact_url(request.url), type(exc).__name__)
             raise transport_error(
                 exc, spec.method, request.url, idempotent=spec.idempotent

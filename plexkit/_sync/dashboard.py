@@ -22,7 +22,7 @@ from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
-    from plexkit.cache._sync.control import Warmer
+    from plexkit.cache import Warmer
     from plexkit.models import Section
 
 __all__ = [

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Final
 from weakref import WeakKeyDictionary
@@ -42,12 +41,12 @@ from plexkit.models.management import Notification, ScanResult
 if TYPE_CHECKING:
     from plexkit._sync.client import PlexClient
     from plexkit._sync.notifications import NotificationStream
+    from plexkit.types import ProgressCallback
 
-__all__ = ["ActivityWatch", "ProgressCallback", "ScanWait", "refresh_and_wait"]
+__all__ = ["ActivityWatch", "ScanWait", "refresh_and_wait"]
 
 log = get_logger(__name__)
 
-ProgressCallback = Callable[[Activity], object]
 
 _WATCH_TYPES: Final = ("activity", "connection")
 _CONNECT_TIMEOUT: Final = 5.0

@@ -86,6 +86,9 @@ if TYPE_CHECKING:
         DEFAULT_SCOPES as DEFAULT_SCOPES,
     )
     from plexkit.auth.connections import (
+        PROBE_TIMEOUT as PROBE_TIMEOUT,
+    )
+    from plexkit.auth.connections import (
         candidates as candidates,
     )
     from plexkit.auth.connections import (

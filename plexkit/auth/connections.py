@@ -7,7 +7,10 @@ import attrs
 from plexkit.auth.models import Connection, Resource
 from plexkit.errors import ServerNotFoundError
 
-__all__ = ["Candidate", "candidates", "choose_server"]
+__all__ = ["PROBE_TIMEOUT", "Candidate", "candidates", "choose_server"]
+
+PROBE_TIMEOUT = 3.0
+"""Seconds discovery waits for each candidate URL to answer before trying without it."""
 
 
 @attrs.frozen

@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 import attrs
 
 from plexkit.errors import ParseError
-from plexkit.models._wire import WIRE, sparse
+from plexkit.models import WIRE
+from plexkit.models._wire import sparse
 
 __all__ = [
     "HomeUser",

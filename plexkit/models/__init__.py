@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from plexkit.models._readers import server_info_from as server_info_from
     from plexkit.models._readers import sessions_from as sessions_from
     from plexkit.models._readers import structure as structure
+    from plexkit.models._wire import WIRE as WIRE
     from plexkit.models.containers import Directory as Directory
     from plexkit.models.containers import Hub as Hub
     from plexkit.models.containers import Identity as Identity
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ITEM_CLASSES",
+    "WIRE",
     "Activity",
     "ActivityContext",
     "ActivityEvent",

@@ -19,6 +19,7 @@ from plexkit.errors import ParseError
 from plexkit.models._decode import decode_body, excerpt
 from plexkit.models._memo import Decoded
 from plexkit.models._wire import to_int
+from plexkit.types import T
 
 if TYPE_CHECKING:
     import cattrs
@@ -48,7 +49,6 @@ __all__ = [
     "structure",
 ]
 
-T = TypeVar("T")
 R = TypeVar("R")
 
 _CONTAINER_CHILDREN = ("Metadata", "Directory", "Hub", "SearchResult")

@@ -30,8 +30,8 @@ __all__ = [
     "wire_name",
 ]
 
-#: ``attrs.field`` metadata key holding an explicit wire (JSON key / XML attribute) name.
 WIRE: Final = "plexkit.wire"
+"""The ``attrs.field`` metadata key holding a field's wire name (JSON key / XML attribute)."""
 #: Class attribute marking a `sparse` model.
 SPARSE: Final = "__plexkit_sparse__"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import attrs
 
-from plexkit.models._wire import WIRE, sparse
+from plexkit.models import WIRE
+from plexkit.models._wire import sparse
 
 __all__ = ["FieldType", "FilterChoice", "SectionField", "SectionFilter", "SectionSort"]
 

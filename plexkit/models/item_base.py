@@ -11,8 +11,9 @@ from typing import Final
 
 import attrs
 
+from plexkit.models import WIRE
 from plexkit.models._display import Display
-from plexkit.models._wire import WIRE, sparse
+from plexkit.models._wire import sparse
 from plexkit.models.external import ExternalIds, ExternalIdShortcuts, external_ids
 from plexkit.models.media import Guid, Tag
 

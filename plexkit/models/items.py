@@ -15,8 +15,9 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from plexkit.models import WIRE
 from plexkit.models._display import Display
-from plexkit.models._wire import WIRE, sparse
+from plexkit.models._wire import sparse
 from plexkit.models.external import ExternalIds, ExternalIdShortcuts, external_ids
 from plexkit.models.item_base import OMIT, BaseItem, _ChildItem, _LeafItem
 from plexkit.models.media import Location, Media, Tag
@@ -296,9 +297,6 @@ class Playlist(BaseItem):
     items: tuple[Item, ...] = attrs.field(default=(), metadata={OMIT: True})
 
 
-_NO_RAW: Mapping[str, Any] = MappingProxyType({})
-
-
 @sparse
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class UnknownItem(Display, ExternalIdShortcuts):
@@ -312,7 +310,9 @@ class UnknownItem(Display, ExternalIdShortcuts):
     rating_key: str | None = None
     key: str | None = None
     title: str = ""
-    raw: Mapping[str, Any] = attrs.field(default=_NO_RAW, eq=False, metadata={OMIT: True})
+    raw: Mapping[str, Any] = attrs.field(
+        default=MappingProxyType({}), eq=False, metadata={OMIT: True}
+    )
 
     @property
     def external_ids(self) -> ExternalIds:

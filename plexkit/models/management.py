@@ -14,8 +14,9 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
+from plexkit.models import WIRE
 from plexkit.models._display import Display
-from plexkit.models._wire import WIRE, sparse
+from plexkit.models._wire import sparse
 from plexkit.models.status import Activity, TranscodeSession
 
 __all__ = [

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import attrs
 
+from plexkit.models import WIRE
 from plexkit.models._display import Display
-from plexkit.models._wire import WIRE, sparse
+from plexkit.models._wire import sparse
 
 __all__ = ["Guid", "Location", "Media", "Part", "Stream", "Tag"]
 

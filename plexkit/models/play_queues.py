@@ -14,9 +14,10 @@ from typing import Any
 import attrs
 
 from plexkit.errors import ParseError
+from plexkit.models import WIRE
 from plexkit.models._display import Display
 from plexkit.models._readers import items_from, structure
-from plexkit.models._wire import WIRE, sparse, to_int
+from plexkit.models._wire import sparse, to_int
 from plexkit.models.item_base import OMIT
 from plexkit.models.items import Item
 

@@ -11,8 +11,9 @@ from datetime import date, datetime
 
 import attrs
 
+from plexkit.models import WIRE
 from plexkit.models._display import Display
-from plexkit.models._wire import WIRE, sparse
+from plexkit.models._wire import sparse
 from plexkit.models.items import Item
 
 __all__ = [

@@ -25,6 +25,7 @@ except ImportError as exc:  # pragma: no cover - depends on what is installed
         "pip install 'plexkit[testing]'"
     ) from exc
 
+from plexkit._fake_sizes import LibrarySizes
 from plexkit.testing.app import FakePlexApp, create_app
 from plexkit.testing.faults import Fault, FaultInjector, FaultOptions
 from plexkit.testing.library import FakeLibrary, VideoFile
@@ -44,6 +45,7 @@ __all__ = [
     "Fault",
     "FaultInjector",
     "FaultOptions",
+    "LibrarySizes",
     "Node",
     "RecordedRequest",
     "RequestLog",

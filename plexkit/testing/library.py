@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from plexkit._fake_sizes import LibrarySizes, library_sizes
+from plexkit._fake_sizes import library_sizes
 from plexkit.testing import edits, wire
 from plexkit.testing.builders.activity import ActivityBuilder
 from plexkit.testing.builders.base import VideoFile, plex_guid
@@ -33,6 +33,7 @@ from plexkit.testing.wire import TYPE_NUMBERS, Wire
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from plexkit.testing import LibrarySizes
     from plexkit.testing.disk import FakeDisk
 
 __all__ = ["DEFAULT_VERSION", "FakeLibrary", "VideoFile", "plex_guid"]

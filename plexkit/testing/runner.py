@@ -17,7 +17,6 @@ from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from plexkit._fake_sizes import LibrarySizes
 from plexkit.testing.app import FakePlexApp, create_app
 from plexkit.testing.disk import FakeDisk
 from plexkit.testing.faults import DENIAL_EXTENSION, FaultInjector
@@ -29,6 +28,8 @@ from plexkit.testing.tokens import Tokens
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
+
+    from plexkit.testing import LibrarySizes
 
 
 class FakePlexServer:

@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-from plexkit.tmdb._async.client import DEFAULT_TTLS, TMDB_URL, AsyncTMDBClient
+from plexkit.tmdb._async.client import AsyncTMDBClient
 from plexkit.tmdb._sync.client import TMDBClient
+from plexkit.tmdb.defaults import DEFAULT_TTLS, TMDB_URL
 from plexkit.tmdb.models import (
     TMDBCollection,
     TMDBCollectionPart,

@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-from plexkit.tvdb._async.client import DEFAULT_TTLS, TVDB_URL, AsyncTVDBClient
+from plexkit.tvdb._async.client import AsyncTVDBClient
 from plexkit.tvdb._sync.client import TVDBClient
+from plexkit.tvdb.defaults import DEFAULT_TTLS, TVDB_URL
 from plexkit.tvdb.models import SEASON_TYPES, TVDBEpisode, TVDBEpisodePage, TVDBSeries
 
 __all__ = [

@@ -23,7 +23,8 @@ from plexkit._async.resources.prefs import AsyncPrefs
 from plexkit._async.resources.raw import AsyncRaw
 from plexkit._async.resources.server import AsyncServer
 from plexkit._async.resources.sessions import AsyncSessions
-from plexkit._async.resources.urls import AsyncURLs, TokenChoice
+from plexkit._async.resources.urls import AsyncURLs
+from plexkit.types import TokenChoice
 
 __all__ = [
     "AsyncAccounts",

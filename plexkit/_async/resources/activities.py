@@ -10,8 +10,8 @@ from plexkit._core.checks import check_name
 from plexkit.models import activities_from
 
 if TYPE_CHECKING:
-    from plexkit._async.scans import AsyncActivityWatch
     from plexkit.models import Activity
+    from plexkit.resources import AsyncActivityWatch
     from plexkit.types import CacheMode
 
 __all__ = ["AsyncActivities"]

@@ -18,7 +18,7 @@ from plexkit._core.references import item_list
 from plexkit._core.refs import rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import items_from, structure
-from plexkit.types import ItemRef, SectionRef
+from plexkit.types import ItemRef, ItemT, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import (
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncMetadata"]
 
-_I = TypeVar("_I", bound="BaseItem")
 _C = TypeVar("_C", bound="BaseItem")
 
 
@@ -47,13 +46,13 @@ class AsyncMetadata(Resource):
     @overload
     async def get(
         self,
-        item: _I,
+        item: ItemT,
         *,
         cache: CacheMode = None,
         ttl: float | None = None,
         include_extras: bool = False,
         include_preferences: bool = False,
-    ) -> _I: ...
+    ) -> ItemT: ...
     @overload
     async def get(
         self,

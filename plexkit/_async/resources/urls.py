@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from plexkit._async.resources._base import Resource
 from plexkit._core import urls
 from plexkit._redact import get_logger
 from plexkit.errors import APIError, ConfigurationError
+from plexkit.types import TokenChoice
 
 if TYPE_CHECKING:
     pass
     from plexkit.models import Part
 
-__all__ = ["AsyncURLs", "TokenChoice"]
-
-TokenChoice = bool | Literal["transient", "permanent"]
+__all__ = ["AsyncURLs"]
 
 log = get_logger(__name__)
 

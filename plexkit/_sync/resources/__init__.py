@@ -24,7 +24,8 @@ from plexkit._sync.resources.prefs import Prefs
 from plexkit._sync.resources.raw import Raw
 from plexkit._sync.resources.server import Server
 from plexkit._sync.resources.sessions import Sessions
-from plexkit._sync.resources.urls import URLs, TokenChoice
+from plexkit._sync.resources.urls import URLs
+from plexkit.types import TokenChoice
 
 __all__ = [
     "Accounts",

@@ -12,9 +12,9 @@ from plexkit._core.scan_paths import check_path_text, check_scan_path
 from plexkit.types import SectionRef
 
 if TYPE_CHECKING:
-    from plexkit._sync.scans import ProgressCallback
     from plexkit.models import Section
     from plexkit.models.management import ScanResult
+    from plexkit.types import ProgressCallback
 
 __all__ = ["LibraryScans"]
 

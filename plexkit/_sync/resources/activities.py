@@ -11,8 +11,8 @@ from plexkit._core.checks import check_name
 from plexkit.models import activities_from
 
 if TYPE_CHECKING:
-    from plexkit._sync.scans import ActivityWatch
     from plexkit.models import Activity
+    from plexkit.resources import ActivityWatch
     from plexkit.types import CacheMode
 
 __all__ = ["Activities"]

@@ -19,7 +19,7 @@ from plexkit._core.references import item_list
 from plexkit._core.refs import rating_key_of
 from plexkit.errors import ConfigurationError
 from plexkit.models import items_from, structure
-from plexkit.types import ItemRef, SectionRef
+from plexkit.types import ItemRef, ItemT, SectionRef
 
 if TYPE_CHECKING:
     from plexkit.models import (
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Metadata"]
 
-_I = TypeVar("_I", bound="BaseItem")
 _C = TypeVar("_C", bound="BaseItem")
 
 
@@ -48,13 +47,13 @@ class Metadata(Resource):
     @overload
     def get(
         self,
-        item: _I,
+        item: ItemT,
         *,
         cache: CacheMode = None,
         ttl: float | None = None,
         include_extras: bool = False,
         include_preferences: bool = False,
-    ) -> _I: ...
+    ) -> ItemT: ...
     @overload
     def get(
         self,

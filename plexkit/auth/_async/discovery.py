@@ -7,19 +7,18 @@ from typing import TYPE_CHECKING
 
 from plexkit._redact import get_logger, redact_url
 from plexkit._synchronization import async_gather
-from plexkit.auth._async.session import AsyncPlexTV
+from plexkit.auth import PROBE_TIMEOUT
 from plexkit.auth.connections import candidates, choose_server
 from plexkit.auth.models import Resource, ServerConnection
 from plexkit.errors import TransportError
 
 if TYPE_CHECKING:
-    from plexkit._async.client import AsyncPlexClient
+    from plexkit import AsyncPlexClient
+    from plexkit.auth import AsyncPlexTV
 
 __all__ = ["async_choose_connection", "async_connect_server", "async_find_server"]
 
 log = get_logger(__name__)
-
-PROBE_TIMEOUT = 3.0
 
 
 async def async_choose_connection(

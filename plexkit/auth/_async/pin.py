@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from plexkit._redact import get_logger
 from plexkit._synchronization import AsyncEvent
-from plexkit.auth._async.session import AsyncPlexTV
 from plexkit.auth._urls import auth_app_url, link_url
 from plexkit.auth.claims import DEFAULT_SCOPES, expires_at
 from plexkit.auth.models import Pin, PinStatus
@@ -24,6 +23,7 @@ from plexkit.errors import (
 )
 
 if TYPE_CHECKING:
+    from plexkit.auth import AsyncPlexTV
     from plexkit.auth.keys import DeviceKey
 
 __all__ = ["AsyncPinLogin"]

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from plexkit._http import httpx, transport_error
+from plexkit import _http
+from plexkit._http import transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
+from plexkit.auth import CLIENTS_URL, PLEXTV_URL
 from plexkit.auth._responses import (
     account_from,
     answer_data,
@@ -17,7 +19,7 @@ from plexkit.auth._responses import (
     plextv_error,
     required_field,
 )
-from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, join
+from plexkit.auth._urls import join
 from plexkit.auth.claims import DEFAULT_SCOPES, device_claims
 from plexkit.auth.models import (
     Account,
@@ -41,6 +43,8 @@ from plexkit.errors import (
 )
 
 if TYPE_CHECKING:
+    import httpx
+
     from plexkit.auth.keys import DeviceKey
 
 __all__ = ["AsyncPlexTV", "async_check_token", "async_sign_in"]
@@ -78,7 +82,7 @@ class AsyncPlexTV:
         self._servers: httpx.AsyncClient | None = None
         self.clock = clock
         install_log_redaction()
-        self._http = httpx.AsyncClient(
+        self._http = _http.httpx.AsyncClient(
             headers={"Accept": "application/json", **identity.headers()},
             timeout=timeout,
             transport=transport,
@@ -306,7 +310,7 @@ class AsyncPlexTV:
                 join(url, "/identity"), headers=headers, timeout=timeout
             )
             data = decode(response.content, response.headers.get("content-type"))
-        except (httpx.HTTPError, ParseError) as exc:
+        except (_http.httpx.HTTPError, ParseError) as exc:
             log.debug("probe %s failed: %s", redact_url(url), type(exc).__name__)
             return False
         container = data.get("MediaContainer", data) if isinstance(data, dict) else {}
@@ -320,7 +324,7 @@ class AsyncPlexTV:
     def _server_http(self) -> httpx.AsyncClient:
         """The pool for probing servers: ``server_transport``, never plex.tv's transport."""
         if self._servers is None:
-            self._servers = httpx.AsyncClient(
+            self._servers = _http.httpx.AsyncClient(
                 headers={"Accept": "application/json", **self.identity.headers()},
                 transport=self.server_transport,
                 follow_redirects=False,
@@ -330,7 +334,7 @@ class AsyncPlexTV:
     async def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
             response = await self._http.request(method, url, **kwargs)
-        except httpx.HTTPError as exc:
+        except _http.httpx.HTTPError as exc:
             raise transport_error(exc, method, url) from None
         log.debug("%s %s -> %d", method, redact_url(response.request.url), response.status_code)
         return response

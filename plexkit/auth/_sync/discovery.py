@@ -8,19 +8,18 @@ from typing import TYPE_CHECKING
 
 from plexkit._redact import get_logger, redact_url
 from plexkit._synchronization import gather
-from plexkit.auth._sync.session import PlexTV
+from plexkit.auth import PROBE_TIMEOUT
 from plexkit.auth.connections import candidates, choose_server
 from plexkit.auth.models import Resource, ServerConnection
 from plexkit.errors import TransportError
 
 if TYPE_CHECKING:
-    from plexkit._sync.client import PlexClient
+    from plexkit import PlexClient
+    from plexkit.auth import PlexTV
 
 __all__ = ["choose_connection", "connect_server", "find_server"]
 
 log = get_logger(__name__)
-
-PROBE_TIMEOUT = 3.0
 
 
 def choose_connection(

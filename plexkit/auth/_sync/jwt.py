@@ -7,16 +7,17 @@ import time
 from collections.abc import Generator, Callable, Iterable
 from typing import TYPE_CHECKING
 
-from plexkit._http import httpx
 from plexkit._redact import get_logger, register_secret
 from plexkit._synchronization import Lock
+from plexkit.auth import CLIENTS_URL, PLEXTV_URL
 from plexkit.auth._sync.session import PlexTV
 from plexkit.auth._flavour import IOAuth
-from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL
 from plexkit.auth.claims import DEFAULT_SCOPES, REFRESH_MARGIN, expires_at, needs_refresh
 from plexkit.config import ClientIdentity
 
 if TYPE_CHECKING:
+    import httpx
+
     from plexkit.auth.keys import DeviceKey
 
 __all__ = ["JWTAuth"]

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from plexkit._redact import get_logger
 from plexkit._synchronization import Event
-from plexkit.auth._sync.session import PlexTV
 from plexkit.auth._urls import auth_app_url, link_url
 from plexkit.auth.claims import DEFAULT_SCOPES, expires_at
 from plexkit.auth.models import Pin, PinStatus
@@ -25,6 +24,7 @@ from plexkit.errors import (
 )
 
 if TYPE_CHECKING:
+    from plexkit.auth import PlexTV
     from plexkit.auth.keys import DeviceKey
 
 __all__ = ["PinLogin"]

@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from plexkit._http import httpx, transport_error
+from plexkit import _http
+from plexkit._http import transport_error
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
+from plexkit.auth import CLIENTS_URL, PLEXTV_URL
 from plexkit.auth._responses import (
     account_from,
     answer_data,
@@ -18,7 +20,7 @@ from plexkit.auth._responses import (
     plextv_error,
     required_field,
 )
-from plexkit.auth._urls import CLIENTS_URL, PLEXTV_URL, join
+from plexkit.auth._urls import join
 from plexkit.auth.claims import DEFAULT_SCOPES, device_claims
 from plexkit.auth.models import (
     Account,
@@ -42,6 +44,8 @@ from plexkit.errors import (
 )
 
 if TYPE_CHECKING:
+    import httpx
+
     from plexkit.auth.keys import DeviceKey
 
 __all__ = ["PlexTV", "check_token", "sign_in"]
@@ -79,7 +83,7 @@ class PlexTV:
         self._servers: httpx.Client | None = None
         self.clock = clock
         install_log_redaction()
-        self._http = httpx.Client(
+        self._http = _http.httpx.Client(
             headers={"Accept": "application/json", **identity.headers()},
             timeout=timeout,
             transport=transport,
@@ -307,7 +311,7 @@ class PlexTV:
                 join(url, "/identity"), headers=headers, timeout=timeout
             )
             data = decode(response.content, response.headers.get("content-type"))
-        except (httpx.HTTPError, ParseError) as exc:
+        except (_http.httpx.HTTPError, ParseError) as exc:
             log.debug("probe %s failed: %s", redact_url(url), type(exc).__name__)
             return False
         container = data.get("MediaContainer", data) if isinstance(data, dict) else {}
@@ -321,7 +325,7 @@ class PlexTV:
     def _server_http(self) -> httpx.Client:
         """The pool for probing servers: ``server_transport``, never plex.tv's transport."""
         if self._servers is None:
-            self._servers = httpx.Client(
+            self._servers = _http.httpx.Client(
                 headers={"Accept": "application/json", **self.identity.headers()},
                 transport=self.server_transport,
                 follow_redirects=False,
@@ -331,7 +335,7 @@ class PlexTV:
     def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self._http.request(method, url, **kwargs)
-        except httpx.HTTPError as exc:
+        except _http.httpx.HTTPError as exc:
             raise transport_error(exc, method, url) from None
         log.debug("%s %s -> %d", method, redact_url(response.request.url), response.status_code)
         return response

@@ -7,37 +7,24 @@ client side, `plexkit._async.dashboard`), so nothing here looks the client up by
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Final, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final
 
 from plexkit._redact import get_logger
 from plexkit._synchronization import async_gather
-from plexkit.cache._async.refresher import AsyncRefresher
-from plexkit.cache._async.response_cache import AsyncResponseCache
+from plexkit.cache._async import refresher as _refresher
 from plexkit.cache.stats import CacheStats
 from plexkit.errors import ConfigurationError
+from plexkit.types import T
 
-__all__ = ["DEFAULT_WARM", "AsyncCacheControl", "AsyncCounter", "AsyncWarmer"]
+if TYPE_CHECKING:
+    from plexkit.cache import AsyncCounter, AsyncRefresher, AsyncResponseCache, AsyncWarmer
+
+__all__ = ["DEFAULT_WARM", "AsyncCacheControl"]
 
 logger = get_logger(__name__)
 
-T = TypeVar("T")
-
 DEFAULT_WARM: Final = ("server", "sections", "recently_added", "activities", "history")
 """What `AsyncCacheControl.warm` refreshes when given no names."""
-
-
-class AsyncWarmer(Protocol):
-    """A client call that can fill its cache: any read taking ``cache="refresh"``.
-
-    Bound methods (``plex.library.sections``) fit, and so does
-    ``functools.partial(plex.history.list, limit=500)`` to warm a call with arguments.
-    """
-
-    def __call__(self, *, cache: Literal["refresh"]) -> Awaitable[object]: ...
-
-
-AsyncCounter = Callable[[tuple[str, ...]], Awaitable[dict[str, int]]]
-"""Counts library items of the given kinds (the client's ``library_counts``)."""
 
 
 class AsyncCacheControl:
@@ -119,7 +106,7 @@ class AsyncCacheControl:
         name: str = "refresher",
     ) -> AsyncRefresher[T]:
         """A `AsyncRefresher` for a value derived from this client (start it yourself)."""
-        return AsyncRefresher(compute, interval=interval, name=name)
+        return _refresher.AsyncRefresher(compute, interval=interval, name=name)
 
     async def library_counts(self, kinds: Iterable[str] | None = None) -> dict[str, int]:
         """How many items of each kind the libraries hold (movies, shows, seasons, episodes,
@@ -142,7 +129,7 @@ class AsyncCacheControl:
         async def compute() -> dict[str, int]:
             return await self.library_counts(wanted)
 
-        return AsyncRefresher(compute, interval=interval, name="library_counts")
+        return _refresher.AsyncRefresher(compute, interval=interval, name="library_counts")
 
 
 def _refresh(call: AsyncWarmer) -> Callable[[], Awaitable[object]]:

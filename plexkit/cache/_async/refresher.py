@@ -10,38 +10,21 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic
 
-import attrs
-
+from plexkit import _synchronization
 from plexkit._redact import get_logger, redact_text
-from plexkit._synchronization import AsyncBackgroundTask, AsyncEvent, AsyncGuard, AsyncLock
+from plexkit._synchronization import AsyncEvent, AsyncGuard, AsyncLock
+from plexkit.cache.refresher_state import RefresherState
 from plexkit.errors import ConfigurationError
+from plexkit.types import T
 
-__all__ = ["AsyncRefresher", "RefresherState"]
+if TYPE_CHECKING:
+    from plexkit.cache import AsyncBackgroundTask
+
+__all__ = ["AsyncRefresher"]
 
 logger = get_logger(__name__)
-
-T = TypeVar("T")
-
-
-@attrs.frozen(kw_only=True)
-class RefresherState(Generic[T]):
-    """The latest value, how old it is and how refreshing has gone."""
-
-    name: str
-    value: T | None
-    updated_at: float | None
-    age: float | None
-    interval: float
-    running: bool
-    runs: int
-    failures: int
-    last_error: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A dict for a dashboard (the value is included as it is)."""
-        return attrs.asdict(self, recurse=False)
 
 
 class AsyncRefresher(Generic[T]):
@@ -161,7 +144,7 @@ class AsyncRefresher(Generic[T]):
         """Run the loop in the background for the length of a block: ``async with r.running():``."""
         stop = AsyncEvent()
         self._stop_event = stop
-        return AsyncBackgroundTask(lambda: self._loop(stop), stop=stop.set)
+        return _synchronization.AsyncBackgroundTask(lambda: self._loop(stop), stop=stop.set)
 
     async def _loop(self, stop: AsyncEvent) -> None:
         with self._state_lock:

@@ -10,28 +10,30 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._synchronization import AsyncGuard
-from plexkit.cache._async.backend import AsyncCacheBackend, AsyncMemoryBackend
+from plexkit.cache._async.backend import AsyncMemoryBackend
 from plexkit.cache._async.flights import Flight, Generations, names_of
 from plexkit.cache._async.guarded import AsyncGuardedBackend
 from plexkit.cache.keys import KEY_VERSION, CacheKey
+from plexkit.cache.modes import CacheLookup, OnBackendDown
 from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 from plexkit.types import CachedResponse
 
-__all__ = ["AsyncResponseCache", "CacheLookup", "OnBackendDown"]
+if TYPE_CHECKING:
+    from plexkit.cache import AsyncCacheBackend
+
+__all__ = ["AsyncResponseCache"]
 
 logger = get_logger(__name__)
 
-CacheLookup = Literal["use", "refresh", "bypass"]
-OnBackendDown = Literal["bypass", "memory"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0

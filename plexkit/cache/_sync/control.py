@@ -8,37 +8,24 @@ client side, `plexkit._sync.dashboard`), so nothing here looks the client up by 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final
 
 from plexkit._redact import get_logger
 from plexkit._synchronization import gather
-from plexkit.cache._sync.refresher import Refresher
-from plexkit.cache._sync.response_cache import ResponseCache
+from plexkit.cache._sync import refresher as _refresher
 from plexkit.cache.stats import CacheStats
 from plexkit.errors import ConfigurationError
+from plexkit.types import T
 
-__all__ = ["DEFAULT_WARM", "CacheControl", "Counter", "Warmer"]
+if TYPE_CHECKING:
+    from plexkit.cache import Counter, Refresher, ResponseCache, Warmer
+
+__all__ = ["DEFAULT_WARM", "CacheControl"]
 
 logger = get_logger(__name__)
 
-T = TypeVar("T")
-
 DEFAULT_WARM: Final = ("server", "sections", "recently_added", "activities", "history")
 """What `CacheControl.warm` refreshes when given no names."""
-
-
-class Warmer(Protocol):
-    """A client call that can fill its cache: any read taking ``cache="refresh"``.
-
-    Bound methods (``plex.library.sections``) fit, and so does
-    ``functools.partial(plex.history.list, limit=500)`` to warm a call with arguments.
-    """
-
-    def __call__(self, *, cache: Literal["refresh"]) -> object: ...
-
-
-Counter = Callable[[tuple[str, ...]], dict[str, int]]
-"""Counts library items of the given kinds (the client's ``library_counts``)."""
 
 
 class CacheControl:
@@ -120,7 +107,7 @@ class CacheControl:
         name: str = "refresher",
     ) -> Refresher[T]:
         """A `Refresher` for a value derived from this client (start it yourself)."""
-        return Refresher(compute, interval=interval, name=name)
+        return _refresher.Refresher(compute, interval=interval, name=name)
 
     def library_counts(self, kinds: Iterable[str] | None = None) -> dict[str, int]:
         """How many items of each kind the libraries hold (movies, shows, seasons, episodes,
@@ -143,7 +130,7 @@ class CacheControl:
         def compute() -> dict[str, int]:
             return self.library_counts(wanted)
 
-        return Refresher(compute, interval=interval, name="library_counts")
+        return _refresher.Refresher(compute, interval=interval, name="library_counts")
 
 
 def _refresh(call: Warmer) -> Callable[[], object]:

@@ -11,38 +11,21 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic
 
-import attrs
-
+from plexkit import _synchronization
 from plexkit._redact import get_logger, redact_text
-from plexkit._synchronization import BackgroundTask, Event, Guard, Lock
+from plexkit._synchronization import Event, Guard, Lock
+from plexkit.cache.refresher_state import RefresherState
 from plexkit.errors import ConfigurationError
+from plexkit.types import T
 
-__all__ = ["Refresher", "RefresherState"]
+if TYPE_CHECKING:
+    from plexkit.cache import BackgroundTask
+
+__all__ = ["Refresher"]
 
 logger = get_logger(__name__)
-
-T = TypeVar("T")
-
-
-@attrs.frozen(kw_only=True)
-class RefresherState(Generic[T]):
-    """The latest value, how old it is and how refreshing has gone."""
-
-    name: str
-    value: T | None
-    updated_at: float | None
-    age: float | None
-    interval: float
-    running: bool
-    runs: int
-    failures: int
-    last_error: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A dict for a dashboard (the value is included as it is)."""
-        return attrs.asdict(self, recurse=False)
 
 
 class Refresher(Generic[T]):
@@ -162,7 +145,7 @@ class Refresher(Generic[T]):
         """Run the loop in the background for the length of a block: ``with r.running():``."""
         stop = Event()
         self._stop_event = stop
-        return BackgroundTask(lambda: self._loop(stop), stop=stop.set)
+        return _synchronization.BackgroundTask(lambda: self._loop(stop), stop=stop.set)
 
     def _loop(self, stop: Event) -> None:
         with self._state_lock:

@@ -11,28 +11,30 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from plexkit._core.cache_info import CacheInfo, report_cache_info
 from plexkit._redact import get_logger
 from plexkit._synchronization import Guard
-from plexkit.cache._sync.backend import CacheBackend, MemoryBackend
+from plexkit.cache._sync.backend import MemoryBackend
 from plexkit.cache._sync.flights import Flight, Generations, names_of
 from plexkit.cache._sync.guarded import GuardedBackend
 from plexkit.cache.keys import KEY_VERSION, CacheKey
+from plexkit.cache.modes import CacheLookup, OnBackendDown
 from plexkit.cache.policy import CachePolicy, affected_by_write
 from plexkit.cache.stats import BackendStats, CacheStats, StatsRecorder
 from plexkit.errors import ConfigurationError, ServerError, TransportError
 from plexkit.types import CachedResponse
 
-__all__ = ["ResponseCache", "CacheLookup", "OnBackendDown"]
+if TYPE_CHECKING:
+    from plexkit.cache import CacheBackend
+
+__all__ = ["ResponseCache"]
 
 logger = get_logger(__name__)
 
-CacheLookup = Literal["use", "refresh", "bypass"]
-OnBackendDown = Literal["bypass", "memory"]
 _MODES: Final = frozenset({"use", "refresh", "bypass"})
 _STALE_ERRORS: Final = (TransportError, ServerError)
 _DEFAULT_STALE_TTL: Final = 86400.0

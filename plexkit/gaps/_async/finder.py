@@ -13,7 +13,7 @@ from datetime import date
 from functools import partial
 from typing import Literal, TypeVar
 
-from plexkit._async.client import AsyncPlexClient
+from plexkit import AsyncPlexClient
 from plexkit._synchronization import async_gather
 from plexkit.errors import ConfigurationError, PlexError
 from plexkit.gaps.records import (
@@ -28,8 +28,8 @@ from plexkit.gaps.records import (
     missing_parts,
 )
 from plexkit.models import Collection, Episode, Item, Movie, Section, Show
-from plexkit.tmdb._async.client import AsyncTMDBClient
-from plexkit.tvdb._async.client import AsyncTVDBClient
+from plexkit.tmdb import AsyncTMDBClient
+from plexkit.tvdb import AsyncTVDBClient
 from plexkit.tvdb.models import SEASON_TYPES
 
 __all__ = ["NotAMovieSectionError", "async_missing_episodes", "async_missing_movies"]

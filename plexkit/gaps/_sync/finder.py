@@ -14,7 +14,7 @@ from datetime import date
 from functools import partial
 from typing import Literal, TypeVar
 
-from plexkit._sync.client import PlexClient
+from plexkit import PlexClient
 from plexkit._synchronization import gather
 from plexkit.errors import ConfigurationError, PlexError
 from plexkit.gaps.records import (
@@ -29,8 +29,8 @@ from plexkit.gaps.records import (
     missing_parts,
 )
 from plexkit.models import Collection, Episode, Item, Movie, Section, Show
-from plexkit.tmdb._sync.client import TMDBClient
-from plexkit.tvdb._sync.client import TVDBClient
+from plexkit.tmdb import TMDBClient
+from plexkit.tvdb import TVDBClient
 from plexkit.tvdb.models import SEASON_TYPES
 
 __all__ = ["NotAMovieSectionError", "missing_episodes", "missing_movies"]

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._webapi._sync.service import (
     JSONService,
@@ -13,21 +13,17 @@ from plexkit._webapi._sync.service import (
     ServiceOptions,
 )
 from plexkit._webapi.calls import Auth, Call, positive_id
-from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
+from plexkit.tmdb.defaults import DEFAULT_TTLS, TMDB_URL
 from plexkit.tmdb.models import TMDBCollection, TMDBMovie, TMDBSeason, TMDBSeries
 
-__all__ = ["DEFAULT_TTLS", "TMDB_URL", "TMDBClient"]
+if TYPE_CHECKING:
+    import httpx
 
-TMDB_URL = "https://api.themoviedb.org/3"
-DEFAULT_TTLS: Mapping[str, float] = {
-    "tmdb_collection": 7 * 86400.0,
-    "tmdb_movie": 86400.0,
-    "tmdb_tv": 86400.0,
-    "tmdb_season": 86400.0,
-}
-"""Seconds each kind of answer stays cached (a collection changes when a film is announced)."""
+    from plexkit.cache import ResponseCache
+
+__all__ = ["TMDBClient"]
 
 
 class TMDBClient(ServiceClient):

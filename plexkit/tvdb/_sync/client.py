@@ -8,8 +8,8 @@ logs in again once when TVDB answers 401: concurrent requests share that one ren
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from plexkit._http import httpx
 from plexkit._redact import register_secret
 from plexkit._synchronization import Lock
 from plexkit._webapi._sync.service import (
@@ -18,16 +18,18 @@ from plexkit._webapi._sync.service import (
     ServiceOptions,
 )
 from plexkit._webapi.calls import Auth, Call, positive_id
-from plexkit.cache._sync.response_cache import ResponseCache
 from plexkit.config import Timeouts
 from plexkit.errors import ConfigurationError
+from plexkit.tvdb.defaults import DEFAULT_TTLS, TVDB_URL
 from plexkit.tvdb.models import SEASON_TYPES, TVDBEpisode, TVDBEpisodePage, login_token
 
-__all__ = ["DEFAULT_TTLS", "TVDB_URL", "TVDBClient"]
+if TYPE_CHECKING:
+    import httpx
 
-TVDB_URL = "https://api4.thetvdb.com/v4"
-DEFAULT_TTLS: Mapping[str, float] = {"tvdb_episodes": 86400.0}
-"""Seconds each kind of answer stays cached; logins never are."""
+    from plexkit.cache import ResponseCache
+
+__all__ = ["TVDBClient"]
+
 MAX_PAGES = 200
 """A series with more pages than this is refused as a runaway answer (TVDB pages hold 500)."""
 
