@@ -143,14 +143,8 @@ KNOWN_PRIVATE = frozenset(
 """Private paths the built pages still show in hover text, each in a module this list's
 test does not own: the list may only shrink. Nothing of ``MADE_PUBLIC`` or ``PLAYER_PUBLIC``
 is in it."""
-KNOWN_PRIVATE_UNDER = frozenset(
-    {
-        ("plexkit.resources.Walk", "plexkit._core.endpoints.RequestSpec"),
-        ("plexkit.resources.Walk", "plexkit._sync.client.PlexClient"),
-    }
-)
-"""(documented object, private path) pairs allowed only there: walk.py imports RequestSpec
-and the client from their private modules."""
+KNOWN_PRIVATE_UNDER: frozenset[tuple[str, str]] = frozenset()
+"""(documented object, private path) pairs allowed only there (none left)."""
 
 
 def private_tooltips(raw: str) -> set[tuple[str, str]]:

@@ -18,7 +18,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Final, Generic, TypeVar, cast
 
 from plexkit._async.resources.paging import entry_count
-from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import PageCursor, total_from
 from plexkit._core.refs import narrowed
 from plexkit._gc_pause import gc_paused
@@ -26,10 +25,10 @@ from plexkit._in_flight import AsyncInFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
 from plexkit.models import decode_body, items_from, paging_from
-from plexkit.types import IterOptions
+from plexkit.types import IterOptions, RequestSpec
 
 if TYPE_CHECKING:
-    from plexkit._async.client import AsyncPlexClient
+    from plexkit import AsyncPlexClient
     from plexkit.models import BaseItem
     from plexkit.types import CacheMode
 
