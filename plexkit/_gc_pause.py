@@ -1,12 +1,10 @@
-"""Pausing the cyclic garbage collector over a page of models, safely across threads.
+"""Pausing the cyclic garbage collector while a page is decoded or built, safely across threads.
 
 Decoding and building a page creates tens of thousands of acyclic objects, which reference
 counting frees; letting the cyclic collector run meanwhile costs 10-25% of a walk, spent
-traversing young objects that cannot be cyclic garbage. A pause that also spans dropping the
-decoded body leaves the first collection after it only the models that survive
-(``benchmarks/README.md``). The flag is process-wide, so the pause is counted: the first
-thread in turns the collector off, the last one out turns it back on (only if it was on),
-and a worker thread never touches it.
+traversing young objects that cannot be cyclic garbage (``benchmarks/README.md``). The flag
+is process-wide, so the pause is counted: the first thread in turns the collector off, the
+last one out turns it back on (only if it was on), and a worker thread never touches it.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar, cast
 from plexkit._async.resources.paging import entry_count
 from plexkit._core.paging import PageCursor, total_from
 from plexkit._core.refs import narrowed
-from plexkit._gc_pause import gc_paused
 from plexkit._in_flight import AsyncInFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
@@ -140,8 +139,7 @@ class AsyncWalk(Generic[T]):
             return False
         try:
             size, response = await self._flight.take()
-            with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
-                items = self._page_items(size, response)
+            items = self._page_items(size, response)
         except BaseException:
             self._failed = True  # the walk ends at a failed page: none after it is yielded
             self._windows.clear()

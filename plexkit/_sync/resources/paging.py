@@ -16,7 +16,6 @@ from plexkit._core.cache_info import capture_cache_info
 from plexkit._core.endpoints import RequestSpec
 from plexkit._core.paging import PageCursor, next_start, total_from
 from plexkit._core.refs import narrowed
-from plexkit._gc_pause import gc_paused
 from plexkit._read_ahead import Ahead, ReadAhead
 from plexkit._response import CachedResponse
 from plexkit.models import items_from, paging_from
@@ -61,18 +60,15 @@ def read_page(
 ) -> Page[T]:
     """One page of any listing, its entries built by ``read``; its ``next()`` reads the
     following window of the same request."""
-    window = spec.with_window(offset, limit)
     with capture_cache_info() as seen:
-        response = client.request(window, cache=cache, ttl=ttl)
-    with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
-        data = client.data_of(window, response)
-        _, body_total = paging_from(data)
-        total = total_from(body_total, response.headers)
-        start = next_start(offset, limit, entry_count(data), total)
-        items = read(data, limit)
-        del data
+        data, response = client.get_data(
+            spec.with_window(offset, limit), cache=cache, ttl=ttl
+        )
+    _, body_total = paging_from(data)
+    total = total_from(body_total, response.headers)
+    start = next_start(offset, limit, entry_count(data), total)
     return Page(
-        items=items,
+        items=read(data, limit),
         offset=offset,
         total=total,
         stale=response.stale,
@@ -113,14 +109,14 @@ def read_all(
     )
     while ahead is not None:
         window, response = ahead.result()
-        with gc_paused():  # over decoding, building and dropping the body: see _gc_pause
-            data = client.data_of(window, response)
-            _, body_total = paging_from(data)
-            kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
-            ahead = None if cursor.done else _fetch(client, spec, cursor, cache, pace)
-            entries = read(data, kept)
-            del data
-        for entry in entries:
+        # The body is dropped when the next one is decoded, not sooner: freeing a whole page
+        # before the next is allocated cost more in the allocator than the collections it
+        # saves (``docs/benchmarks.md``).
+        data = client.data_of(window, response)
+        _, body_total = paging_from(data)
+        kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
+        ahead = None if cursor.done else _fetch(client, spec, cursor, cache, pace)
+        for entry in read(data, kept):
             yield entry
 
 
