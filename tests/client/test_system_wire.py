@@ -133,46 +133,12 @@ def dropping(sent: list[str]) -> Callable[[httpx.Request], httpx.Response]:
     return handler
 
 
-ONCE: list[tuple[str, Callable[[Any], Any]]] = [
-    ("butler.run", lambda c: c.butler.run("BackupDatabase")),
-    ("butler.run_all", lambda c: c.butler.run_all()),
-]
 REPEATED: list[tuple[str, Callable[[Any], Any]]] = [
     ("butler.stop", lambda c: c.butler.stop("BackupDatabase")),
     ("butler.stop_all", lambda c: c.butler.stop_all()),
     ("server.check_for_update", lambda c: c.server.check_for_update()),
     ("statistics.bandwidth", lambda c: c.statistics.bandwidth()),
 ]
-
-
-@pytest.mark.parametrize(("name", "call"), ONCE, ids=[w[0] for w in ONCE])
-def test_starting_a_task_is_sent_once_when_the_answer_is_lost(
-    name: str, call: Callable[[Any], Any]
-) -> None:
-    sent: list[str] = []
-    with (
-        PlexClient(config=CONFIG, transport=httpx.MockTransport(dropping(sent))) as plex,
-        pytest.raises(TransportError) as info,
-    ):
-        call(plex)
-    assert len(sent) == 1, sent
-    assert info.value.request_sent is True
-    assert "may have applied" in str(info.value)
-
-
-@pytest.mark.anyio
-@pytest.mark.parametrize(("name", "call"), ONCE, ids=[w[0] for w in ONCE])
-async def test_async_starting_a_task_is_sent_once_when_the_answer_is_lost(
-    name: str, call: Callable[[Any], Any]
-) -> None:
-    sent: list[str] = []
-    async with AsyncPlexClient(
-        config=CONFIG, transport=httpx.MockTransport(dropping(sent))
-    ) as plex:
-        with pytest.raises(TransportError) as info:
-            await call(plex)
-    assert len(sent) == 1, sent
-    assert info.value.request_sent is True
 
 
 @pytest.mark.parametrize(("name", "call"), REPEATED, ids=[w[0] for w in REPEATED])
@@ -187,6 +153,10 @@ def test_idempotent_calls_are_retried_when_the_answer_is_lost(
     ):
         call(plex)
     assert len(sent) == 3, sent
+
+
+# Starting a task (butler.run, run_all) is never repeated: it is in the table of writes of
+# tests/hardening/test_hardening_retry_safety.py.
 
 
 def test_every_timespan_name_has_its_pms_number() -> None:

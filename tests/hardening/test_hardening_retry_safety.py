@@ -19,6 +19,8 @@ WRITES: list[tuple[str, Callable[[Any], Any]]] = [
     ("metadata.refresh", lambda c: c.metadata.refresh(5)),
     ("metadata.analyze", lambda c: c.metadata.analyze(5)),
     ("library.refresh", lambda c: c.library.refresh(1)),
+    ("butler.run", lambda c: c.butler.run("BackupDatabase")),
+    ("butler.run_all", lambda c: c.butler.run_all()),
 ]
 
 
