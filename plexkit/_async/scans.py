@@ -163,7 +163,10 @@ _SENDING: WeakKeyDictionary[AsyncPlexClient, AsyncLock] = WeakKeyDictionary()
 
 
 def _sending(client: AsyncPlexClient) -> AsyncLock:
-    return _SENDING.setdefault(client, AsyncLock())
+    lock = _SENDING.get(client)
+    if lock is None:
+        lock = _SENDING[client] = AsyncLock()
+    return lock
 
 
 async def refresh_and_wait(

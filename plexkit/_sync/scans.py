@@ -164,7 +164,10 @@ _SENDING: WeakKeyDictionary[PlexClient, Lock] = WeakKeyDictionary()
 
 
 def _sending(client: PlexClient) -> Lock:
-    return _SENDING.setdefault(client, Lock())
+    lock = _SENDING.get(client)
+    if lock is None:
+        lock = _SENDING[client] = Lock()
+    return lock
 
 
 def refresh_and_wait(
