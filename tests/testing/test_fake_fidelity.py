@@ -3,14 +3,16 @@ evaluated for the account that asks: driven through plexkit (async and sync) and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from plexkit import AsyncPlexClient, PlexClient
 from plexkit.models import Movie
+from tests.testing import accounts
 from tests.testing.accounts import FRIEND, two_account_server
+
+plexapi = accounts.plexapi  # python-plexapi as the owner and as the friend
 
 
 async def _movies(client: AsyncPlexClient, **options: Any) -> list[Movie]:
@@ -77,15 +79,6 @@ def test_sync_rename_and_per_account_unwatched() -> None:
         unwatched = friend.library.items("1", type="movie", limit=100, filters={"unwatched": 1})
         assert fresh.rating_key not in {m.rating_key for m in unwatched.items}
         assert owner.library.items("1", type="movie", filters={"unwatched": 1}).total == before
-
-
-@pytest.fixture
-def plexapi() -> Iterator[tuple[Any, Any]]:
-    """python-plexapi as the owner and as the friend, over loopback."""
-    plexapi_server = pytest.importorskip("plexapi.server")
-    server = two_account_server()
-    with server.run_in_thread() as url:
-        yield plexapi_server.PlexServer(url, server.token), plexapi_server.PlexServer(url, FRIEND)
 
 
 def test_plexapi_rename_collection_keeps_members(plexapi: tuple[Any, Any]) -> None:

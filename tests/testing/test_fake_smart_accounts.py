@@ -5,7 +5,6 @@ Driven through plexkit (async and sync) and python-plexapi."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,9 +12,12 @@ import pytest
 from plexkit import AsyncPlexClient, PlexClient
 from plexkit.models import Movie
 from plexkit.testing import FakePlexServer
+from tests.testing import accounts
 from tests.testing.accounts import FRIEND, two_account_server
 
 UNWATCHED = {"unwatched": 1}
+
+plexapi = accounts.plexapi  # python-plexapi as the owner and as the friend
 
 
 def _keys(items: Any) -> set[str]:
@@ -69,15 +71,6 @@ def test_sync_smart_playlist_per_account() -> None:
         collection = owner.collections.create_smart("1", "Unseen", type="movie", filters=UNWATCHED)
         assert fresh.rating_key not in _keys(friend.library.collection(collection.rating_key).items)
         assert fresh.rating_key in _keys(owner.library.collection(collection.rating_key).items)
-
-
-@pytest.fixture
-def plexapi() -> Iterator[tuple[Any, Any]]:
-    """python-plexapi as the owner and as the friend, over loopback."""
-    plexapi_server = pytest.importorskip("plexapi.server")
-    server = two_account_server()
-    with server.run_in_thread() as url:
-        yield plexapi_server.PlexServer(url, server.token), plexapi_server.PlexServer(url, FRIEND)
 
 
 def test_plexapi_smart_lists_are_per_account(plexapi: tuple[Any, Any]) -> None:
