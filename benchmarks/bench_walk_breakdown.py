@@ -43,11 +43,11 @@ def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 def instrument() -> None:
     import plexkit._sync.client as client
     import plexkit._sync.resources.paging as paging
-    import plexkit.models._lazy_children as lazy
+    import plexkit.models._lazy_fields as lazy
 
     client.decode_body = timed("decode (orjson + nesting check)", client.decode_body)
     paging.items_from = timed("build pages (items_from)", paging.items_from)
-    lazy.LazyChildren.__get__ = timed("child lists on first access", lazy.LazyChildren.__get__)
+    lazy.LazyField.__get__ = timed("fields on first access", lazy.LazyField.__get__)
     request = client.PlexClient.request
     client.PlexClient.request = timed("request", request)  # type: ignore[method-assign]
     started = [0.0]

@@ -7,8 +7,10 @@ The present fields go into one dict that becomes the instance's ``__dict__``; ab
 cost one ``in`` test. This is about 2.5x faster than cattrs' ``make_dict_structure_fn`` + a
 frozen slotted ``__init__`` (which pays a call per field, present or not) -- measured in
 ``benchmarks/bench_models.py``. A list of flat models (tags, guids, streams) gets one
-generated loop, so a 10-tag list costs one call. `plexkit.models._converter` registers
-these as the converter's hooks.
+generated loop, so a 10-tag list costs one call. With the readers' converter, a model
+other than a flat one sets only its required fields and nested models at once and keeps its
+wire dict for the rest (`plexkit.models._lazy_fields`). `plexkit.models._converter`
+registers these as the converter's hooks.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
-from plexkit.models._lazy_children import LazyChildren, raw_key
+from plexkit.models._lazy_fields import WIRE_DICT, LazyField
 from plexkit.models._wire import (
     SPARSE,
     to_bool,
@@ -202,28 +204,32 @@ def _is_leaf(tp: Any) -> bool:
     )
 
 
-def _deferred(field: attrs.Attribute[Any], conv: cattrs.Converter) -> bool:
-    """Build this field on first access (see `plexkit.models._lazy_children`)? Only with a
-    lenient converter that asks for it, and only lists of flat models whose every field has
-    a default (tags, guids, streams): building those cannot fail. Lists of nested models
-    (media, parts) are built with the page, inside its GC pause: deferring them as well cost
-    more than it saved (``benchmarks/README.md``)."""
-    if not getattr(conv, "lazy_children", False) or getattr(conv, "forbid_extra_keys", False):
+def _lazy(cls: type, conv: cattrs.Converter) -> bool:
+    """Does ``conv`` build ``cls`` lazily (see `plexkit.models._lazy_fields`)? Only a lenient
+    converter that asks for it, and not for flat models (tags, guids, streams): those are
+    small, their lists are deferred whole, and building them at once is cheaper."""
+    return (
+        getattr(conv, "lazy_fields", False)
+        and not getattr(conv, "forbid_extra_keys", False)
+        and not _is_leaf(cls)
+    )
+
+
+def _deferred(field: attrs.Attribute[Any], lazy: bool) -> bool:
+    """Is this field of a lazily built model converted on first access? Only values whose
+    conversion cannot fail: lenient scalars with a default, and lists of flat models whose
+    every field has a default. Nested models (media, parts) are built with the page, inside
+    its GC pause, and a required field decides at once whether the item can be read."""
+    if not lazy or field.default is attrs.NOTHING:
         return False
+    if field.type in _OPTIONAL_EXPR or field.type in _DEFAULTED_EXPR:
+        return True
     element = model_tuple_element(field.type)
     return (
         element is not None
         and _is_leaf(element)
         and all(entry.default is not attrs.NOTHING for entry in attrs.fields(element))
     )
-
-
-def _children_builder(field: attrs.Attribute[Any], conv: cattrs.Converter) -> Hook:
-    """``build(wire value) -> tuple`` of a deferred child-list field: the generated loop for
-    a JSON array, the tuple hook for anything else (a lone object, junk)."""
-    whole: Hook = conv.get_structure_hook(field.type)
-    each = _list_builder(model_tuple_element(field.type), conv)
-    return lambda value: each(value) if value.__class__ is list else whole(value)
 
 
 _LIST_BUILDERS: Final[dict[tuple[int, type], Hook]] = {}
@@ -242,7 +248,6 @@ def _list_builder(cls: type, conv: cattrs.Converter) -> Hook:
         "  out = []",
         "  for o in v:",
         "    if o.__class__ is not dict and not isinstance(o, dict): continue",
-        "    d = {}",
         *("  " + line for line in body),
         "    x = _new(_cls)",
         "    _set(x, '__dict__', d)",
@@ -271,18 +276,19 @@ def _namespace(cls: type) -> dict[str, Any]:
 def _field_lines(
     cls: type, conv: cattrs.Converter, ns: dict[str, Any]
 ) -> tuple[list[str], list[str]]:
-    """The generated lines filling ``d`` from the wire dict ``o``, and the wire keys read."""
+    """The generated lines making ``d`` and filling it from the wire dict ``o``, and the wire
+    keys read; the deferred fields get a `LazyField` on the class instead of lines."""
     lines: list[str] = []
     known = []
+    lazy = _lazy(cls, conv)
+    deferred: list[tuple[attrs.Attribute[Any], str, str]] = []
     for field in attrs.fields(cls):
         if field.metadata.get(OMIT):
             continue
         key = _key(cls, field)
         known.append(key)
-        if _deferred(field, conv):
-            build = _children_builder(field, conv)
-            setattr(cls, field.name, LazyChildren(field.name, field.default, build))
-            lines += [f"  if {key!r} in o:", f"    d[{raw_key(field.name)!r}] = o[{key!r}]"]
+        if _deferred(field, lazy):
+            deferred.append((field, key, _expression(field, conv, ns)))
             continue
         expr = _expression(field, conv, ns)
         if field.default is attrs.NOTHING:
@@ -293,7 +299,26 @@ def _field_lines(
                 f"    v = o[{key!r}]",
                 f"    d[{field.name!r}] = {expr}",
             ]
+    if deferred:
+        _set_lazy_fields(cls, deferred, ns)
+    lines.insert(0, f"  d = {{{WIRE_DICT!r}: o}}" if deferred else "  d = {}")
     return lines, known
+
+
+def _set_lazy_fields(
+    cls: type, deferred: list[tuple[attrs.Attribute[Any], str, str]], ns: dict[str, Any]
+) -> None:
+    """Generate the builders of ``cls``'s deferred fields (one compile for all) and put a
+    `LazyField` for each on the class."""
+    lines = []
+    for field, _, expr in deferred:
+        lines += [f"def build_{field.name}(v):", f"  return {expr}"]
+    code = compile("\n".join(lines), f"<plexkit lazy fields of {cls.__qualname__}>", "exec")
+    exec(code, ns)
+    for field, key, _expr in deferred:
+        setattr(
+            cls, field.name, LazyField(field.name, key, field.default, ns[f"build_{field.name}"])
+        )
 
 
 def sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
@@ -309,7 +334,6 @@ def sparse_hook(cls: type, conv: cattrs.Converter) -> Hook:
             "  extra = o.keys() - _known",
             "  if extra: raise _extra_error('', _cls, extra)",
         ]
-    lines[1:1] = ["  d = {}"]
     lines += ["  x = _new(_cls)", "  _set(x, '__dict__', d)", "  return x"]
     code = compile("\n".join(lines), f"<plexkit structure {cls.__qualname__}>", "exec")
     exec(code, ns)

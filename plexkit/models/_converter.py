@@ -220,13 +220,13 @@ converter: Final = configure_converter(
 
 
 class _ReaderConverter(cattrs.Converter):
-    """`converter`'s rules, with child lists built on first access: the readers hand it
+    """`converter`'s rules, with fields built on first access: the readers hand it
     bodies that plexkit decoded itself, which nothing changes afterwards."""
 
-    lazy_children = True
+    lazy_fields = True
 
 
-#: The converter plexkit's readers use (see `plexkit.models._lazy_children`).
+#: The converter plexkit's readers use (see `plexkit.models._lazy_fields`).
 reader_converter: Final = configure_converter(
     _ReaderConverter(detailed_validation=False, forbid_extra_keys=False)
 )

@@ -212,6 +212,12 @@ class Display:
     def __repr__(self) -> str:
         return short_repr(self)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields, for pickling and copying: a reader-built model hands over its values,
+        built now if they were not, rather than the wire dict it builds them from."""
+        model: Any = self
+        return {field.name: getattr(model, field.name) for field in attrs.fields(type(model))}
+
     def _repr_pretty_(self, printer: _Pretty, cycle: bool) -> None:
         """Every set field, one per line (IPython and Jupyter call this)."""
         _pretty(self, printer, cycle)

@@ -1,8 +1,8 @@
-"""Child lists built on first access (the readers' converter) equal those built at once.
+"""Fields built on first access (the readers' converter) equal those built at once.
 
-The readers defer a model's child lists (tags, guids, media) until a caller reads them; what
-the caller sees, and every comparison, repr, dict and pickle of the model, must be exactly
-what the eager converter builds from the same body, across the real captures.
+The readers defer a model's scalars and child lists (tags, guids) until a caller reads them;
+what the caller sees, and every comparison, repr, dict and pickle of the model, must be
+exactly what the eager converter builds from the same body, across the real captures.
 """
 
 from __future__ import annotations
@@ -28,14 +28,15 @@ from plexkit.models import (
     items_from,
     structure,
 )
-from plexkit.models._lazy_children import raw_key
+from plexkit.models._lazy_fields import WIRE_DICT
 
 PAGE = (
     b'{"MediaContainer": {"size": 1, "Metadata": [{"ratingKey": "7", "type": "movie",'
     b' "key": "/library/metadata/7", "title": "Heat",'
     b' "Media": [{"id": 1, "Part": [{"id": 2, "file": "/m/heat.mkv", "Stream": [{"id": 9}]}]}],'
     b' "Genre": [{"tag": "Crime", "id": 3}, "junk", {"tag": "Drama"}],'
-    b' "Role": {"tag": "Al Pacino"}, "Country": "oops"}]}}'
+    b' "Role": {"tag": "Al Pacino"}, "Country": "oops", "year": "1995x", "addedAt": {"x": 1},'
+    b' "rating": 8.5, "summary": "A heist."}]}}'
 )
 
 
@@ -91,10 +92,36 @@ def test_a_child_list_is_built_when_first_read() -> None:
     genres = movie.genres
     assert genres == (Tag(tag="Crime", id=3), Tag(tag="Drama"))
     assert movie.genres is genres  # built once, then read from the instance
-    assert raw_key("genres") not in movie.__dict__
     assert movie.roles == (Tag(tag="Al Pacino"),)  # a lone object
     assert movie.countries == () and movie.writers == ()  # not a list / absent
     assert movie.media[0].parts[0].streams[0].id == 9
+
+
+def test_a_scalar_is_built_when_first_read_and_never_raises() -> None:
+    (movie,) = items_from(decode_body(PAGE))
+    assert isinstance(movie, Movie)
+    assert "rating" not in movie.__dict__ and "summary" not in movie.__dict__
+    assert movie.rating == 8.5 and movie.__dict__["rating"] == 8.5
+    assert movie.summary == "A heist."
+    assert movie.year is None and movie.added_at is None  # unreadable: None, as built at once
+    assert movie.tagline is None and "tagline" not in movie.__dict__  # absent: the default
+    assert movie.media[0].parts[0].file == "/m/heat.mkv"  # nested models: lazy too
+
+
+def test_pickles_and_copies_carry_fields_not_the_wire_dict() -> None:
+    """A pickle holds the values, not the body they were read from, so data the fields never
+    read (here nested far past any recursion limit) neither travels nor breaks pickling."""
+    data = decode_body(PAGE)
+    deep: list[Any] = []
+    for _ in range(5000):
+        deep = [deep]
+    data["Metadata"][0]["unmodelled"] = deep
+    (movie,) = items_from(data)
+    (reference,) = _eager(decode_body(PAGE))
+    for other in (pickle.loads(pickle.dumps(movie)), copy.copy(movie), copy.deepcopy(movie)):
+        assert WIRE_DICT not in other.__dict__
+        assert other == reference
+    assert b"unmodelled" not in pickle.dumps(movie)
 
 
 def test_unread_children_survive_copies_pickles_and_evolve() -> None:
@@ -111,24 +138,28 @@ def test_unread_children_survive_copies_pickles_and_evolve() -> None:
     assert movie == reference
 
 
-def _read_genres(model: Any, start: threading.Barrier, seen: list[Any]) -> None:
+def _read(model: Any, name: str, start: threading.Barrier, seen: list[Any]) -> None:
     start.wait()
-    seen.append(model.genres)
+    seen.append(getattr(model, name))
 
 
-def test_threads_reading_one_unbuilt_list_all_see_it() -> None:
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("genres", (Tag(tag="Crime", id=3), Tag(tag="Drama"))), ("summary", "A heist.")],
+)
+def test_threads_reading_one_unbuilt_field_all_see_it(name: str, expected: Any) -> None:
     for _ in range(50):
         (movie,) = items_from(decode_body(PAGE))
         seen: list[Any] = []
         start = threading.Barrier(4)
         threads = [
-            threading.Thread(target=_read_genres, args=(movie, start, seen)) for _ in range(4)
+            threading.Thread(target=_read, args=(movie, name, start, seen)) for _ in range(4)
         ]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        assert seen == [(Tag(tag="Crime", id=3), Tag(tag="Drama"))] * 4
+        assert seen == [expected] * 4
 
 
 def test_structure_builds_at_once_so_later_changes_to_the_dict_do_not_show() -> None:
