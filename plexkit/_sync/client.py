@@ -48,6 +48,7 @@ from plexkit.errors import (
     UnauthorizedError,
 )
 from plexkit.models import decode_body
+from plexkit.models._decode import decode_page
 from plexkit.models._memo import decoded_memo
 from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
@@ -254,14 +255,22 @@ class PlexClient:
         response = self.request(spec, cache=cache, ttl=ttl)
         return self.data_of(spec, response), response
 
-    def data_of(self, spec: RequestSpec, response: CachedResponse) -> dict[str, Any]:
-        """The MediaContainer dict of ``response`` to ``spec``, as `get_data` decodes it."""
+    def data_of(
+        self, spec: RequestSpec, response: CachedResponse, *, models_only: bool = False
+    ) -> dict[str, Any]:
+        """The MediaContainer dict of ``response`` to ``spec``, as `get_data` decodes it.
+
+        ``models_only``: the dict goes only to plexkit's model readers, so JSON skips the
+        depth check of the whole body (see `decode_page`), unless the dict is the cache's
+        shared one, which other readers may take as is.
+        """
         if spec.method != "GET" and not response.content.strip():
             return {}  # writes often answer with an empty body
         content_type = response.headers.get("content-type")
         if self._cache is not None and spec.method == "GET":
             return decoded_memo.decode(response, response.content, content_type)
-        return decode_body(response.content, content_type)
+        decode = decode_page if models_only else decode_body
+        return decode(response.content, content_type)
 
     def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
         return send_with_retries(

@@ -42,6 +42,7 @@ from plexkit.models._codegen import (
     required_str,
     sparse_hook,
 )
+from plexkit.models._decode import ENTRY_LEVEL, refuse_deep_part
 from plexkit.models._wire import (
     to_bool,
     to_date,
@@ -52,7 +53,7 @@ from plexkit.models._wire import (
     to_str,
     wire_name,
 )
-from plexkit.models.items import ITEM_CLASSES, OMIT, Item, PhotoAlbum, UnknownItem
+from plexkit.models.items import ITEM_CLASSES, OMIT, Extras, Item, PhotoAlbum, UnknownItem
 
 __all__ = ["configure_converter", "converter", "reader_converter"]
 
@@ -112,7 +113,10 @@ def _optional_child_hook(tp: Any, conv: cattrs.Converter) -> Hook:
 
 
 def _structure_unknown(value: Any, _: Any = None) -> UnknownItem:
+    """An `UnknownItem`, refused if nested too deeply: its ``raw`` keeps every value, and
+    pages read with `decode_page` leave that check to the parts kept like this."""
     data: Mapping[str, Any] = value if isinstance(value, Mapping) else {}
+    refuse_deep_part(data, ENTRY_LEVEL, "an item")
     return UnknownItem(
         type=to_str(data.get("type")),
         rating_key=to_str(data.get("ratingKey")),
@@ -170,6 +174,18 @@ def _item_hook(_: Any, conv: cattrs.Converter) -> Hook:
     return structure_item
 
 
+def _extras_hook(cls: Any, conv: cattrs.Converter) -> Hook:
+    """An item's ``Extras``, refused if nested too deeply: their items hold Extras in turn, the
+    one way models nest as deeply as their body does (a depth `decode_page` does not check)."""
+    build = sparse_hook(cls, conv)
+
+    def structure_extras(value: Any, _: Any = None) -> Any:
+        refuse_deep_part(value, ENTRY_LEVEL + 1, "an item's Extras")
+        return build(value)
+
+    return structure_extras
+
+
 def _session_hook(session: Any, conv: cattrs.Converter) -> Hook:
     generated = sparse_hook(session, conv)
 
@@ -197,6 +213,7 @@ def configure_converter(conv: cattrs.Converter) -> cattrs.Converter:
     """Teach ``conv`` plexkit's wire rules (lenient scalars, renames, children, item union)."""
     conv.register_structure_hook_factory(attrs.has, _model_hook)
     conv.register_structure_hook_factory(is_sparse, sparse_hook)
+    conv.register_structure_hook_factory(lambda tp: tp is Extras, _extras_hook)
     for scalar, hook in _SCALAR_HOOKS.items():
         conv.register_structure_hook_func(_equal_to(scalar), hook)
     for required, hook in _REQUIRED_SCALAR_HOOKS.items():

@@ -15,14 +15,14 @@ import plexkit._sync.client as sync_client_module
 
 
 def test_pages_read_ahead_are_decoded_by_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
-    decode = sync_client_module.decode_body
+    decode = sync_client_module.decode_page
     threads: list[threading.Thread] = []
 
     def recording_decode(*args: Any) -> Any:
         threads.append(threading.current_thread())
         return decode(*args)
 
-    monkeypatch.setattr(sync_client_module, "decode_body", recording_decode)
+    monkeypatch.setattr(sync_client_module, "decode_page", recording_decode)
     recorder = Recorder({"/library/sections/2/all": paged_library(1050)})
     with sync_client(recorder) as plex:
         keys = [item.rating_key for item in plex.library.iter_items("2", page_size=500)]

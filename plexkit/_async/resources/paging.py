@@ -27,7 +27,8 @@ __all__ = ["Reader", "item_reader", "page", "read_all", "read_page"]
 
 T = TypeVar("T")
 Reader = Callable[[Mapping[str, Any], int], tuple[T, ...]]
-"""Builds the first ``kept`` entries of a decoded page (the rest are outside the window)."""
+"""Builds the first ``kept`` entries of a decoded page (the rest are outside the window) as
+models, which keep no raw value unchecked: pages are decoded for them alone (``models_only``)."""
 
 
 def item_reader(kind: type[BaseItem] | None) -> Reader[Item]:
@@ -59,10 +60,10 @@ async def read_page(
 ) -> AsyncPage[T]:
     """One page of any listing, its entries built by ``read``; its ``next()`` reads the
     following window of the same request."""
+    window = spec.with_window(offset, limit)
     with capture_cache_info() as seen:
-        data, response = await client.get_data(
-            spec.with_window(offset, limit), cache=cache, ttl=ttl
-        )
+        response = await client.request(window, cache=cache, ttl=ttl)
+    data = client.data_of(window, response, models_only=True)
     _, body_total = paging_from(data)
     total = total_from(body_total, response.headers)
     start = next_start(offset, limit, entry_count(data), total)
@@ -111,7 +112,7 @@ async def read_all(
         # The body is dropped when the next one is decoded, not sooner: freeing a whole page
         # before the next is allocated cost more in the allocator than the collections it
         # saves (``docs/benchmarks.md``).
-        data = client.data_of(window, response)
+        data = client.data_of(window, response, models_only=True)
         _, body_total = paging_from(data)
         kept = cursor.advance(entry_count(data), total_from(body_total, response.headers))
         ahead = None if cursor.done else _fetch(client, spec, cursor, cache, pace)

@@ -23,7 +23,8 @@ from plexkit._core.refs import narrowed
 from plexkit._in_flight import AsyncInFlight
 from plexkit._response import CachedResponse
 from plexkit.errors import ConfigurationError
-from plexkit.models import decode_body, items_from, paging_from
+from plexkit.models import items_from, paging_from
+from plexkit.models._decode import decode_page
 from plexkit.types import IterOptions, RequestSpec
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ class AsyncWalk(Generic[T]):
     def _page_items(self, size: int, response: CachedResponse) -> tuple[T, ...]:
         """The walk's items of one page; starts the windows that may start next."""
         assert self._flight is not None
-        data = decode_body(response.content, response.headers.get("content-type"))
+        data = decode_page(response.content, response.headers.get("content-type"))
         received = entry_count(data)
         if self._planned:
             kept = min(received, size)
