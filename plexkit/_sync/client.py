@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from plexkit import _http
+from plexkit import _http, _response
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx_ws, limits_for, timeout_for, transport_error, verify_for
 from plexkit._lazy import LazyGroup
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
-from plexkit._response import CachedResponse
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
     ClientClosedError,
@@ -54,7 +53,7 @@ if TYPE_CHECKING:
     from plexkit._sync.resources.play_queues import PlayQueues
     from plexkit._sync.resources.statistics import Statistics
     from plexkit.cache import CacheControl, ResponseCache
-    from plexkit.types import CacheMode, RequestSpec
+    from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 __all__ = ["PlexClient", "CacheMode"]
 
@@ -83,7 +82,7 @@ def _http_client(
         limits=limits_for(config),
         verify=verify_for(base_url, config.verify_ssl),
         auth=auth,
-        transport=transport,
+        transport=transport or _http.pooled_transport(config, base_url),
         follow_redirects=False,
     )
 
@@ -340,7 +339,7 @@ class PlexClient:
             )
         if error is not None:
             raise error
-        return CachedResponse(
+        return _response.CachedResponse(
             status_code=response.status_code,
             headers={k: response.headers[k] for k in _KEPT_HEADERS if k in response.headers},
             content=response.content,
