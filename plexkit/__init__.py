@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plexkit._core.edits import TagEdit as TagEdit
 from plexkit._core.urls import SecretURL as SecretURL
 from plexkit._lazy import lazy_exports
 from plexkit._version import __version__ as __version__
@@ -109,6 +108,7 @@ from plexkit.errors import (
 if TYPE_CHECKING:
     from plexkit._async.client import AsyncPlexClient as AsyncPlexClient
     from plexkit._async.pages import AsyncPage as AsyncPage
+    from plexkit._core.edits import TagEdit as TagEdit
     from plexkit._sync.client import PlexClient as PlexClient
     from plexkit._sync.pages import Page as Page
 

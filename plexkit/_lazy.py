@@ -4,7 +4,8 @@ The table is the package's own imports, written ``from m import X as X`` (which 
 checkers and IDEs read as explicit re-exports): those at the top level are its eager
 exports, those in its ``if TYPE_CHECKING:`` block its lazy ones. `lazy_exports` reads
 them from the source; the package's ``__getattr__`` imports ``m`` the first time ``X`` is
-asked for, so ``import plexkit`` never loads the clients or optional extras.
+asked for, so ``import plexkit`` never loads the clients or optional extras. `LazyGroup` does
+the same for a client's resource groups: ``plex.library`` imports its module when first read.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import ast
 import importlib
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-__all__ = ["LazyExports", "lazy_exports"]
+__all__ = ["LazyExports", "LazyGroup", "lazy_exports"]
+
+G = TypeVar("G")
 
 
 @attrs.frozen
@@ -87,3 +90,31 @@ def lazy_exports(package: str) -> LazyExports:
     ]
     eager = tuple(name for name, _ in _reexports(tree.body))
     return LazyExports(package, dict(_reexports(guarded)), eager)
+
+
+class LazyGroup(Generic[G]):
+    """A client attribute built on first read as ``module.name(client)`` and then kept in the
+    client's ``__dict__`` (later reads never reach the descriptor): importing or building a
+    client loads none of its resource groups' modules."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self.attribute = name
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self.attribute = attribute
+
+    @overload
+    def __get__(self, client: None, owner: type | None = None) -> LazyGroup[G]: ...
+
+    @overload
+    def __get__(self, client: object, owner: type | None = None) -> G: ...
+
+    def __get__(self, client: object, owner: type | None = None) -> LazyGroup[G] | G:
+        if client is None:
+            return self
+        group: G = getattr(importlib.import_module(self.module), self.name)(client)
+        # setdefault: two threads reading it first both get the one group kept.
+        kept: G = vars(client).setdefault(self.attribute, group)
+        return kept

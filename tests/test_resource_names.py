@@ -11,9 +11,11 @@ RESOURCE_MODULES = ("plexkit._sync.resources", "plexkit._async.resources")
 
 
 def _resources(client: object) -> dict[str, type]:
+    """The client's resource groups by attribute (each built on first read)."""
+    groups = {name: getattr(client, name) for name in dir(client) if not name.startswith("_")}
     return {
         name: type(value)
-        for name, value in vars(client).items()
+        for name, value in groups.items()
         if type(value).__module__.startswith(RESOURCE_MODULES)
     }
 

@@ -9,36 +9,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from plexkit import _http
-from plexkit._async import dashboard
-from plexkit._async.notifications import AsyncNotifications
-from plexkit._async.resources import (
-    AsyncAccounts,
-    AsyncActivities,
-    AsyncArtworks,
-    AsyncBrowse,
-    AsyncCollections,
-    AsyncExtras,
-    AsyncHistory,
-    AsyncHubs,
-    AsyncLibrary,
-    AsyncMedia,
-    AsyncMetadata,
-    AsyncPlayed,
-    AsyncPlaylists,
-    AsyncPrefs,
-    AsyncRaw,
-    AsyncServer,
-    AsyncSessions,
-    AsyncURLs,
-)
-from plexkit._async.resources.butler import AsyncButler
-from plexkit._async.resources.play_queues import AsyncPlayQueues
-from plexkit._async.resources.statistics import AsyncStatistics
+from plexkit import _http, _response
 from plexkit._async.retrying import async_send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx_ws, limits_for, timeout_for, transport_error, verify_for
+from plexkit._lazy import LazyGroup
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
@@ -46,22 +22,44 @@ from plexkit.errors import (
     ConfigurationError,
     UnauthorizedError,
 )
-from plexkit.models import decode_body
-from plexkit.models._decode import decode_page
-from plexkit.models._memo import decoded_memo
-from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
     import httpx
 
     import plexkit
+    from plexkit._async.notifications import AsyncNotifications
+    from plexkit._async.resources import (
+        AsyncAccounts,
+        AsyncActivities,
+        AsyncArtworks,
+        AsyncBrowse,
+        AsyncCollections,
+        AsyncExtras,
+        AsyncHistory,
+        AsyncHubs,
+        AsyncLibrary,
+        AsyncMedia,
+        AsyncMetadata,
+        AsyncPlayed,
+        AsyncPlaylists,
+        AsyncPrefs,
+        AsyncRaw,
+        AsyncServer,
+        AsyncSessions,
+        AsyncURLs,
+    )
+    from plexkit._async.resources.butler import AsyncButler
+    from plexkit._async.resources.play_queues import AsyncPlayQueues
+    from plexkit._async.resources.statistics import AsyncStatistics
     from plexkit.cache import AsyncCacheControl, AsyncResponseCache
+    from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
 
 log = get_logger(__name__)
 
 _KEPT_HEADERS = ("content-type", "x-plex-container-total-size", "x-plex-container-start")
+_RESOURCES = "plexkit._async.resources."
 
 
 def _configured(config: PlexConfig, **overrides: Any) -> PlexConfig:
@@ -83,7 +81,7 @@ def _http_client(
         limits=limits_for(config),
         verify=verify_for(base_url, config.verify_ssl),
         auth=auth,
-        transport=transport,
+        transport=transport or _http.async_pooled_transport(config, base_url),
         follow_redirects=False,
     )
 
@@ -94,7 +92,38 @@ class AsyncPlexClient:
     ``token`` goes in the X-Plex-Token header (never the URL); ``auth`` accepts any
     ``httpx.Auth`` (such as ``plexkit.auth.JWTAuth``) instead. Pass ``cache=True`` or an
     ``AsyncResponseCache`` to cache reads with the per-endpoint TTLs of ``CachePolicy``.
+    The resource groups (``plex.library``, ...) are built, and their modules imported, on
+    first use.
     """
+
+    server: LazyGroup[AsyncServer] = LazyGroup(_RESOURCES + "server", "AsyncServer")
+    library: LazyGroup[AsyncLibrary] = LazyGroup(_RESOURCES + "library", "AsyncLibrary")
+    metadata: LazyGroup[AsyncMetadata] = LazyGroup(_RESOURCES + "metadata", "AsyncMetadata")
+    activities: LazyGroup[AsyncActivities] = LazyGroup(_RESOURCES + "activities", "AsyncActivities")
+    sessions: LazyGroup[AsyncSessions] = LazyGroup(_RESOURCES + "sessions", "AsyncSessions")
+    history: LazyGroup[AsyncHistory] = LazyGroup(_RESOURCES + "history", "AsyncHistory")
+    raw: LazyGroup[AsyncRaw] = LazyGroup(_RESOURCES + "raw", "AsyncRaw")
+    artworks: LazyGroup[AsyncArtworks] = LazyGroup(_RESOURCES + "artwork", "AsyncArtworks")
+    notifications: LazyGroup[AsyncNotifications] = LazyGroup(
+        "plexkit._async.notifications", "AsyncNotifications"
+    )
+    urls: LazyGroup[AsyncURLs] = LazyGroup(_RESOURCES + "urls", "AsyncURLs")
+    played: LazyGroup[AsyncPlayed] = LazyGroup(_RESOURCES + "played", "AsyncPlayed")
+    hubs: LazyGroup[AsyncHubs] = LazyGroup(_RESOURCES + "hubs", "AsyncHubs")
+    playlists: LazyGroup[AsyncPlaylists] = LazyGroup(_RESOURCES + "playlists", "AsyncPlaylists")
+    play_queues: LazyGroup[AsyncPlayQueues] = LazyGroup(
+        _RESOURCES + "play_queues", "AsyncPlayQueues"
+    )
+    collections: LazyGroup[AsyncCollections] = LazyGroup(
+        _RESOURCES + "collections", "AsyncCollections"
+    )
+    accounts: LazyGroup[AsyncAccounts] = LazyGroup(_RESOURCES + "accounts", "AsyncAccounts")
+    browse: LazyGroup[AsyncBrowse] = LazyGroup(_RESOURCES + "browse", "AsyncBrowse")
+    media: LazyGroup[AsyncMedia] = LazyGroup(_RESOURCES + "media", "AsyncMedia")
+    prefs: LazyGroup[AsyncPrefs] = LazyGroup(_RESOURCES + "prefs", "AsyncPrefs")
+    extras: LazyGroup[AsyncExtras] = LazyGroup(_RESOURCES + "extras", "AsyncExtras")
+    butler: LazyGroup[AsyncButler] = LazyGroup(_RESOURCES + "butler", "AsyncButler")
+    statistics: LazyGroup[AsyncStatistics] = LazyGroup(_RESOURCES + "statistics", "AsyncStatistics")
 
     def __init__(
         self,
@@ -128,34 +157,13 @@ class AsyncPlexClient:
 
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None
-        self.server = AsyncServer(self)
-        self.library = AsyncLibrary(self)
-        self.metadata = AsyncMetadata(self)
-        self.activities = AsyncActivities(self)
-        self.sessions = AsyncSessions(self)
-        self.history = AsyncHistory(self)
-        self.raw = AsyncRaw(self)
-        self.artworks = AsyncArtworks(self)
-        self.notifications = AsyncNotifications(self)
-        self.urls = AsyncURLs(self)
-        self.played = AsyncPlayed(self)
-        self.hubs = AsyncHubs(self)
-        self.playlists = AsyncPlaylists(self)
-        self.play_queues = AsyncPlayQueues(self)
-        self.collections = AsyncCollections(self)
-        self.accounts = AsyncAccounts(self)
-        self.browse = AsyncBrowse(self)
-        self.media = AsyncMedia(self)
-        self.prefs = AsyncPrefs(self)
-        self.extras = AsyncExtras(self)
-        self.butler = AsyncButler(self)
-        self.statistics = AsyncStatistics(self)
         self.cache: AsyncCacheControl | None = self._cache_control()
 
     def _cache_control(self) -> AsyncCacheControl | None:
         """``plex.cache``: what can be warmed and counted on this client (None without a cache)."""
         if self._cache is None:
             return None
+        from plexkit._async import dashboard
         from plexkit.cache._async.control import AsyncCacheControl
 
         return AsyncCacheControl(
@@ -230,6 +238,8 @@ class AsyncPlexClient:
         return response
 
     async def _count_library(self, kinds: tuple[str, ...]) -> dict[str, int]:
+        from plexkit._async import dashboard
+
         return await dashboard.async_library_counts(self, kinds)
 
     def _cache_scope_token(self) -> str | None:
@@ -267,8 +277,12 @@ class AsyncPlexClient:
             return {}  # writes often answer with an empty body
         content_type = response.headers.get("content-type")
         if self._cache is not None and spec.method == "GET":
+            from plexkit.models._memo import decoded_memo
+
             return decoded_memo.decode(response, response.content, content_type)
-        decode = decode_page if models_only else decode_body
+        from plexkit.models import _decode  # the decoders load with the first answer
+
+        decode = _decode.decode_page if models_only else _decode.decode_body
         return decode(response.content, content_type)
 
     async def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
@@ -332,7 +346,7 @@ class AsyncPlexClient:
             )
         if error is not None:
             raise error
-        return CachedResponse(
+        return _response.CachedResponse(
             status_code=response.status_code,
             headers={k: response.headers[k] for k in _KEPT_HEADERS if k in response.headers},
             content=response.content,

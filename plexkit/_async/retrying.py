@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from plexkit._core.retry import backoff_delay, is_retryable
 from plexkit._redact import get_logger
-from plexkit._synchronization import async_sleep
 from plexkit.errors import DeadlineExceededError, TransportError
 
 if TYPE_CHECKING:
@@ -40,7 +39,10 @@ async def async_send_with_retries(
 
     ``what`` names the request in logs and errors (``"GET /library/sections"``).
     """
+    # Loaded with the first request, not with the client: tenacity and the sleep primitive.
     from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop_before_delay
+
+    from plexkit._synchronization import async_sleep
 
     started = time.monotonic()
     stop: stop_base = stop_after_attempt(max_retries + 1)

@@ -10,36 +10,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from plexkit import _http
-from plexkit._sync import dashboard
-from plexkit._sync.notifications import Notifications
-from plexkit._sync.resources import (
-    Accounts,
-    Activities,
-    Artworks,
-    Browse,
-    Collections,
-    Extras,
-    History,
-    Hubs,
-    Library,
-    Media,
-    Metadata,
-    Played,
-    Playlists,
-    Prefs,
-    Raw,
-    Server,
-    Sessions,
-    URLs,
-)
-from plexkit._sync.resources.butler import Butler
-from plexkit._sync.resources.play_queues import PlayQueues
-from plexkit._sync.resources.statistics import Statistics
+from plexkit import _http, _response
 from plexkit._sync.retrying import send_with_retries
 from plexkit._core.checks import check_cache, check_ttl
 from plexkit._core.status import CLOSED_MESSAGE, error_for_status, unauthorized
 from plexkit._http import httpx_ws, limits_for, timeout_for, transport_error, verify_for
+from plexkit._lazy import LazyGroup
 from plexkit._redact import get_logger, install_log_redaction, redact_url, register_secret
 from plexkit.config import ClientIdentity, PlexConfig, Timeouts
 from plexkit.errors import (
@@ -47,22 +23,44 @@ from plexkit.errors import (
     ConfigurationError,
     UnauthorizedError,
 )
-from plexkit.models import decode_body
-from plexkit.models._decode import decode_page
-from plexkit.models._memo import decoded_memo
-from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 if TYPE_CHECKING:
     import httpx
 
     import plexkit
+    from plexkit._sync.notifications import Notifications
+    from plexkit._sync.resources import (
+        Accounts,
+        Activities,
+        Artworks,
+        Browse,
+        Collections,
+        Extras,
+        History,
+        Hubs,
+        Library,
+        Media,
+        Metadata,
+        Played,
+        Playlists,
+        Prefs,
+        Raw,
+        Server,
+        Sessions,
+        URLs,
+    )
+    from plexkit._sync.resources.butler import Butler
+    from plexkit._sync.resources.play_queues import PlayQueues
+    from plexkit._sync.resources.statistics import Statistics
     from plexkit.cache import CacheControl, ResponseCache
+    from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 __all__ = ["PlexClient", "CacheMode"]
 
 log = get_logger(__name__)
 
 _KEPT_HEADERS = ("content-type", "x-plex-container-total-size", "x-plex-container-start")
+_RESOURCES = "plexkit._sync.resources."
 
 
 def _configured(config: PlexConfig, **overrides: Any) -> PlexConfig:
@@ -84,7 +82,7 @@ def _http_client(
         limits=limits_for(config),
         verify=verify_for(base_url, config.verify_ssl),
         auth=auth,
-        transport=transport,
+        transport=transport or _http.pooled_transport(config, base_url),
         follow_redirects=False,
     )
 
@@ -95,7 +93,38 @@ class PlexClient:
     ``token`` goes in the X-Plex-Token header (never the URL); ``auth`` accepts any
     ``httpx.Auth`` (such as ``plexkit.auth.JWTAuth``) instead. Pass ``cache=True`` or an
     ``ResponseCache`` to cache reads with the per-endpoint TTLs of ``CachePolicy``.
+    The resource groups (``plex.library``, ...) are built, and their modules imported, on
+    first use.
     """
+
+    server: LazyGroup[Server] = LazyGroup(_RESOURCES + "server", "Server")
+    library: LazyGroup[Library] = LazyGroup(_RESOURCES + "library", "Library")
+    metadata: LazyGroup[Metadata] = LazyGroup(_RESOURCES + "metadata", "Metadata")
+    activities: LazyGroup[Activities] = LazyGroup(_RESOURCES + "activities", "Activities")
+    sessions: LazyGroup[Sessions] = LazyGroup(_RESOURCES + "sessions", "Sessions")
+    history: LazyGroup[History] = LazyGroup(_RESOURCES + "history", "History")
+    raw: LazyGroup[Raw] = LazyGroup(_RESOURCES + "raw", "Raw")
+    artworks: LazyGroup[Artworks] = LazyGroup(_RESOURCES + "artwork", "Artworks")
+    notifications: LazyGroup[Notifications] = LazyGroup(
+        "plexkit._sync.notifications", "Notifications"
+    )
+    urls: LazyGroup[URLs] = LazyGroup(_RESOURCES + "urls", "URLs")
+    played: LazyGroup[Played] = LazyGroup(_RESOURCES + "played", "Played")
+    hubs: LazyGroup[Hubs] = LazyGroup(_RESOURCES + "hubs", "Hubs")
+    playlists: LazyGroup[Playlists] = LazyGroup(_RESOURCES + "playlists", "Playlists")
+    play_queues: LazyGroup[PlayQueues] = LazyGroup(
+        _RESOURCES + "play_queues", "PlayQueues"
+    )
+    collections: LazyGroup[Collections] = LazyGroup(
+        _RESOURCES + "collections", "Collections"
+    )
+    accounts: LazyGroup[Accounts] = LazyGroup(_RESOURCES + "accounts", "Accounts")
+    browse: LazyGroup[Browse] = LazyGroup(_RESOURCES + "browse", "Browse")
+    media: LazyGroup[Media] = LazyGroup(_RESOURCES + "media", "Media")
+    prefs: LazyGroup[Prefs] = LazyGroup(_RESOURCES + "prefs", "Prefs")
+    extras: LazyGroup[Extras] = LazyGroup(_RESOURCES + "extras", "Extras")
+    butler: LazyGroup[Butler] = LazyGroup(_RESOURCES + "butler", "Butler")
+    statistics: LazyGroup[Statistics] = LazyGroup(_RESOURCES + "statistics", "Statistics")
 
     def __init__(
         self,
@@ -129,34 +158,13 @@ class PlexClient:
 
             cache = ResponseCache(serve_stale=serve_stale)
         self._cache: ResponseCache | None = cache or None
-        self.server = Server(self)
-        self.library = Library(self)
-        self.metadata = Metadata(self)
-        self.activities = Activities(self)
-        self.sessions = Sessions(self)
-        self.history = History(self)
-        self.raw = Raw(self)
-        self.artworks = Artworks(self)
-        self.notifications = Notifications(self)
-        self.urls = URLs(self)
-        self.played = Played(self)
-        self.hubs = Hubs(self)
-        self.playlists = Playlists(self)
-        self.play_queues = PlayQueues(self)
-        self.collections = Collections(self)
-        self.accounts = Accounts(self)
-        self.browse = Browse(self)
-        self.media = Media(self)
-        self.prefs = Prefs(self)
-        self.extras = Extras(self)
-        self.butler = Butler(self)
-        self.statistics = Statistics(self)
         self.cache: CacheControl | None = self._cache_control()
 
     def _cache_control(self) -> CacheControl | None:
         """``plex.cache``: what can be warmed and counted on this client (None without a cache)."""
         if self._cache is None:
             return None
+        from plexkit._sync import dashboard
         from plexkit.cache._sync.control import CacheControl
 
         return CacheControl(
@@ -231,6 +239,8 @@ class PlexClient:
         return response
 
     def _count_library(self, kinds: tuple[str, ...]) -> dict[str, int]:
+        from plexkit._sync import dashboard
+
         return dashboard.library_counts(self, kinds)
 
     def _cache_scope_token(self) -> str | None:
@@ -268,8 +278,12 @@ class PlexClient:
             return {}  # writes often answer with an empty body
         content_type = response.headers.get("content-type")
         if self._cache is not None and spec.method == "GET":
+            from plexkit.models._memo import decoded_memo
+
             return decoded_memo.decode(response, response.content, content_type)
-        decode = decode_page if models_only else decode_body
+        from plexkit.models import _decode  # the decoders load with the first answer
+
+        decode = _decode.decode_page if models_only else _decode.decode_body
         return decode(response.content, content_type)
 
     def _send_with_retries(self, spec: RequestSpec) -> CachedResponse:
@@ -333,7 +347,7 @@ class PlexClient:
             )
         if error is not None:
             raise error
-        return CachedResponse(
+        return _response.CachedResponse(
             status_code=response.status_code,
             headers={k: response.headers[k] for k in _KEPT_HEADERS if k in response.headers},
             content=response.content,

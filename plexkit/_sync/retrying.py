@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from plexkit._core.retry import backoff_delay, is_retryable
 from plexkit._redact import get_logger
-from plexkit._synchronization import sleep
 from plexkit.errors import DeadlineExceededError, TransportError
 
 if TYPE_CHECKING:
@@ -41,7 +40,10 @@ def send_with_retries(
 
     ``what`` names the request in logs and errors (``"GET /library/sections"``).
     """
+    # Loaded with the first request, not with the client: tenacity and the sleep primitive.
     from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
+
+    from plexkit._synchronization import sleep
 
     started = time.monotonic()
     stop: stop_base = stop_after_attempt(max_retries + 1)

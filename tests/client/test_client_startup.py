@@ -4,6 +4,8 @@ bundle loaded (20-50 ms of start-up); an https one still verifies against it."""
 from __future__ import annotations
 
 import ssl
+import subprocess
+import sys
 
 import pytest
 
@@ -50,3 +52,69 @@ def test_the_http_clients_context_refuses_unverified_tls() -> None:
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     assert verify_for("https://plex.example", True) is True
     assert verify_for("https://plex.example", False) is False
+
+
+# What `from plexkit import PlexClient` and building a client leave for first use: the resource
+# groups, the request builders, the decoders, the concurrency primitives and the edit helpers.
+FIRST_USE = (
+    "plexkit._async.dashboard",
+    "plexkit._async.notifications",
+    "plexkit._async.resources",
+    "plexkit._core.edits",
+    "plexkit._core.endpoints",
+    "plexkit._sync.dashboard",
+    "plexkit._sync.notifications",
+    "plexkit._sync.resources",
+    "plexkit._synchronization",
+    "plexkit.models",
+)
+
+
+def loaded_after(code: str) -> set[str]:
+    """The FIRST_USE modules (or their submodules) loaded after ``code``, in a fresh
+    interpreter."""
+    probe = (
+        f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules "
+        f"if any(m == d or m.startswith(d + '.') for d in {FIRST_USE!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    return {line for line in done.stdout.splitlines() if line}
+
+
+def test_importing_and_building_the_clients_loads_no_resource_group() -> None:
+    code = (
+        "import asyncio\n"
+        "from plexkit import AsyncPlexClient, PlexClient\n"
+        "PlexClient('http://127.0.0.1:9', token='t').close()\n"
+        "asyncio.run(AsyncPlexClient('http://127.0.0.1:9', token='t').aclose())\n"
+    )
+    assert loaded_after(code) == set()
+
+
+def test_importing_the_sync_client_loads_no_async_library() -> None:
+    probe = "import sys\nfrom plexkit import PlexClient\nprint('anyio' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_reading_a_resource_group_loads_only_its_module() -> None:
+    code = (
+        "from plexkit import PlexClient\n"
+        "plex = PlexClient('http://127.0.0.1:9', token='t')\n"
+        "assert plex.urls is plex.urls and type(plex.urls).__name__ == 'URLs'\n"
+    )
+    loaded = loaded_after(code)
+    assert "plexkit._sync.resources.urls" in loaded
+    assert not {"plexkit._sync.resources.library", "plexkit._sync.notifications"} & loaded
+
+
+def test_a_resource_group_is_built_once_per_client() -> None:
+    with (
+        PlexClient("http://127.0.0.1:9", token="t") as one,
+        PlexClient("http://127.0.0.1:9", token="t") as two,
+    ):
+        assert one.library is one.library
+        assert one.library is not two.library
+        assert one.library._client is one
+        assert one.notifications is one.notifications
+    assert PlexClient.library.name == "Library"  # the class holds the descriptor

@@ -11,18 +11,18 @@ import pytest
 from test_wire import Recorder, paged_library, sync_client
 
 import plexkit._read_ahead as read_ahead
-import plexkit._sync.client as sync_client_module
+import plexkit.models._decode
 
 
 def test_pages_read_ahead_are_decoded_by_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
-    decode = sync_client_module.decode_page
+    decode = plexkit.models._decode.decode_page  # the client looks it up on each decode
     threads: list[threading.Thread] = []
 
     def recording_decode(*args: Any) -> Any:
         threads.append(threading.current_thread())
         return decode(*args)
 
-    monkeypatch.setattr(sync_client_module, "decode_page", recording_decode)
+    monkeypatch.setattr(plexkit.models._decode, "decode_page", recording_decode)
     recorder = Recorder({"/library/sections/2/all": paged_library(1050)})
     with sync_client(recorder) as plex:
         keys = [item.rating_key for item in plex.library.iter_items("2", page_size=500)]

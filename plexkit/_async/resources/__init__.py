@@ -3,28 +3,33 @@ activities, sessions, history, urls, raw, played, hubs, playlists, collections, 
 browse, media, prefs and extras.
 
 Each method builds a request spec in `plexkit._core.endpoints`, sends it through the
-client and reads typed models from the answer.
+client and reads typed models from the answer. Each group's module loads on first use.
 """
 
-from plexkit._async.resources.accounts import AsyncAccounts
-from plexkit._async.resources.activities import AsyncActivities
-from plexkit._async.resources.artwork import AsyncArtworks
-from plexkit._async.resources.browse import AsyncBrowse
-from plexkit._async.resources.collections import AsyncCollections
-from plexkit._async.resources.extras import AsyncExtras
-from plexkit._async.resources.history import AsyncHistory
-from plexkit._async.resources.hubs import AsyncHubs
-from plexkit._async.resources.library import AsyncLibrary
-from plexkit._async.resources.media import AsyncMedia
-from plexkit._async.resources.metadata import AsyncMetadata
-from plexkit._async.resources.played import AsyncPlayed
-from plexkit._async.resources.playlists import AsyncPlaylists
-from plexkit._async.resources.prefs import AsyncPrefs
-from plexkit._async.resources.raw import AsyncRaw
-from plexkit._async.resources.server import AsyncServer
-from plexkit._async.resources.sessions import AsyncSessions
-from plexkit._async.resources.urls import AsyncURLs
-from plexkit.types import TokenChoice
+from typing import TYPE_CHECKING
+
+from plexkit._lazy import lazy_exports
+from plexkit.types import TokenChoice as TokenChoice
+
+if TYPE_CHECKING:
+    from plexkit._async.resources.accounts import AsyncAccounts as AsyncAccounts
+    from plexkit._async.resources.activities import AsyncActivities as AsyncActivities
+    from plexkit._async.resources.artwork import AsyncArtworks as AsyncArtworks
+    from plexkit._async.resources.browse import AsyncBrowse as AsyncBrowse
+    from plexkit._async.resources.collections import AsyncCollections as AsyncCollections
+    from plexkit._async.resources.extras import AsyncExtras as AsyncExtras
+    from plexkit._async.resources.history import AsyncHistory as AsyncHistory
+    from plexkit._async.resources.hubs import AsyncHubs as AsyncHubs
+    from plexkit._async.resources.library import AsyncLibrary as AsyncLibrary
+    from plexkit._async.resources.media import AsyncMedia as AsyncMedia
+    from plexkit._async.resources.metadata import AsyncMetadata as AsyncMetadata
+    from plexkit._async.resources.played import AsyncPlayed as AsyncPlayed
+    from plexkit._async.resources.playlists import AsyncPlaylists as AsyncPlaylists
+    from plexkit._async.resources.prefs import AsyncPrefs as AsyncPrefs
+    from plexkit._async.resources.raw import AsyncRaw as AsyncRaw
+    from plexkit._async.resources.server import AsyncServer as AsyncServer
+    from plexkit._async.resources.sessions import AsyncSessions as AsyncSessions
+    from plexkit._async.resources.urls import AsyncURLs as AsyncURLs
 
 __all__ = [
     "AsyncAccounts",
@@ -47,3 +52,5 @@ __all__ = [
     "AsyncURLs",
     "TokenChoice",
 ]
+
+lazy_exports(__name__).install()

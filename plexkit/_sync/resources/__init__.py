@@ -4,28 +4,33 @@ activities, sessions, history, urls, raw, played, hubs, playlists, collections, 
 browse, media, prefs and extras.
 
 Each method builds a request spec in `plexkit._core.endpoints`, sends it through the
-client and reads typed models from the answer.
+client and reads typed models from the answer. Each group's module loads on first use.
 """
 
-from plexkit._sync.resources.accounts import Accounts
-from plexkit._sync.resources.activities import Activities
-from plexkit._sync.resources.artwork import Artworks
-from plexkit._sync.resources.browse import Browse
-from plexkit._sync.resources.collections import Collections
-from plexkit._sync.resources.extras import Extras
-from plexkit._sync.resources.history import History
-from plexkit._sync.resources.hubs import Hubs
-from plexkit._sync.resources.library import Library
-from plexkit._sync.resources.media import Media
-from plexkit._sync.resources.metadata import Metadata
-from plexkit._sync.resources.played import Played
-from plexkit._sync.resources.playlists import Playlists
-from plexkit._sync.resources.prefs import Prefs
-from plexkit._sync.resources.raw import Raw
-from plexkit._sync.resources.server import Server
-from plexkit._sync.resources.sessions import Sessions
-from plexkit._sync.resources.urls import URLs
-from plexkit.types import TokenChoice
+from typing import TYPE_CHECKING
+
+from plexkit._lazy import lazy_exports
+from plexkit.types import TokenChoice as TokenChoice
+
+if TYPE_CHECKING:
+    from plexkit._sync.resources.accounts import Accounts as Accounts
+    from plexkit._sync.resources.activities import Activities as Activities
+    from plexkit._sync.resources.artwork import Artworks as Artworks
+    from plexkit._sync.resources.browse import Browse as Browse
+    from plexkit._sync.resources.collections import Collections as Collections
+    from plexkit._sync.resources.extras import Extras as Extras
+    from plexkit._sync.resources.history import History as History
+    from plexkit._sync.resources.hubs import Hubs as Hubs
+    from plexkit._sync.resources.library import Library as Library
+    from plexkit._sync.resources.media import Media as Media
+    from plexkit._sync.resources.metadata import Metadata as Metadata
+    from plexkit._sync.resources.played import Played as Played
+    from plexkit._sync.resources.playlists import Playlists as Playlists
+    from plexkit._sync.resources.prefs import Prefs as Prefs
+    from plexkit._sync.resources.raw import Raw as Raw
+    from plexkit._sync.resources.server import Server as Server
+    from plexkit._sync.resources.sessions import Sessions as Sessions
+    from plexkit._sync.resources.urls import URLs as URLs
 
 __all__ = [
     "Accounts",
@@ -48,3 +53,5 @@ __all__ = [
     "URLs",
     "TokenChoice",
 ]
+
+lazy_exports(__name__).install()
