@@ -705,34 +705,35 @@ def movie_page(path: str) -> bool:
 
 def import_times(repeat: int) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) seconds of each statement in a fresh interpreter, timed inside it
-    (CPU time is what to compare on a busy machine), after one untimed run that writes the
-    bytecode cache."""
-    out = {}
+    (CPU time is what to compare on a busy machine), after one untimed run of each that
+    writes the bytecode cache. The statements take turns, one fresh interpreter each per
+    round, so a machine that slows down or speeds up mid-way moves every row alike."""
     page = os.path.join(tempfile.mkdtemp(prefix="plexkit-bench-"), "movies.json")
     have_page = movie_page(page)
-    for label, (setup, statement) in IMPORTS.items():
-        if "{page}" in setup and not have_page:
-            continue
-        code = (
-            setup.format(page=page)
-            + "\nimport time\nt = time.perf_counter()\nc = time.process_time()\n"
-            + statement
-            + "\nprint(time.perf_counter() - t, time.process_time() - c)"
-        )
+    codes = {
+        label: setup.format(page=page)
+        + "\nimport time\nt = time.perf_counter()\nc = time.process_time()\n"
+        + statement
+        + "\nprint(time.perf_counter() - t, time.process_time() - c)"
+        for label, (setup, statement) in IMPORTS.items()
+        if have_page or "{page}" not in setup
+    }
+    for code in codes.values():
         subprocess.run([sys.executable, "-c", code], capture_output=True, env=child_env())
-        walls, cpus = [], []
-        for _ in range(repeat):
+    samples: dict[str, list[tuple[float, float]]] = {label: [] for label in codes}
+    for _ in range(repeat):
+        for label, code in codes.items():
             done = subprocess.run(
                 [sys.executable, "-c", code], capture_output=True, text=True, env=child_env()
             )
-            if done.returncode != 0:
-                break
-            wall, cpu = done.stdout.split()
-            walls.append(float(wall))
-            cpus.append(float(cpu))
-        if walls:
-            out[label] = (statistics.median(walls), statistics.median(cpus))
-    return out
+            if done.returncode == 0:
+                wall, cpu = done.stdout.split()
+                samples[label].append((float(wall), float(cpu)))
+    return {
+        label: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
+        for label, runs in samples.items()
+        if runs
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -884,7 +885,7 @@ def report_run(kind: str, server: Server, results: dict[str, dict[str, Any]], mo
 
 def report_imports(times: dict[str, tuple[float, float]], repeat: int) -> None:
     print()
-    print(f"## import time (median of {repeat} fresh interpreters, timed inside the process)")
+    print(f"## import time (median of {repeat} fresh interpreters each, in turns, timed inside)")
     rows = []
     for label, (wall, cpu) in times.items():
         base = times.get(IMPORT_BASELINES.get(label, ""))
@@ -1002,8 +1003,8 @@ def main() -> None:
     print(f"date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {machine()}")
     print(f"versions: {versions()}")
     print(f"plexkit revision: {revision()}")
-    imports = import_times(max(repeat, 5))
-    report_imports(imports, max(repeat, 5))
+    imports = import_times(max(repeat, 11))
+    report_imports(imports, max(repeat, 11))
     all_results: dict[str, Any] = {}
     sweep: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for kind in kinds:

@@ -3,9 +3,9 @@
 Starts ``benchmarks/cheap_server.py``, walks the movie section with ``PlexClient`` as
 ``bench_library.py`` does (title, first file, genre names of every movie) and splits the
 CPU by thread-time wrappers and ``gc.callbacks``: the request (on the caller's thread: this
-server never keeps it waiting, so nothing is read ahead), decoding (orjson and the nesting
-check), building each page (``items_from``), child lists built on first access, and the
-collector by generation. The parts overlap (a collection runs
+server never keeps it waiting, so nothing is read ahead), decoding (``decode_page``: orjson,
+no whole-body nesting check), building each page (``items_from``), fields built on first
+access, and the collector by generation. The parts overlap (a collection runs
 inside whatever allocates), so they do not add up to the total. Run:
 ``python benchmarks/bench_walk_breakdown.py --movies 5000 --repeat 5``.
 """
@@ -43,9 +43,10 @@ def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 def instrument() -> None:
     import plexkit._sync.client as client
     import plexkit._sync.resources.paging as paging
+    import plexkit.models._decode as decoding
     import plexkit.models._lazy_fields as lazy
 
-    client.decode_body = timed("decode (orjson + nesting check)", client.decode_body)
+    decoding.decode_page = timed("decode (orjson)", decoding.decode_page)
     paging.items_from = timed("build pages (items_from)", paging.items_from)
     lazy.LazyField.__get__ = timed("fields on first access", lazy.LazyField.__get__)
     request = client.PlexClient.request
