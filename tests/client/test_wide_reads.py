@@ -62,6 +62,41 @@ async def test_the_async_client_reads_256_kib_at_a_time(
     assert asked and min(asked) == READ_BYTES
 
 
+@pytest.mark.plex_library(movies=300)
+def test_without_httpx_s_pool_attribute_the_client_reads_as_httpx_does(
+    plex_server: FakePlexServer, asked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wrapper reaches a private attribute of httpx's transport; should a release of
+    httpx drop it, the client still works, with httpcore's own 64 KiB reads."""
+    import httpx
+
+    class Delegate:
+        """Not an httpcore pool and without its attributes: only what httpx calls."""
+
+        def __init__(self, pool: Any) -> None:
+            self.pool = pool
+            self.handle_request = pool.handle_request
+            self.close = pool.close
+
+        def __enter__(self) -> Any:
+            return self.pool.__enter__()
+
+        def __exit__(self, *exc: object) -> None:
+            self.pool.__exit__(*exc)
+
+    class WithoutPool(httpx.HTTPTransport):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pool = Delegate(self._pool)  # type: ignore[assignment]
+
+    monkeypatch.setattr(httpx, "HTTPTransport", WithoutPool)
+    with plex_server.run_in_thread() as url, PlexClient(url, token=plex_server.token) as plex:
+        movies = plex.library.section("Movies")
+        items = list(plex.library.iter_items(movies, page_size=200))
+    assert len(items) == 300
+    assert asked and max(asked) < READ_BYTES
+
+
 def test_a_transport_given_by_the_caller_is_kept() -> None:
     import httpx
 
