@@ -15,13 +15,13 @@ Run: ``python benchmarks/bench_cache.py [--calls 300]``. Redis is measured when 
 from __future__ import annotations
 
 import argparse
+import importlib
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,26 +63,20 @@ def fake_app() -> Any:
 
 
 @contextmanager
-def serve_on_loopback(app: Any) -> Iterator[str]:
-    """Run the fake server with uvicorn on a free loopback port, in a thread."""
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the fake server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+def serve_on_loopback() -> Iterator[str]:
+    """Run the fake server in its own process on a free loopback port: in this one, its
+    thread and its library's objects would charge the client for the GIL and for every
+    collection that walks them."""
+    command = [sys.executable, "-m", "plexkit.testing", "--port", "0", "--token", TOKEN]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:
+        try:
+            assert server.stdout is not None
+            line = server.stdout.readline()
+            if " at " not in line:
+                raise RuntimeError("the fake server did not start")
+            yield line.split(" at ", 1)[1].split()[0]
+        finally:
+            server.terminate()
 
 
 @contextmanager
@@ -244,11 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=300, help="calls per timing run")
     args = parser.parse_args(argv)
     try:
-        app = fake_app()
+        importlib.import_module("plexkit.testing.app")
     except ImportError as exc:
         print(f"the fake server (plexkit.testing) is not available: {exc}", file=sys.stderr)
         return 1
-    with serve_on_loopback(app) as url:
+    with serve_on_loopback() as url:
         bench_backend("memory backend", url, lambda: ResponseCache(MemoryBackend()), args.calls)
         with redis_on_loopback() as redis_url:
             if redis_url is None:
