@@ -21,11 +21,9 @@ from plexkit.errors import (
 )
 
 __all__ = [
-    "async_pooled_transport",
     "httpx",
     "httpx_ws",
     "limits_for",
-    "pooled_transport",
     "timeout_for",
     "transport_error",
     "verify_for",
@@ -72,39 +70,6 @@ def verify_for(base_url: str, verify_ssl: bool) -> ssl.SSLContext | bool:
     if base_url.startswith("http://"):
         return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     return verify_ssl
-
-
-def async_pooled_transport(config: PlexConfig, base_url: str) -> httpx.AsyncHTTPTransport:
-    """httpx's pooled transport for ``base_url``, its connections reading 256 KiB at a time
-    instead of 64 KiB (see ``plexkit._wide_reads``)."""
-    import httpcore
-
-    from plexkit._wide_reads import AsyncWideReads
-
-    transport = httpx.AsyncHTTPTransport(
-        verify=verify_for(base_url, config.verify_ssl), limits=limits_for(config)
-    )
-    # httpx takes no network backend: its pool is given ours (httpx's own reads if that
-    # private attribute ever goes).
-    pool = getattr(transport, "_pool", None)
-    if isinstance(pool, httpcore.AsyncConnectionPool):
-        pool._network_backend = AsyncWideReads(pool._network_backend)
-    return transport
-
-
-def pooled_transport(config: PlexConfig, base_url: str) -> httpx.HTTPTransport:
-    """The sync twin of `async_pooled_transport`."""
-    import httpcore
-
-    from plexkit._wide_reads import WideReads
-
-    transport = httpx.HTTPTransport(
-        verify=verify_for(base_url, config.verify_ssl), limits=limits_for(config)
-    )
-    pool = getattr(transport, "_pool", None)
-    if isinstance(pool, httpcore.ConnectionPool):
-        pool._network_backend = WideReads(pool._network_backend)
-    return transport
 
 
 def transport_error(

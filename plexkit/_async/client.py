@@ -74,6 +74,8 @@ def _http_client(
     transport: httpx.AsyncBaseTransport | None,
 ) -> httpx.AsyncClient:
     """The pooled httpx client: identity headers, timeouts, limits; redirects never followed."""
+    from plexkit._async.wide_reads import async_pooled_transport  # httpcore loads with it
+
     return _http.httpx.AsyncClient(
         base_url=base_url,
         headers={"Accept": config.accept, **config.identity.headers()},
@@ -81,7 +83,7 @@ def _http_client(
         limits=limits_for(config),
         verify=verify_for(base_url, config.verify_ssl),
         auth=auth,
-        transport=transport or _http.async_pooled_transport(config, base_url),
+        transport=transport or async_pooled_transport(config, base_url),
         follow_redirects=False,
     )
 

@@ -75,6 +75,8 @@ def _http_client(
     transport: httpx.BaseTransport | None,
 ) -> httpx.Client:
     """The pooled httpx client: identity headers, timeouts, limits; redirects never followed."""
+    from plexkit._sync.wide_reads import pooled_transport  # httpcore loads with it
+
     return _http.httpx.Client(
         base_url=base_url,
         headers={"Accept": config.accept, **config.identity.headers()},
@@ -82,7 +84,7 @@ def _http_client(
         limits=limits_for(config),
         verify=verify_for(base_url, config.verify_ssl),
         auth=auth,
-        transport=transport or _http.pooled_transport(config, base_url),
+        transport=transport or pooled_transport(config, base_url),
         follow_redirects=False,
     )
 

@@ -13,7 +13,7 @@ import httpcore._backends.trio
 import pytest
 
 from plexkit import AsyncPlexClient, PlexClient
-from plexkit._wide_reads import READ_BYTES, AsyncWideReads
+from plexkit._async.wide_reads import READ_BYTES, AsyncWideReads
 from plexkit.testing import FakePlexServer
 
 STREAMS = (
