@@ -22,7 +22,7 @@ from plexkit._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from plexkit._core.cache_info import CacheInfo as CacheInfo
-    from plexkit._core.endpoints import RequestSpec as RequestSpec
+    from plexkit._core.request_spec import RequestSpec as RequestSpec
     from plexkit._response import CachedResponse as CachedResponse
     from plexkit.filters import Condition
     from plexkit.models import Activity, BaseItem, Collection, Playlist, Section, UnknownItem

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from plexkit._async.resources.play_queues import AsyncPlayQueues
     from plexkit._async.resources.statistics import AsyncStatistics
     from plexkit.cache import AsyncCacheControl, AsyncResponseCache
+    from plexkit.cache.keys import RequestKeys
     from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
@@ -86,6 +87,13 @@ def _http_client(
         transport=transport or async_pooled_transport(config, base_url),
         follow_redirects=False,
     )
+
+
+def _request_keys(base_url: str, accept: str) -> RequestKeys:
+    """The cache keys of a client's requests (loaded only by a client with a cache)."""
+    from plexkit.cache.keys import RequestKeys
+
+    return RequestKeys(base_url, accept)
 
 
 class AsyncPlexClient:
@@ -159,6 +167,9 @@ class AsyncPlexClient:
 
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None
+        self._cache_keys = (
+            None if self._cache is None else _request_keys(self.base_url, self.config.accept)
+        )
         self.cache: AsyncCacheControl | None = self._cache_control()
 
     def _cache_control(self) -> AsyncCacheControl | None:
@@ -214,24 +225,19 @@ class AsyncPlexClient:
         """
         mode = _cache_mode(cache)
         check_ttl(ttl)
-        if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:
+        keys = self._cache_keys
+        if (
+            self._cache is None
+            or keys is None
+            or spec.cache_name is None
+            or spec.method != "GET"
+            or mode is None
+        ):
             if cache is True and self._cache is None:
                 raise ConfigurationError("cache=True needs a client created with cache=")
             response = await self._send_with_retries(spec)
         else:
-            from plexkit.cache.keys import CacheKey
-
-            key = CacheKey.build(
-                name=spec.cache_name,
-                server=self.base_url,
-                token=self._cache_scope_token(),
-                method=spec.method,
-                path=spec.path,
-                params=spec.cache_params,
-                accept=self.config.accept,
-                offset=spec.offset,
-                limit=spec.limit,
-            )
+            key = keys.of(spec, self._cache_scope_token())
             response = await self._cache.fetch(
                 key, lambda: self._send_with_retries(spec), ttl=ttl, mode=mode
             )

@@ -12,9 +12,7 @@ each other's answers)::
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
-from collections.abc import Iterator
 
 import attrs
 
@@ -67,15 +65,23 @@ _ACTIVE: contextvars.ContextVar[tuple[CacheInfoLog, ...]] = contextvars.ContextV
 )
 
 
-@contextlib.contextmanager
-def capture_cache_info() -> Iterator[CacheInfoLog]:
-    """Collect the cache facts of the calls made in this block (nested scopes all see them)."""
-    log = CacheInfoLog()
-    token = _ACTIVE.set((*_ACTIVE.get(), log))
-    try:
-        yield log
-    finally:
-        _ACTIVE.reset(token)
+class capture_cache_info:
+    """Collect the cache facts of the calls made in this block (nested scopes all see them).
+
+    A class rather than a generator context manager: every paged read enters one.
+    """
+
+    __slots__ = ("_log", "_token")
+
+    def __init__(self) -> None:
+        self._log = CacheInfoLog()
+
+    def __enter__(self) -> CacheInfoLog:
+        self._token = _ACTIVE.set((*_ACTIVE.get(), self._log))
+        return self._log
+
+    def __exit__(self, *exc_info: object) -> None:
+        _ACTIVE.reset(self._token)
 
 
 def report_cache_info(info: CacheInfo) -> None:

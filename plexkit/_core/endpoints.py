@@ -10,11 +10,10 @@ import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Final
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
-import attrs
-
-from plexkit._core.paging import check_window, page_headers
+from plexkit._core.paging import check_window
+from plexkit._core.request_spec import RequestSpec
 from plexkit._core.sorts import canonical_sort
 from plexkit._redact import redact_url
 from plexkit.errors import ConfigurationError
@@ -48,53 +47,6 @@ __all__ = [
 ]
 
 Params = Mapping[str, ParamValue | None]
-
-
-@attrs.frozen(kw_only=True)
-class RequestSpec:
-    """One request to make: everything the I/O layer needs, nothing it must decide."""
-
-    method: str
-    path: str
-    params: Mapping[str, str] = attrs.field(factory=dict)
-    # Parameters sent after ``params`` in this order, keys repeating: PMS's advanced filters
-    # (``push``/``or``/``pop``) mean nothing once reordered or merged.
-    query: tuple[tuple[str, str], ...] = ()
-    headers: Mapping[str, str] = attrs.field(factory=dict)
-    cache_name: str | None = None
-    # Retry safety: whether repeating the request after it may have reached the server is
-    # harmless. Reads are; writes are not unless their builder says so (docs/errors.md lists
-    # them). A request that never left (connect failure) is retried either way.
-    idempotent: bool = attrs.field(
-        default=attrs.Factory(lambda spec: spec.method in ("GET", "HEAD"), takes_self=True)
-    )
-    offset: int | None = None
-    limit: int | None = None
-    content: bytes | None = attrs.field(
-        default=None, repr=lambda b: "None" if b is None else f"<{len(b)} bytes>"
-    )
-
-    @property
-    def url(self) -> str:
-        """``path`` with ``params`` and then ``query`` as its query string, in order (httpx
-        would group repeated keys together if given them as params)."""
-        pairs = [*self.params.items(), *self.query]
-        return f"{self.path}?{urlencode(pairs)}" if pairs else self.path
-
-    @property
-    def cache_params(self) -> Mapping[str, str]:
-        """``params`` for a cache key, with the ordered ``query`` as one entry (its order
-        is its meaning, and a cache key sorts parameters)."""
-        if not self.query:
-            return self.params
-        return {**self.params, "plexkit:query": urlencode(self.query)}
-
-    def with_window(self, offset: int, limit: int) -> RequestSpec:
-        """The same request for another page."""
-        if limit is None:
-            raise ConfigurationError("limit must be an int from 1 to 5000, not None")
-        headers = {**self.headers, **page_headers(offset, limit)}
-        return attrs.evolve(self, headers=headers, offset=offset, limit=limit)
 
 
 def _clean(params: Params) -> dict[str, str]:

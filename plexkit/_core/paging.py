@@ -74,10 +74,17 @@ class BasePage(Generic[T]):
 
 def next_start(offset: int, asked: int, received: int, total: int | None) -> int | None:
     """Where the window after a page of ``received`` entries (of ``asked``) starts, or None
-    when that page was the last (the rules `PageCursor` walks a listing by)."""
-    cursor = PageCursor(page_size=asked, offset=offset)
-    cursor.advance(received, total)
-    return None if cursor.done else cursor.offset
+    when that page was the last (the rules `PageCursor` walks a listing by).
+
+    It was the last when it was empty, reached the total (without one: came short), or held
+    more than asked (a server ignoring the window would only repeat itself).
+    """
+    kept = min(received, asked)
+    start = offset + kept
+    exhausted = start >= total if total is not None else received != asked
+    if kept == 0 or exhausted or received > asked:
+        return None
+    return start
 
 
 def check_window(offset: int, limit: int | None) -> None:
@@ -160,14 +167,9 @@ class PageCursor:
         """
         _, asked = self.window()
         kept = min(received, asked)
+        start = next_start(self.offset, asked, received, total)
         self.offset += kept
         if self.limit is not None:
             self.limit -= kept
-        exhausted = self.offset >= total if total is not None else received != asked
-        self.done = (
-            kept == 0
-            or exhausted
-            or received > asked
-            or (self.limit is not None and self.limit <= 0)
-        )
+        self.done = start is None or (self.limit is not None and self.limit <= 0)
         return kept

@@ -101,10 +101,11 @@ def rating_key_of(item: ItemRef) -> str | int:
 
 def section_key_of(section: SectionRef) -> str | None:
     """The key of a section model or key, or None for a title (which must be looked up)."""
-    from plexkit.models import Section
+    if type(section) not in (str, int):
+        from plexkit.models import Section
 
-    if isinstance(section, Section):
-        return section.key
+        if isinstance(section, Section):
+            return section.key
     if isinstance(section, bool) or not isinstance(section, (str, int)):
         raise ConfigurationError(
             f"a section must be a Section, its key or its title, not {type(section).__name__}"

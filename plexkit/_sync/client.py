@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from plexkit._sync.resources.play_queues import PlayQueues
     from plexkit._sync.resources.statistics import Statistics
     from plexkit.cache import CacheControl, ResponseCache
+    from plexkit.cache.keys import RequestKeys
     from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 __all__ = ["PlexClient", "CacheMode"]
@@ -87,6 +88,13 @@ def _http_client(
         transport=transport or pooled_transport(config, base_url),
         follow_redirects=False,
     )
+
+
+def _request_keys(base_url: str, accept: str) -> RequestKeys:
+    """The cache keys of a client's requests (loaded only by a client with a cache)."""
+    from plexkit.cache.keys import RequestKeys
+
+    return RequestKeys(base_url, accept)
 
 
 class PlexClient:
@@ -160,6 +168,9 @@ class PlexClient:
 
             cache = ResponseCache(serve_stale=serve_stale)
         self._cache: ResponseCache | None = cache or None
+        self._cache_keys = (
+            None if self._cache is None else _request_keys(self.base_url, self.config.accept)
+        )
         self.cache: CacheControl | None = self._cache_control()
 
     def _cache_control(self) -> CacheControl | None:
@@ -215,24 +226,19 @@ class PlexClient:
         """
         mode = _cache_mode(cache)
         check_ttl(ttl)
-        if self._cache is None or spec.cache_name is None or spec.method != "GET" or mode is None:
+        keys = self._cache_keys
+        if (
+            self._cache is None
+            or keys is None
+            or spec.cache_name is None
+            or spec.method != "GET"
+            or mode is None
+        ):
             if cache is True and self._cache is None:
                 raise ConfigurationError("cache=True needs a client created with cache=")
             response = self._send_with_retries(spec)
         else:
-            from plexkit.cache.keys import CacheKey
-
-            key = CacheKey.build(
-                name=spec.cache_name,
-                server=self.base_url,
-                token=self._cache_scope_token(),
-                method=spec.method,
-                path=spec.path,
-                params=spec.cache_params,
-                accept=self.config.accept,
-                offset=spec.offset,
-                limit=spec.limit,
-            )
+            key = keys.of(spec, self._cache_scope_token())
             response = self._cache.fetch(
                 key, lambda: self._send_with_retries(spec), ttl=ttl, mode=mode
             )

@@ -12,14 +12,24 @@ import functools
 import hashlib
 import re
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import quote, urlencode
 
 import attrs
 
 from plexkit.errors import ConfigurationError
 
-__all__ = ["CACHEABLE_METHODS", "KEY_VERSION", "CacheKey", "server_scope", "token_digest"]
+if TYPE_CHECKING:
+    from plexkit._core.request_spec import RequestSpec
+
+__all__ = [
+    "CACHEABLE_METHODS",
+    "KEY_VERSION",
+    "CacheKey",
+    "RequestKeys",
+    "server_scope",
+    "token_digest",
+]
 
 KEY_VERSION: Final = "v1"
 """Bumped whenever the key layout or the stored format changes, so old entries are ignored."""
@@ -102,8 +112,13 @@ class CacheKey:
         accept: str,
         offset: int | None = None,
         limit: int | None = None,
+        scope: str | None = None,
     ) -> CacheKey:
-        """The key for one request; two tokens or two servers never share a key."""
+        """The key for one request; two tokens or two servers never share a key.
+
+        ``scope``: the token's `token_digest`, when the caller has it already (``token`` is
+        then not read).
+        """
         verb = method.strip().upper()
         if not _METHOD_RE.match(verb):
             raise ConfigurationError(f"invalid HTTP method for a cache key: {method!r}")
@@ -119,7 +134,7 @@ class CacheKey:
             KEY_VERSION,
             _check_name(name),
             server_scope(server),
-            token_digest(token),
+            token_digest(token) if scope is None else scope,
             verb,
             _quoted(path, "/@!$&'()*+,;=-._~"),
             _query(pairs),
@@ -137,3 +152,48 @@ class CacheKey:
 
 def _num(value: int | None) -> str:
     return "" if value is None else str(int(value))
+
+
+class RequestKeys:
+    """The cache keys of one client's requests: its server and Accept, and the token in use.
+
+    A key is worked out once per request spec and token (kept by the spec, see
+    `RequestSpec.remembered`), and the token's digest once per token: a cache hit on a
+    listing read again builds neither.
+    """
+
+    __slots__ = ("_accept", "_last", "_server")
+
+    def __init__(self, server: str, accept: str) -> None:
+        self._server = server
+        self._accept = accept
+        self._last: tuple[str | None, str] | None = None
+
+    def of(self, spec: RequestSpec, token: str | None) -> CacheKey:
+        """The key of ``spec`` sent with ``token`` (which is never kept, only its digest)."""
+        scope = self._scope(token)
+        return spec.remembered(
+            ("cache-key", self._server, scope, self._accept), lambda: self._build(spec, scope)
+        )
+
+    def _scope(self, token: str | None) -> str:
+        last = self._last
+        if last is None or last[0] != token:
+            last = self._last = (token, token_digest(token))
+        return last[1]
+
+    def _build(self, spec: RequestSpec, scope: str) -> CacheKey:
+        if spec.cache_name is None:
+            raise ConfigurationError(f"{spec.method} {spec.path} is not a cacheable request")
+        return CacheKey.build(
+            name=spec.cache_name,
+            server=self._server,
+            token=None,
+            scope=scope,
+            method=spec.method,
+            path=spec.path,
+            params=spec.cache_params,
+            accept=self._accept,
+            offset=spec.offset,
+            limit=spec.limit,
+        )

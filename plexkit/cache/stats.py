@@ -174,6 +174,13 @@ _FIELDS = tuple(f.name for f in attrs.fields(_Counters) if not f.name.endswith("
 """The counters a `NameStats` copies from its name's running `_Counters`."""
 
 
+def _note(counters: _Counters, stored_at: float, expires_at: float | None) -> None:
+    """Keep the newest value's times in ``counters``."""
+    if counters.stored_at is None or stored_at >= counters.stored_at:
+        counters.stored_at = stored_at
+        counters.expires_at = expires_at
+
+
 class StatsRecorder:
     """Thread-safe counters per cache name, plus when its latest value was stored."""
 
@@ -184,17 +191,28 @@ class StatsRecorder:
     def count(self, name: str, *fields: str) -> None:
         """Add one to each counter in ``fields`` for ``name``."""
         with self._lock:
-            counters = self._by_name.setdefault(name, _Counters())
+            counters = self._counters(name)
             for field in fields:
                 setattr(counters, field, getattr(counters, field) + 1)
 
     def seen(self, name: str, stored_at: float, expires_at: float | None) -> None:
         """Note a value of ``name`` that was stored or served (keeps the newest one)."""
         with self._lock:
-            counters = self._by_name.setdefault(name, _Counters())
-            if counters.stored_at is None or stored_at >= counters.stored_at:
-                counters.stored_at = stored_at
-                counters.expires_at = expires_at
+            _note(self._counters(name), stored_at, expires_at)
+
+    def hit(self, name: str, stored_at: float, expires_at: float | None) -> None:
+        """Count a hit on ``name`` and note the value served (`count` and `seen` in one)."""
+        with self._lock:
+            counters = self._counters(name)
+            counters.hits += 1
+            _note(counters, stored_at, expires_at)
+
+    def _counters(self, name: str) -> _Counters:
+        """The running counters of ``name`` (created on its first event); hold the lock."""
+        counters = self._by_name.get(name)
+        if counters is None:
+            counters = self._by_name[name] = _Counters()
+        return counters
 
     def forget(self, names: Iterable[str] | None = None) -> None:
         """Drop the freshness of ``names`` (all names when None) after an invalidation."""

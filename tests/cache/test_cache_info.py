@@ -97,3 +97,20 @@ async def test_raw_get_is_cached_only_under_a_name(app: Any, clock: FakeClock) -
         assert app.requests.count("/hubs") == 1
         with pytest.raises(ConfigurationError):
             await plex.raw.get("/identity", cache_name="bad:name")
+
+
+def test_nested_captures_all_see_a_call_and_unwind_in_order(clock: FakeClock) -> None:
+    server = FakePlexServer()
+    with (
+        server.run_in_thread() as url,
+        PlexClient(url, token=server.token, cache=ResponseCache(clock=clock)) as plex,
+    ):
+        with capture_cache_info() as outer:
+            plex.server.info()
+            with capture_cache_info() as inner:
+                plex.server.info()
+            plex.server.info()
+        plex.server.info()  # outside every scope: seen by none
+    assert [info.hit for info in outer.infos] == [False, True, True]
+    assert [info.hit for info in inner.infos] == [True]
+    assert inner.hit and not outer.hit and outer.age == 0.0

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from plexkit._async.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._async.resources.paging import item_reader, page, read_all
 from plexkit._async.resources.sorting import AsyncSortCheck
-from plexkit._core import endpoints
+from plexkit._core import endpoints, spec_memo
 from plexkit._core.paging import check_page, check_walk
 from plexkit._core.refs import item_class
 from plexkit.filters import Condition
@@ -236,7 +236,8 @@ def items_request(
     filters: Mapping[str, ParamValue | None] | Condition | None,
     include_guids: bool,
 ) -> Callable[[str], endpoints.RequestSpec]:
-    """The items request for a section key; building it checks every argument."""
-    return lambda key: endpoints.library_items(
+    """The items request for a section key; building it checks every argument (a repeated
+    listing shares its spec, see `plexkit._core.spec_memo`)."""
+    return lambda key: spec_memo.library_items(
         key, type=type, sort=sort, filters=filters, include_guids=include_guids
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from plexkit._sync.resources._base import DEFAULT_PAGE_SIZE, Resource
 from plexkit._sync.resources.paging import item_reader, page, read_all
 from plexkit._sync.resources.sorting import SortCheck
-from plexkit._core import endpoints
+from plexkit._core import endpoints, spec_memo
 from plexkit._core.paging import check_page, check_walk
 from plexkit._core.refs import item_class
 from plexkit.filters import Condition
@@ -237,7 +237,8 @@ def items_request(
     filters: Mapping[str, ParamValue | None] | Condition | None,
     include_guids: bool,
 ) -> Callable[[str], endpoints.RequestSpec]:
-    """The items request for a section key; building it checks every argument."""
-    return lambda key: endpoints.library_items(
+    """The items request for a section key; building it checks every argument (a repeated
+    listing shares its spec, see `plexkit._core.spec_memo`)."""
+    return lambda key: spec_memo.library_items(
         key, type=type, sort=sort, filters=filters, include_guids=include_guids
     )

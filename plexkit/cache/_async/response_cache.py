@@ -138,7 +138,6 @@ class AsyncResponseCache:
             self._recorder.count(name, "bypassed")
             return self._report(name, await load(), hit=False)
         seconds = self._policy.ttl_for(name) if ttl is None else float(ttl)
-        stale_ok = self._serve_stale if serve_stale is None else serve_stale
         if seconds <= 0 or not key.cacheable:
             self._recorder.count(name, "misses")
             try:
@@ -149,10 +148,16 @@ class AsyncResponseCache:
         candidate: CachedResponse | None = None
         if mode == "use":
             candidate = await self._guarded.get(key.text)
-            if candidate is not None and candidate.is_fresh(self._clock()):
-                self._recorder.count(name, "hits")
-                self._recorder.seen(name, candidate.stored_at, candidate.expires_at)
-                return self._report(name, candidate, hit=True)
+            if candidate is not None:
+                now = self._clock()
+                if candidate.is_fresh(now):
+                    self._recorder.hit(name, candidate.stored_at, candidate.expires_at)
+                    info = CacheInfo(
+                        name=name, hit=True, age=candidate.age(now), stale=candidate.stale
+                    )
+                    report_cache_info(info)
+                    return candidate
+        stale_ok = self._serve_stale if serve_stale is None else serve_stale
         return await self._load_once(key, load, seconds, mode, stale_ok, candidate)
 
     async def get(self, key: CacheKey) -> CachedResponse | None:
