@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from plexkit._async.resources.statistics import AsyncStatistics
     from plexkit.cache import AsyncCacheControl, AsyncResponseCache
     from plexkit.cache.keys import RequestKeys
+    from plexkit.models._memo import DecodedMemo
     from plexkit.types import CachedResponse, CacheMode, RequestSpec
 
 __all__ = ["AsyncPlexClient", "CacheMode"]
@@ -89,11 +90,13 @@ def _http_client(
     )
 
 
-def _request_keys(base_url: str, accept: str) -> RequestKeys:
-    """The cache keys of a client's requests (loaded only by a client with a cache)."""
+def _cache_helpers(base_url: str, accept: str) -> tuple[RequestKeys, DecodedMemo]:
+    """What a client with a cache reads cached answers with, loaded only by such a client:
+    its requests' cache keys, and the memo of decoded bodies (a memory hit decodes none)."""
     from plexkit.cache.keys import RequestKeys
+    from plexkit.models._memo import decoded_memo
 
-    return RequestKeys(base_url, accept)
+    return RequestKeys(base_url, accept), decoded_memo
 
 
 class AsyncPlexClient:
@@ -167,9 +170,10 @@ class AsyncPlexClient:
 
             cache = AsyncResponseCache(serve_stale=serve_stale)
         self._cache: AsyncResponseCache | None = cache or None
-        self._cache_keys = (
-            None if self._cache is None else _request_keys(self.base_url, self.config.accept)
-        )
+        self._cache_keys: RequestKeys | None = None
+        self._decoded: DecodedMemo | None = None
+        if self._cache is not None:
+            self._cache_keys, self._decoded = _cache_helpers(self.base_url, self.config.accept)
         self.cache: AsyncCacheControl | None = self._cache_control()
 
     def _cache_control(self) -> AsyncCacheControl | None:
@@ -284,10 +288,8 @@ class AsyncPlexClient:
         if spec.method != "GET" and not response.content.strip():
             return {}  # writes often answer with an empty body
         content_type = response.headers.get("content-type")
-        if self._cache is not None and spec.method == "GET":
-            from plexkit.models._memo import decoded_memo
-
-            return decoded_memo.decode(response, response.content, content_type)
+        if self._decoded is not None and spec.method == "GET":
+            return self._decoded.decode(response, response.content, content_type)
         from plexkit.models import _decode  # the decoders load with the first answer
 
         decode = _decode.decode_page if models_only else _decode.decode_body

@@ -8,17 +8,16 @@ hit does not rebuild them (`RequestSpec.remembered`).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, cast
 from urllib.parse import urlencode
 
 import attrs
 
 from plexkit._core.paging import page_headers
 from plexkit.errors import ConfigurationError
+from plexkit.types import T
 
 __all__ = ["RequestSpec"]
-
-V = TypeVar("V")
 
 _KEPT_DERIVED: Final = 32
 """How many derived values one spec keeps: windows of a listing read page by page, and the
@@ -90,7 +89,7 @@ class RequestSpec:
             content=self.content,
         )
 
-    def remembered(self, what: Hashable, build: Callable[[], V]) -> V:
+    def remembered(self, what: Hashable, build: Callable[[], T]) -> T:
         """``build()``, worked out once for this spec and ``what`` (which must name every
         input ``build`` reads besides the spec); a spec never changes, so neither does it."""
         found = self._derived.get(what, _MISSING)
@@ -98,4 +97,4 @@ class RequestSpec:
             if len(self._derived) >= _KEPT_DERIVED:
                 self._derived.clear()
             found = self._derived[what] = build()
-        return cast(V, found)
+        return cast(T, found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import Final
 
 from plexkit._core import endpoints
 from plexkit._core.request_spec import RequestSpec
@@ -64,11 +65,22 @@ def _text_pairs(
     if type(filters) is not dict:
         return None
     pairs = tuple(filters.items())
-    if all(type(name) is str and type(value) is str for name, value in pairs):
-        return pairs
-    return None
+    for name, value in pairs:
+        if type(name) is not str or type(value) is not str:
+            return None
+    return pairs
 
 
-def _hashable(*values: object) -> bool:
-    """Whether every value is of a type whose equality is its identity on the wire."""
-    return all(type(value) in (str, int, bool, type(None)) for value in values)
+_PLAIN: Final = frozenset({str, int, bool, type(None)})
+"""The argument types remembered: each compares equal only to what is sent the same way
+(``typed=True`` keeps ``1`` and ``True`` apart); a subclass (an enum) is built afresh."""
+
+
+def _hashable(section_key: object, type_: object, sort: object, guids: object) -> bool:
+    """Whether every argument is of a `_PLAIN` type."""
+    return (
+        type(section_key) in _PLAIN
+        and type(type_) in _PLAIN
+        and type(sort) in _PLAIN
+        and type(guids) in _PLAIN
+    )
