@@ -16,6 +16,8 @@ import contextvars
 
 import attrs
 
+from plexkit.errors import ConfigurationError
+
 __all__ = ["CacheInfo", "CacheInfoLog", "capture_cache_info", "report_cache_info"]
 
 
@@ -68,15 +70,23 @@ _ACTIVE: contextvars.ContextVar[tuple[CacheInfoLog, ...]] = contextvars.ContextV
 class capture_cache_info:
     """Collect the cache facts of the calls made in this block (nested scopes all see them).
 
-    A class rather than a generator context manager: every paged read enters one.
+    A class rather than a generator context manager: every paged read enters one. Each
+    scope is entered once (call ``capture_cache_info()`` again for another block).
     """
 
-    __slots__ = ("_log", "_token")
+    __slots__ = ("_entered", "_log", "_token")
 
     def __init__(self) -> None:
         self._log = CacheInfoLog()
+        self._entered = False
 
     def __enter__(self) -> CacheInfoLog:
+        if self._entered:
+            raise ConfigurationError(
+                "a capture_cache_info() scope is entered once; call capture_cache_info() "
+                "again for another block"
+            )
+        self._entered = True
         self._token = _ACTIVE.set((*_ACTIVE.get(), self._log))
         return self._log
 

@@ -77,7 +77,8 @@ def next_start(offset: int, asked: int, received: int, total: int | None) -> int
     when that page was the last (the rules `PageCursor` walks a listing by).
 
     It was the last when it was empty, reached the total (without one: came short), or held
-    more than asked (a server ignoring the window would only repeat itself).
+    more than asked (a server ignoring the window would only repeat itself). The window is
+    one already checked (`check_page`).
     """
     kept = min(received, asked)
     start = offset + kept

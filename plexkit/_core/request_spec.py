@@ -22,7 +22,6 @@ __all__ = ["RequestSpec"]
 _KEPT_DERIVED: Final = 32
 """How many derived values one spec keeps: windows of a listing read page by page, and the
 cache keys of each client that sent it. When full it starts over, so it stays bounded."""
-_MISSING: Final = object()
 
 
 @attrs.frozen(kw_only=True)
@@ -91,10 +90,16 @@ class RequestSpec:
 
     def remembered(self, what: Hashable, build: Callable[[], T]) -> T:
         """``build()``, worked out once for this spec and ``what`` (which must name every
-        input ``build`` reads besides the spec); a spec never changes, so neither does it."""
-        found = self._derived.get(what, _MISSING)
-        if found is _MISSING:
-            if len(self._derived) >= _KEPT_DERIVED:
-                self._derived.clear()
-            found = self._derived[what] = build()
-        return cast(T, found)
+        input ``build`` reads besides the spec).
+
+        Worked out again if ``params`` or ``headers`` changed since (they are dicts a
+        caller may still hold), so a remembered value always matches what is sent.
+        """
+        found = self._derived.get(what)
+        if found is not None and found[0] == self.params and found[1] == self.headers:
+            return cast(T, found[2])
+        value = build()
+        if len(self._derived) >= _KEPT_DERIVED:
+            self._derived.clear()
+        self._derived[what] = (dict(self.params), dict(self.headers), value)
+        return value

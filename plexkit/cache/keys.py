@@ -170,7 +170,8 @@ class RequestKeys:
         self._last: tuple[str | None, str] | None = None
 
     def of(self, spec: RequestSpec, token: str | None) -> CacheKey:
-        """The key of ``spec`` sent with ``token`` (which is never kept, only its digest)."""
+        """The key of ``spec`` sent with ``token``. The spec keeps only the token's digest;
+        this object keeps the last token (as its client does) to notice when it changes."""
         scope = self._scope(token)
         return spec.remembered(
             ("cache-key", self._server, scope, self._accept), lambda: self._build(spec, scope)

@@ -154,3 +154,23 @@ def test_sync_hits_return_equal_pages_and_a_new_token_misses(
         other = plex.library.items("1", limit=20, type="movie")
         assert other.cache is not None and not other.cache.hit
     assert listing_requests(fake) == 3
+
+
+@pytest.mark.anyio
+async def test_a_spec_whose_params_change_is_not_answered_from_the_old_key(
+    fake: FakePlexServer, clock: FakeClock
+) -> None:
+    params = {"type": "1"}
+    spec = RequestSpec(
+        method="GET", path="/library/sections/1/all", params=params, cache_name="items"
+    )
+    cache = AsyncResponseCache(clock=clock)
+    async with AsyncPlexClient(
+        BASE, token=OWNER, transport=fake.asgi_transport(), cache=cache
+    ) as plex:
+        movies = await plex.request(spec)
+        assert await plex.request(spec) is movies  # a hit
+        params["type"] = "2"
+        shows = await plex.request(spec)
+    assert shows is not movies and shows.content != movies.content
+    assert listing_requests(fake) == 2

@@ -114,3 +114,20 @@ def test_nested_captures_all_see_a_call_and_unwind_in_order(clock: FakeClock) ->
     assert [info.hit for info in outer.infos] == [False, True, True]
     assert [info.hit for info in inner.infos] == [True]
     assert inner.hit and not outer.hit and outer.age == 0.0
+
+
+def test_a_capture_scope_is_entered_once(clock: FakeClock) -> None:
+    server = FakePlexServer()
+    scope = capture_cache_info()
+    with (
+        server.run_in_thread() as url,
+        PlexClient(url, token=server.token, cache=ResponseCache(clock=clock)) as plex,
+    ):
+        with scope as seen:
+            with pytest.raises(ConfigurationError), scope:
+                pass
+            plex.server.info()
+        with pytest.raises(ConfigurationError), scope:
+            pass
+        plex.server.info()
+    assert [info.hit for info in seen.infos] == [False]

@@ -148,3 +148,19 @@ def test_next_start_values() -> None:
     assert next_start(0, 10, 10, None) == 10
     assert next_start(0, 10, 7, None) is None  # short page, no total
     assert next_start(0, 10, 15, 30) is None  # the window was ignored
+
+
+def test_a_window_follows_headers_changed_after_it_was_made() -> None:
+    headers = {"X-Custom": "a"}
+    spec = RequestSpec(method="GET", path="/library/sections/1/all", headers=headers)
+    assert spec.with_window(0, 10).headers["X-Custom"] == "a"
+    headers["X-Custom"] = "b"
+    assert spec.with_window(0, 10).headers["X-Custom"] == "b"
+
+
+def test_a_remembered_value_is_worked_out_again_when_params_change() -> None:
+    params = {"type": "1"}
+    spec = RequestSpec(method="GET", path="/library/sections/1/all", params=params)
+    assert spec.remembered("seen", lambda: dict(spec.params)) == {"type": "1"}
+    params["type"] = "2"
+    assert spec.remembered("seen", lambda: dict(spec.params)) == {"type": "2"}
