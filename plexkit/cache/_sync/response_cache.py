@@ -153,11 +153,7 @@ class ResponseCache:
                 now = self._clock()
                 if candidate.is_fresh(now):
                     self._recorder.hit(name, candidate.stored_at, candidate.expires_at)
-                    info = CacheInfo(
-                        name=name, hit=True, age=candidate.age(now), stale=candidate.stale
-                    )
-                    report_cache_info(info)
-                    return candidate
+                    return self._report(name, candidate, hit=True, now=now)
         stale_ok = self._serve_stale if serve_stale is None else serve_stale
         return self._load_once(key, load, seconds, mode, stale_ok, candidate)
 
@@ -326,9 +322,12 @@ class ResponseCache:
                 self._guarded.unlock(lock)
         return False
 
-    def _report(self, name: str, value: CachedResponse, *, hit: bool) -> CachedResponse:
-        """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer was."""
-        age = value.age(self._clock()) if hit else 0.0
+    def _report(
+        self, name: str, value: CachedResponse, *, hit: bool, now: float | None = None
+    ) -> CachedResponse:
+        """Tell the capture scopes of the caller (plexkit._core.cache_info) what this answer
+        was; a hit's age is taken at ``now`` when the caller has read the clock already."""
+        age = value.age(self._clock() if now is None else now) if hit else 0.0
         report_cache_info(CacheInfo(name=name, hit=hit, age=age, stale=value.stale))
         return value
 
