@@ -13,8 +13,7 @@ from urllib.parse import urlencode
 
 import attrs
 
-from plexkit._core.paging import page_headers
-from plexkit.errors import ConfigurationError
+from plexkit._core.paging import check_page, page_headers
 from plexkit.types import T
 
 __all__ = ["RequestSpec"]
@@ -73,8 +72,7 @@ class RequestSpec:
         return self._window(offset, limit)
 
     def _window(self, offset: int, limit: int) -> RequestSpec:
-        if limit is None:
-            raise ConfigurationError("limit must be an int from 1 to 5000, not None")
+        check_page(offset, limit)
         return RequestSpec(
             method=self.method,
             path=self.path,

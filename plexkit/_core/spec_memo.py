@@ -20,7 +20,7 @@ from plexkit.types import ParamValue
 
 __all__ = ["library_items"]
 
-_KEPT: int = 256
+_KEPT: Final = 256
 """How many distinct listings are remembered (least recently used out)."""
 
 
